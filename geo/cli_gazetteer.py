@@ -1,0 +1,148 @@
+"""``geo gazetteer``: add, search, show, list, alias and remove the user's own place entries."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from typing import Any
+
+import click
+
+from gazetteer import FEATURE_KINDS, Candidate, Place
+
+__all__ = ["gazetteer_group"]
+
+_LIST_FORMATS = ["table", "json", "csv", "geojson"]
+
+
+def _ctx_gaz(ctx: click.Context) -> Any:
+    return ctx.find_root().obj.gazetteer
+
+
+def _guard() -> Any:
+    from .cli import _errors
+
+    return _errors()
+
+
+def _place_row(p: Place) -> dict[str, Any]:
+    return {"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country_code,
+            "admin1": p.admin1, "feature_code": p.feature_code, "population": p.population, "source": p.source,
+            "aliases": "|".join(p.aliases)}
+
+
+def _emit(places: list[Place], fmt: str, title: str) -> None:
+    rows = [_place_row(p) for p in places]
+    if fmt == "json":
+        click.echo(json.dumps([p.to_dict() for p in places], ensure_ascii=False, indent=1))
+    elif fmt == "geojson":
+        click.echo(json.dumps({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+             "properties": {k: v for k, v in p.to_dict().items() if k not in ("lat", "lon")}} for p in places]},
+            ensure_ascii=False))
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=list(_place_row(places[0]) if places else ["id", "name"]))
+        writer.writeheader()
+        writer.writerows(rows)
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        from rich.console import Console
+        from rich.markup import escape
+        from rich.table import Table
+
+        table = Table(title=title, title_justify="left")
+        for col in ("id", "name", "country", "admin1", "kind", "lat", "lon", "population", "source", "aliases"):
+            table.add_column(col)
+        for r in rows:
+            table.add_row(*(escape(str(r[c])) for c in ("id", "name", "country", "admin1", "feature_code", "lat",
+                                                         "lon", "population", "source", "aliases")))
+        Console().print(table)
+
+
+@click.group("gazetteer")
+def gazetteer_group() -> None:
+    """Manage your own place entries (they win over stock entries of the same name nearby)."""
+
+
+@gazetteer_group.command("add")
+@click.argument("name")
+@click.option("--lat", type=float, required=True, help="Latitude, -90..90.")
+@click.option("--lon", type=float, required=True, help="Longitude, -180..180.")
+@click.option("--country", required=True, help="ISO 3166-1 alpha-2 country code, e.g. SY.")
+@click.option("--admin1", default="", help="First-level division (province, governorate, state).")
+@click.option("--kind", type=click.Choice(sorted(FEATURE_KINDS)), default="town", show_default=True)
+@click.option("--alias", "aliases", multiple=True, help="Another spelling (repeatable; any script).")
+@click.option("--population", type=int, default=0)
+@click.option("--force", is_flag=True, help="Accept coordinates 0,0.")
+@click.option("--update", is_flag=True, help="Replace an entry of the same name within 1 km.")
+@click.pass_context
+def add_cmd(ctx: click.Context, name: str, lat: float, lon: float, country: str, admin1: str, kind: str,
+            aliases: tuple[str, ...], population: int, force: bool, update: bool) -> None:
+    """Add a place NAME at --lat/--lon in --country."""
+    with _guard():
+        place = _ctx_gaz(ctx).add(name, lat=lat, lon=lon, country=country, admin1=admin1, kind=kind,
+                                  aliases=aliases, population=population, force=force, update=update)
+    click.echo(f"added {place.id}: {place.name} ({place.lat}, {place.lon}) {place.country_code}")
+
+
+@gazetteer_group.command("search")
+@click.argument("query")
+@click.option("--limit", type=int, default=10, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(_LIST_FORMATS), default=None)
+@click.pass_context
+def search_cmd(ctx: click.Context, query: str, limit: int, fmt: str | None) -> None:
+    """Ranked candidates for QUERY: ids, source, coordinates."""
+    with _guard():
+        cands: list[Candidate] = _ctx_gaz(ctx).search(query, limit=limit)
+    if not cands:
+        click.echo(f"no place matches {query!r}", err=True)
+        sys.exit(1)
+    _emit([c.place for c in cands], fmt or ("table" if sys.stdout.isatty() else "json"),
+          f"{len(cands)} candidates for {query!r}")
+
+
+@gazetteer_group.command("show")
+@click.argument("place_id")
+@click.option("--format", "fmt", type=click.Choice(_LIST_FORMATS), default="json", show_default=True)
+@click.pass_context
+def show_cmd(ctx: click.Context, place_id: str, fmt: str) -> None:
+    """Show one entry (custom:N or a GeoNames id)."""
+    with _guard():
+        place = _ctx_gaz(ctx).get(place_id)
+    if place is None:
+        raise click.ClickException(f"no entry {place_id!r}")
+    _emit([place], fmt, place.name)
+
+
+@gazetteer_group.command("list")
+@click.option("--source", default="custom", show_default=True, help="Which entries (the user's own).")
+@click.option("--format", "fmt", type=click.Choice(_LIST_FORMATS), default=None)
+@click.pass_context
+def list_cmd(ctx: click.Context, source: str, fmt: str | None) -> None:
+    """List your entries."""
+    with _guard():
+        entries = [p for p in _ctx_gaz(ctx).entries() if source in ("custom", "all") or p.source == source]
+    _emit(entries, fmt or ("table" if sys.stdout.isatty() else "json"), f"{len(entries)} entries")
+
+
+@gazetteer_group.command("remove")
+@click.argument("place_id")
+@click.pass_context
+def remove_cmd(ctx: click.Context, place_id: str) -> None:
+    """Remove a custom entry."""
+    with _guard():
+        place = _ctx_gaz(ctx).remove(place_id)
+    click.echo(f"removed {place.id}: {place.name}")
+
+
+@gazetteer_group.command("alias")
+@click.argument("place_id")
+@click.argument("alias")
+@click.pass_context
+def alias_cmd(ctx: click.Context, place_id: str, alias: str) -> None:
+    """Add another spelling ALIAS to a custom entry."""
+    with _guard():
+        place = _ctx_gaz(ctx).alias(place_id, alias)
+    click.echo(f"{place.id}: {place.name} also known as {', '.join(place.aliases)}")

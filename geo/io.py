@@ -1,0 +1,108 @@
+"""Reading inputs safely: every failure is an InputError with one line naming the input."""
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import InputError
+
+__all__ = ["MAX_INPUT_BYTES", "atomic_output", "decode", "read_jsonl", "read_text"]
+
+#: Largest input file read whole (text or JSONL): larger ones are refused with a message, not swapped into memory.
+MAX_INPUT_BYTES = 512 * 1024 * 1024
+
+
+def decode(data: bytes, name: str, *, allow_empty: bool = False) -> str:
+    """Bytes of a text input to str: refuses binary data, invalid UTF-8 and (unless allowed) empty input."""
+    if b"\x00" in data[:65536]:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{name}: not valid UTF-8 (byte {e.start}: {data[e.start:e.start + 1]!r}); "
+                         "convert it first, e.g. iconv -f latin1 -t utf-8") from None
+    if not allow_empty and not text.strip():
+        raise InputError(f"{name}: is empty")
+    return text
+
+
+def _read_bytes(path: str) -> tuple[bytes, str]:
+    if path == "-":
+        return sys.stdin.buffer.read(MAX_INPUT_BYTES + 1), "<stdin>"
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory, not a file")
+    try:
+        if p.stat().st_size > MAX_INPUT_BYTES:
+            raise InputError(f"{path}: is larger than {MAX_INPUT_BYTES // 2**20} MiB; split it into smaller files")
+        return p.read_bytes(), path
+    except OSError as e:
+        raise InputError(f"{path}: cannot be read ({e.strerror})") from None
+
+
+def read_text(path: str) -> str:
+    """The text of a file (``-`` for standard input)."""
+    data, name = _read_bytes(path)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name}: is larger than {MAX_INPUT_BYTES // 2**20} MiB")
+    return decode(data, name)
+
+
+def read_jsonl(path: str, *, required: dict[str, type | tuple[type, ...]]) -> list[dict[str, Any]]:
+    """All records of a JSONL file, checked before any is used (so a bad line N writes nothing)."""
+    data, name = _read_bytes(path)
+    text = decode(data, name)
+    records: list[dict[str, Any]] = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise InputError(f"{name} line {n}: not valid JSON ({e.msg} at column {e.colno})") from None
+        if not isinstance(rec, dict):
+            raise InputError(f"{name} line {n}: expected a JSON object, got {type(rec).__name__}")
+        for field, kind in required.items():
+            if field not in rec:
+                raise InputError(f"{name} line {n}: missing field {field!r}")
+            if not isinstance(rec[field], kind):
+                raise InputError(f"{name} line {n}: field {field!r} has the wrong type "
+                                 f"({type(rec[field]).__name__})")
+        records.append(rec)
+    if not records:
+        raise InputError(f"{name}: has no records")
+    return records
+
+
+class atomic_output:  # noqa: N801 - used like open()
+    """Write to a temporary file beside ``path`` and rename it into place on success (``-``: stdout)."""
+
+    def __init__(self, path: str | None, mode: str = "w") -> None:
+        self.path = path
+        self.mode = mode
+        self._tmp: Path | None = None
+        self._fh: IO[Any] | None = None
+
+    def __enter__(self) -> IO[Any]:
+        if self.path in (None, "-"):
+            return sys.stdout.buffer if "b" in self.mode else sys.stdout
+        target = Path(self.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        self._tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        self._fh = open(self._tmp, self.mode, **({} if "b" in self.mode else {"encoding": "utf-8"}))  # noqa: SIM115
+        return self._fh
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if self._fh is None or self._tmp is None:
+            return
+        self._fh.close()
+        if exc_type is None:
+            os.replace(self._tmp, self.path)  # type: ignore[arg-type]
+        else:
+            self._tmp.unlink(missing_ok=True)
+

@@ -1,0 +1,91 @@
+"""Word lists the recogniser's rules use (lower case). Small, general English news vocabulary; no place names."""
+from __future__ import annotations
+
+__all__ = ["CONNECTORS", "DIRECTIONALS", "FIRST_NAMES", "NON_PLACE_WORDS", "ORG_HEADS", "PERSON_CUES", "TITLES"]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Lower-case words allowed inside a multi-word place name ("Bosnia and Herzegovina", "Rio de Janeiro").
+CONNECTORS = _words("of de del da do dos das di du des la le les el al ar as ad an at az ash ath ed es er ez "
+                    "and upon on sur am im bin ibn ul il y e van von der den ter")
+
+#: Words that may precede a place inside one capitalised run without making it a person or organisation.
+DIRECTIONALS = _words("north south east west northern southern eastern western northeast northwest southeast "
+                      "southwest northeastern northwestern southeastern southwestern central upper lower greater "
+                      "inner outer mainland rural downtown metro metropolitan old new coastal "
+                      "north-east north-west south-east south-west mid far")
+
+#: Titles and roles that announce a person's name.
+TITLES = _words("president vice-president secretary minister spokesman spokeswoman spokesperson mr mrs ms miss "
+                "dr sir lord lady dame gen general col colonel lt lieutenant capt captain sgt sergeant cpl major "
+                "officer sen senator rep representative congressman congresswoman gov governor mayor judge "
+                "justice prof professor rev reverend father pastor king queen prince princess sheikh sheik imam "
+                "ayatollah pope ambassador chancellor premier commissioner envoy cardinal bishop archbishop rabbi "
+                "emir sultan chairman chairwoman ceo founder director coach detective constable superintendent "
+                "inspector chief agent attorney prosecutor councillor councilman councilwoman president-elect "
+                "leader commander admiral marshal brig brigadier trooper deputy sheriff dean nurse doctor "
+                "saint st mullah")
+
+#: Verbs of speech and other words that follow a person's surname ("Kirby said").
+PERSON_CUES = _words("said says told added noted asked wrote explained argued insisted stated recalled "
+                     "warned admitted acknowledged announced tweeted")
+
+#: Heads of organisation names: a place directly before one is part of a name ("Washington Post").
+ORG_HEADS = _words("times post journal herald tribune gazette news daily telegraph guardian observer chronicle "
+                   "mail express press review magazine today weekly university college school academy institute "
+                   "airlines airways airport bank club fc united rangers corp corporation inc ltd co company "
+                   "group holdings society association foundation committee party council commission agency "
+                   "network radio television tv broadcasting hospital clinic museum stadium hotel studios "
+                   "records motors energy oil telecom league cup open marathon police")
+
+#: Words that are capitalised at a sentence start or in headlines but are not place names here.
+NON_PLACE_WORDS = _words(
+    "a an the this that these those there here it its he she they we you i his her their our your my "
+    "in on at to from by for with without of off over under into onto upon about after before during since "
+    "until while when where why how what who whom which whose if then than but and or nor so yet also "
+    "as because though although however meanwhile still even only just not no yes all any each every both "
+    "some many much more most other another such several few one two three four five six seven eight nine ten "
+    "first second third last next new old now today yesterday tomorrow tonight later earlier again "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mr mrs ms dr police government officials official people president minister state city town county "
+    "army military forces force rebels troops court news report reports video photo image getty ap afp reuters "
+    "please read see click share follow like love hope faith grace joy victory liberty independence unity "
+    "peace justice freedom union republic kingdom empire nation nations world earth global international "
+    "national federal central general public royal imperial christian muslim islamic jewish catholic "
+    "god allah lord jesus christ church mosque temple bible koran quran "
+    "christmas easter ramadan eid thanksgiving halloween "
+    "breaking update updated editor editors note correction related advertisement"
+)
+
+#: Common given names: a capitalised word after one of these is a surname, not a place ("Peter Cook").
+FIRST_NAMES = _words(
+    "john james robert michael william david richard joseph thomas charles christopher daniel matthew anthony "
+    "mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason jeffrey ryan "
+    "jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory alexander "
+    "frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas zachary peter kyle "
+    "walter ethan jeremy harold keith christian roger noah gerald carl terry sean austin arthur lawrence "
+    "jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan wayne roy ralph randy "
+    "eugene vincent russell elijah louis bobby philip johnny barack hillary bill tony tom jim mike bob dan "
+    "mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret "
+    "sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca "
+    "sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha "
+    "katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie joyce "
+    "victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline "
+    "frances gloria ann teresa kathryn sara janice jean alice madison doris abigail julia judy grace denise "
+    "amber marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose "
+    "alexis kayla angelina theresa nikki sally suzan edith lolita somini "
+    "mohammed mohammad muhammad mohamed ahmed ahmad ali omar umar hassan hussein hussain abdul abdullah "
+    "abdel abu ibrahim ismail khalid khaled mahmoud mustafa mostafa youssef yusuf salman faisal hamad hamid "
+    "bashar hafez adham bassem walid tariq karim rami samir nabil fadi ayman osama usama saddam recep "
+    "tayyip ahmet mehmet mevlut binali nouri haider masoud jalal fuad nasser anwar gamal hosni "
+    "vladimir sergey sergei dmitry dmitri vitaly alexei alexey mikhail nikolai ivan igor andrei yuri boris "
+    "viktor petro volodymyr oleksandr natalia olga tatiana svetlana yulia irina "
+    "francois jean-marc jean-claude pierre jacques emmanuel nicolas angela gerhard helmut wolfgang "
+    "hans klaus jurgen giuseppe giovanni matteo silvio carlos luis jorge pedro manuel miguel juan "
+    "xi li wang zhang liu chen yang huang zhao wu zhou narendra rahul sonia shinzo kim moon park "
+    "justin malcolm kevin tony theresa boris gordon nigel jeremy nicola"
+)

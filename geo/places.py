@@ -1,0 +1,68 @@
+"""From raw text to places: the one path every entry point (CLI, Python, batch) takes."""
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+from gazetteer import Gazetteer, normalize
+from gazetteer.normalize import designator
+
+from .model import Mention
+from .recognise import select_spans, tokenize
+from .resolve import MIN_FIT, SpanLike, resolve_groups
+
+__all__ = ["default_gazetteer", "parse_places", "resolve_spans", "set_default_gazetteer"]
+
+_default: Gazetteer | None = None
+_lock = threading.Lock()
+
+
+def default_gazetteer() -> Gazetteer:
+    """The process-wide Gazetteer at the default locations, opened on first use."""
+    global _default
+    with _lock:
+        if _default is None:
+            _default = Gazetteer()
+        return _default
+
+
+def set_default_gazetteer(gazetteer: Gazetteer | None) -> None:
+    """Make ``gazetteer`` the one :func:`parse_places` and friends use when none is passed."""
+    global _default
+    with _lock:
+        _default = gazetteer
+
+
+def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool = False,
+                 min_fit: float = MIN_FIT) -> list[Mention]:
+    """Find and resolve the place mentions of a text, in text order.
+
+    >>> [m.place.name for m in parse_places("Fighting near Aleppo, Syria.")]  # doctest: +SKIP
+    ['Aleppo', 'Syria']
+    """
+    gaz = gazetteer or default_gazetteer()
+    tokens = tokenize(text)
+    from .recognise import candidate_spans
+
+    keys = set(candidate_spans(text, tokens).values())
+    found = gaz.candidates(keys)
+    spans = select_spans(text, tokens, found)
+    items = [SpanLike(s.start, s.end, s.text, s.key, s.designator, tuple(s.candidates), s.dateline) for s in spans]
+    return [m for m in resolve_groups(text, items, min_fit=min_fit, explain=explain) if m is not None]
+
+
+def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazetteer | None = None,
+                  explain: bool = False) -> list[Mention | None]:
+    """Resolve given character spans of a text: one answer per span, in order, None where nothing fits."""
+    gaz = gazetteer or default_gazetteer()
+    for start, end in spans:
+        if not (0 <= start < end <= len(text)):
+            from .errors import InputError
+
+            raise InputError(f"span [{start}, {end}] is outside the text (length {len(text)})")
+    surfaces = [text[s:e] for s, e in spans]
+    keys = [normalize(t) for t in surfaces]
+    found = gaz.candidates(keys)
+    items = [SpanLike(s, e, t, k, designator(t), tuple(found.get(k, ())))
+             for (s, e), t, k in zip(spans, surfaces, keys, strict=True)]
+    return resolve_groups(text, items, explain=explain)

@@ -1,0 +1,220 @@
+"""Find place mentions in raw text with the gazetteer and rules; no model download.
+
+Longest gazetteer match over capitalised runs of words (normalised exactly as the gazetteer indexes names),
+no overlaps, then rules that reject people and organisations, handle datelines, abbreviations, demonyms,
+possessives (``France's``) and hyphenated compounds (``Turkey-backed``, ``U.S.-based``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from gazetteer import Candidate, is_abbreviation
+from gazetteer.normalize import DESIGNATORS, key_from_words, word_key
+
+from .lexicon import CONNECTORS, DIRECTIONALS, FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES
+
+__all__ = ["Span", "Token", "candidate_spans", "select_spans", "tokenize"]
+
+MAX_WORDS = 6
+_MARKS = "'’`ʿʾ‘"
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:[A-Z](?![a-z]))?|[^\W\d_]+(?:[" + _MARKS + r"][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*)$")
+_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s$")
+_DATELINE_AFTER = re.compile(r"\s*(?:,[^\n]{0,40}?)?\s*(?:--|—|–|-\s|\(\w+\))")
+_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "ed", "es", "er", "ez"})
+_JOIN = re.compile(r"^(?: |-|\s?-\s?)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    key: str
+    cap: bool  # starts with an upper-case letter
+    upper: bool  # all letters upper case
+    sentence_start: bool
+
+
+@dataclass(slots=True)
+class Span:
+    """A run of tokens that names something in the gazetteer, before resolution."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    first: int  # token indices [first, last)
+    last: int
+    candidates: list[Candidate] = field(default_factory=list)
+    dateline: bool = False
+    designator: str | None = None
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words with offsets; a possessive ``'s`` is left outside the word."""
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        if len(word) > 3 and word[-2] in _MARKS and word[-1] == "s":
+            word, end = word[:-2], end - 2
+        key = word_key(word)
+        if not key:
+            continue
+        letters = [c for c in word if c.isalpha()]
+        upper = all(c.isupper() for c in letters)
+        before = text[max(0, start - 3):start]
+        gap = text[tokens[-1].end:start] if tokens else text[:start]
+        sentence_start = not tokens or bool(_SENTENCE_END.search(gap)) or "\n" in before
+        tokens.append(Token(word, start, end, key, word[0].isupper(), upper, sentence_start))
+    return tokens
+
+
+def _joined(text: str, a: Token, b: Token) -> bool:
+    return bool(_JOIN.match(text[a.end:b.start]))
+
+
+def candidate_spans(text: str, tokens: list[Token]) -> dict[tuple[int, int], str]:
+    """Every run of tokens that could name a place: (first, last) -> lookup key."""
+    spans: dict[tuple[int, int], str] = {}
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        if tok.key == "the":
+            continue
+        if not tok.cap and not (tok.key in _ARTICLES and i + 1 < n and tokens[i + 1].cap
+                                and text[tok.end:tokens[i + 1].start] == "-"):
+            continue  # a name starts with a capital, or with a hyphenated article ("al-Rai")
+        words: list[str] = []
+        for j in range(i, min(n, i + MAX_WORDS)):
+            t = tokens[j]
+            if j > i and not _joined(text, tokens[j - 1], t):
+                break
+            words.append(t.key)
+            if t.cap or (j > i and t.key in DESIGNATORS):
+                key = key_from_words(words)
+                if key:
+                    spans[(i, j + 1)] = key
+            elif t.key not in CONNECTORS:
+                break
+    return spans
+
+
+def _surface_ok(surface: str, cand: Candidate, dateline: bool) -> bool:
+    """Abbreviations match abbreviations: ``US`` is not the French village ``Us``, ``UN`` is not ``Un``."""
+    cand_abbr = cand.kind == "abbr" or is_abbreviation(cand.form)
+    if is_abbreviation(surface) and not dateline:
+        return cand_abbr or (cand.place.is_custom and cand.form == surface)
+    if cand_abbr:
+        return surface.replace(".", "").upper() == cand.form.replace(".", "").upper() and not surface.islower()
+    return True
+
+
+def _is_dateline(text: str, tokens: list[Token], first: int, last: int) -> bool:
+    head = tokens[first]
+    if not (head.upper and head.sentence_start):
+        return False
+    return bool(_DATELINE_AFTER.match(text, tokens[last - 1].end))
+
+
+def _person_names(text: str, tokens: list[Token]) -> set[str]:
+    """Keys of words that name people in this document (after a title or a given name, before 'said')."""
+    names: set[str] = set()
+    for i, tok in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if not nxt.cap or not _joined(text, tok, nxt) and text[tok.end:nxt.start] not in (". ", " "):
+            continue
+        if tok.key in TITLES or (tok.cap and tok.key in FIRST_NAMES):
+            # the last capitalised word of the run is the surname
+            j = i + 1
+            while j + 1 < len(tokens) and tokens[j + 1].cap and _joined(text, tokens[j], tokens[j + 1]):
+                j += 1
+            names.add(tokens[j].key)
+    return names
+
+
+def select_spans(text: str, tokens: list[Token], found: dict[str, list[Candidate]]) -> list[Span]:
+    """Longest non-overlapping matches that survive the person/organisation/common-word rules."""
+    spans = candidate_spans(text, tokens)
+    people = _person_names(text, tokens)
+    lower_words = {t.key for t in tokens if not t.cap}
+    by_start: dict[int, list[tuple[int, str]]] = {}
+    for (a, b), key in spans.items():
+        if key in found:
+            by_start.setdefault(a, []).append((b, key))
+    out: list[Span] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        options = sorted(by_start.get(i, []), reverse=True)
+        chosen: Span | None = None
+        for b, key in options:
+            span = _accept(text, tokens, i, b, key, found[key], people, lower_words)
+            if span is not None:
+                chosen = span
+                break
+        if chosen is None:
+            i += 1
+            continue
+        out.append(chosen)
+        i = chosen.last
+    return out
+
+
+_AREA_CODES = frozenset({"PCLI", "CONT", "ADM1"})
+
+
+def _previous(text: str, tokens: list[Token], a: int) -> Token | None:
+    """The word before token ``a`` in the same run of words, skipping Arabic articles (``Fatah al-Sham``)."""
+    j = a - 1
+    while j >= 0 and _joined(text, tokens[j], tokens[j + 1]):
+        if tokens[j].key in _ARTICLES and not tokens[j].cap:
+            j -= 1
+            continue
+        return tokens[j]
+    return None
+
+
+def _accept(text: str, tokens: list[Token], a: int, b: int, key: str, cands: list[Candidate],
+            people: set[str], lower_words: set[str]) -> Span | None:
+    first, last = tokens[a], tokens[b - 1]
+    surface = text[first.start:last.end]
+    dateline = _is_dateline(text, tokens, a, b)
+    cands = [c for c in cands if _surface_ok(surface, c, dateline)]
+    designator = DESIGNATORS.get(last.key) if b - a > 1 else None
+    if designator is not None:
+        # "Idlib province" names the division; "Syrian city" is no place called Syria-city
+        cands = [c for c in cands if c.place.feature_class == designator]
+    if not cands:
+        return None
+    single = b - a == 1
+    if single and (first.key in TITLES or (first.key in FIRST_NAMES and a + 1 < len(tokens)
+                                           and tokens[a + 1].cap and not dateline)):
+        return None  # "Secretary", "Michael R. Gordon", "Vladimir Isachenkov"
+    if _INITIAL.search(text[max(0, first.start - 4):first.start]):
+        return None  # "Andrew E. Kramer": a surname after a middle initial
+    prev = _previous(text, tokens, a)
+    nxt = tokens[b] if b < len(tokens) and _joined(text, last, tokens[b]) else None
+    if single and first.key in NON_PLACE_WORDS and not dateline:
+        return None
+    if single and first.sentence_start and first.key in lower_words and not first.upper:
+        return None  # a common word capitalised by its position ("Hope is ...", with "hope" elsewhere)
+    if single and key in people and not dateline:
+        return None
+    if prev is not None and prev.cap and prev.key not in DIRECTIONALS:
+        named = prev.key in TITLES or prev.key in FIRST_NAMES
+        if named or not (prev.sentence_start or prev.key in NON_PLACE_WORDS):
+            return None  # "Peter Cook", "Adham Sahloul", "Islamic State", "Jabhat Fatah al-Sham"
+    if nxt is not None and nxt.cap and nxt.key in ORG_HEADS:
+        return None  # "Washington Post", "New York Times"
+    if (nxt is not None and nxt.cap and single and not first.upper and nxt.key not in DESIGNATORS
+            and nxt.key not in TITLES and nxt.key not in NON_PLACE_WORDS
+            and not any(c.place.feature_code in _AREA_CODES or c.kind == "demonym" for c in cands)):
+        return None  # "Kirby Smith": a town's name followed by a capitalised word names a person
+    if single and last.key in PERSON_CUES:
+        return None
+    end = last.end
+    if any(c.form.endswith(".") for c in cands) and text[end:end + 1] == "." and not surface.endswith("."):
+        end += 1
+    return Span(start=first.start, end=end, text=text[first.start:end], key=key, first=a, last=b,
+                candidates=cands, dateline=dateline, designator=designator)

@@ -1,0 +1,196 @@
+"""Rank gazetteer candidates for the names found in one document.
+
+Every candidate gets a fit that is a sum of named parts (printed by ``--explain``):
+- ``prior``: what kind of place it is (country, continent, first-level division, capital) and, for towns,
+  log population;
+- ``primary-name``: the text is the place's own name, not one of its alternates;
+- ``designator``: the text says what kind of place (``Idlib province`` asks for a division, ``the town of``
+  for a settlement);
+- ``country-context``: other names in the document resolve to places in the same country;
+- ``near-context``: it lies near other places the document names;
+- ``admin-context``: the document names its first-level division, or the name is followed by it (``Paris,
+  Texas``);
+- ``custom``: the user's own entry.
+
+Resolution runs twice: a first pass on priors alone gives the context, the second adds it. One name is one
+place per document (every mention of a key with the same designator gets the same answer).
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from gazetteer import Candidate, Place
+from gazetteer.distance import nearest_km
+
+from .model import RESOLVED, Mention
+
+__all__ = ["MIN_FIT", "SpanLike", "rank_candidates", "resolve_groups"]
+
+#: Below this fit a recognised name is not returned as a place (too obscure and nothing in the text supports it).
+MIN_FIT = 0.5
+_AREAS = {"PCLI": 0.85, "CONT": 0.8, "ADM1": 0.6}
+_MAX_CANDIDATES = 25
+_CONTEXT_POINTS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class SpanLike:
+    """What the resolver needs of a recognised name."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    designator: str | None
+    candidates: tuple[Candidate, ...]
+    dateline: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    cand: Candidate
+    fit: float
+    reasons: tuple[str, ...]
+
+
+def _prior(c: Candidate) -> tuple[float, list[str]]:
+    p = c.place
+    if p.feature_code in _AREAS:
+        return _AREAS[p.feature_code], [f"prior {p.feature_code} {_AREAS[p.feature_code]:.2f}"]
+    base = 0.1 + 0.08 * math.log10(p.population + 1)
+    why = [f"prior population {p.population:,} {base:.2f}"]
+    if p.feature_code == "PPLC":
+        base += 0.15
+        why.append("capital +0.15")
+    return base, why
+
+
+def _local_fit(span: SpanLike, c: Candidate) -> tuple[float, list[str]]:
+    fit, why = _prior(c)
+    if c.kind in ("name", "abbr", "demonym"):
+        fit += 0.1
+        why.append(f"{'primary-name' if c.kind == 'name' else c.kind} +0.10")
+    if span.designator is not None and c.place.feature_class == span.designator:
+        bonus = 0.5 if span.designator == "A" else 0.2
+        fit += bonus
+        why.append(f"designator {span.designator} +{bonus:.2f}")
+    if c.place.is_custom:
+        fit += 0.3
+        why.append("custom +0.30")
+    if span.dateline and c.place.feature_class == "P":
+        fit += 0.1
+        why.append("dateline +0.10")
+    return fit, why
+
+
+@dataclass
+class _Context:
+    countries: Counter[str]
+    admin1: set[tuple[str, str]]
+    points: list[tuple[float, float]]
+
+    @classmethod
+    def of(cls, winners: Iterable[tuple[Place, int]]) -> _Context:
+        countries: Counter[str] = Counter()
+        admin1: set[tuple[str, str]] = set()
+        points: list[tuple[float, float]] = []
+        for place, count in winners:
+            if place.country_code:
+                countries[place.country_code] += count
+            if place.feature_code == "ADM1":
+                admin1.add((place.country_code, place.admin1 or place.name))
+            elif place.feature_class != "A" and place.feature_code != "CONT" and len(points) < _CONTEXT_POINTS:
+                points.append((place.lat, place.lon))
+        return cls(countries, admin1, points)
+
+
+def rank_candidates(span: SpanLike, ctx: _Context | None, follower: Place | None = None) -> list[_Scored]:
+    """Candidates of one name, best first, with the parts of their fit."""
+    local = sorted(((c, *_local_fit(span, c)) for c in span.candidates), key=lambda t: -t[1])
+    if ctx is not None:
+        # keep the strongest by prior, plus every candidate the context could lift
+        keep = local[:_MAX_CANDIDATES] + [t for t in local[_MAX_CANDIDATES:]
+                                          if t[0].place.country_code in ctx.countries]
+    else:
+        keep = local[:_MAX_CANDIDATES]
+    scored: list[_Scored] = []
+    total = sum(ctx.countries.values()) if ctx else 0
+    for c, fit, why in keep:
+        p = c.place
+        if ctx is not None and total:
+            n = ctx.countries.get(p.country_code, 0)
+            if n:
+                bonus = 0.2 + 0.15 * min(1.0, 2 * n / total)
+                fit += bonus
+                why = [*why, f"country-context {p.country_code} x{n} +{bonus:.2f}"]
+            if p.feature_class != "A" or p.feature_code == "ADM1":
+                d = nearest_km(p.lat, p.lon, ctx.points)
+                bonus = 0.3 if d <= 50 else 0.2 if d <= 150 else 0.1 if d <= 400 else 0.0
+                if bonus:
+                    fit += bonus
+                    why = [*why, f"near-context {d:.0f} km +{bonus:.2f}"]
+            if p.admin1 and p.feature_code != "ADM1" and (p.country_code, p.admin1) in ctx.admin1:
+                fit += 0.2
+                why = [*why, f"admin-context {p.admin1} +0.20"]
+        if follower is not None and p.feature_code != follower.feature_code and (
+                (follower.feature_code == "ADM1" and p.admin1 == follower.name
+                 and p.country_code == follower.country_code)
+                or (follower.feature_code == "PCLI" and p.country_code == follower.country_code)):
+            fit += 0.4
+            why = [*why, f"followed by {follower.name} +0.40"]
+        scored.append(_Scored(c, fit, tuple(why)))
+    scored.sort(key=lambda s: (-s.fit, -s.cand.place.population, s.cand.place.id))
+    return scored
+
+
+def _group_key(span: SpanLike) -> tuple[str, str | None]:
+    return span.key, span.designator
+
+
+def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0,
+                   explain: bool = False) -> list[Mention | None]:
+    """Resolve every span (one answer per span, in order; None when no candidate reaches ``min_fit``)."""
+    groups: dict[tuple[str, str | None], list[int]] = {}
+    for i, s in enumerate(spans):
+        groups.setdefault(_group_key(s), []).append(i)
+    first: dict[tuple[str, str | None], _Scored] = {}
+    for g, idx in groups.items():
+        ranked = rank_candidates(spans[idx[0]], None)
+        if ranked:
+            first[g] = ranked[0]
+    followers = _followers(text, spans, first)
+    answers: list[Mention | None] = [None] * len(spans)
+    for g, idx in groups.items():
+        if g not in first:
+            continue
+        ctx = _Context.of((w.cand.place, len(groups[k])) for k, w in first.items() if k != g)
+        follower = next((followers[i] for i in idx if i in followers), None)
+        ranked = rank_candidates(spans[idx[0]], ctx, follower)
+        best = ranked[0]
+        if best.fit < min_fit:
+            continue
+        second = ranked[1].fit if len(ranked) > 1 else 0.0
+        score = min(1.0, best.fit) * (best.fit / (best.fit + second) if second > 0 else 1.0)
+        alternatives = tuple((s.cand.place, s.fit, s.reasons) for s in ranked[1:6]) if explain else ()
+        for i in idx:
+            s = spans[i]
+            answers[i] = Mention(text=s.text, start=s.start, end=s.end, place=best.cand.place, score=score,
+                                 status=RESOLVED, reasons=best.reasons, alternatives=alternatives)
+    return answers
+
+
+def _followers(text: str, spans: Sequence[SpanLike],
+               first: dict[tuple[str, str | None], _Scored]) -> dict[int, Place]:
+    """Spans followed by ``, <division or country>`` ("Paris, Texas"): index -> that division or country."""
+    out: dict[int, Place] = {}
+    for i in range(len(spans) - 1):
+        a, b = spans[i], spans[i + 1]
+        if text[a.end:b.start].strip() != ",":
+            continue
+        w = first.get(_group_key(b))
+        if w is not None and w.cand.place.feature_code in ("ADM1", "PCLI"):
+            out[i] = w.cand.place
+    return out
