@@ -36,7 +36,7 @@ ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "at
 #: Words naming the kind of place; dropped at the end of a name (``Idlib province`` -> ``idlib``).
 DESIGNATORS: dict[str, str] = {
     "province": "A", "governorate": "A", "state": "A", "region": "A", "oblast": "A", "prefecture": "A",
-    "department": "A", "territory": "A", "wilayah": "A", "muhafazah": "A",
+    "territory": "A", "county": "A", "district": "A", "parish": "A", "wilayah": "A", "muhafazah": "A",
     "city": "P", "town": "P", "village": "P", "municipality": "P",
 }
 _MARKS = "'’‘`´ʿʾʻʼʹʽ\u02bf\u02be"
@@ -101,6 +101,7 @@ def designator(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def is_abbreviation(form: str) -> bool:
     """True for forms written as abbreviations: ``US``, ``U.S.``, ``UK``, ``NSW``, ``B.C.``, ``Ky.``."""
     letters = [ch for ch in form if ch.isalpha()]

@@ -58,7 +58,10 @@ NON_PLACE_WORDS = _words(
     "national federal central general public royal imperial christian muslim islamic jewish catholic "
     "god allah lord jesus christ church mosque temple bible koran quran "
     "christmas easter ramadan eid thanksgiving halloween "
-    "breaking update updated editor editors note correction related advertisement"
+    "breaking update updated editor editors note correction related advertisement "
+    "university center centre council hospital airport lakes hydro western southern northern eastern "
+    "north south east west liberal conservative democrat democrats republican republicans labour vice white "
+    "black house senate congress parliament ministry embassy department office agency"
 )
 
 #: Common given names: a capitalised word after one of these is a surname, not a place ("Peter Cook").

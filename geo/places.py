@@ -8,7 +8,7 @@ from gazetteer import Gazetteer, normalize
 from gazetteer.normalize import designator
 
 from .model import Mention
-from .recognise import select_spans, tokenize
+from .recognise import candidate_spans, select_spans, tokenize
 from .resolve import MIN_FIT, SpanLike, resolve_groups
 
 __all__ = ["default_gazetteer", "parse_places", "resolve_spans", "set_default_gazetteer"]
@@ -42,11 +42,9 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
     """
     gaz = gazetteer or default_gazetteer()
     tokens = tokenize(text)
-    from .recognise import candidate_spans
-
-    keys = set(candidate_spans(text, tokens).values())
-    found = gaz.candidates(keys)
-    spans = select_spans(text, tokens, found)
+    runs = candidate_spans(text, tokens)
+    found = gaz.candidates(set(runs.values()))
+    spans = select_spans(text, tokens, found, runs)
     items = [SpanLike(s.start, s.end, s.text, s.key, s.designator, tuple(s.candidates), s.dateline) for s in spans]
     return [m for m in resolve_groups(text, items, min_fit=min_fit, explain=explain) if m is not None]
 

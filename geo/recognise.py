@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from gazetteer import Candidate, is_abbreviation
 from gazetteer.normalize import DESIGNATORS, key_from_words, word_key
@@ -19,15 +20,18 @@ __all__ = ["Span", "Token", "candidate_spans", "select_spans", "tokenize"]
 MAX_WORDS = 6
 _MARKS = "'’`ʿʾ‘"
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:[A-Z](?![a-z]))?|[^\W\d_]+(?:[" + _MARKS + r"][^\W\d_]+)*")
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*)$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s$")
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^\n]{0,40}?)?\s*(?:--|—|–|-\s|\(\w+\))")
 _ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "ed", "es", "er", "ez"})
-_JOIN = re.compile(r"^(?: |-|\s?-\s?)$")
+_CONTINUES = frozenset("in of at to and or the a an from for by with on near into over under".split())
+_JOIN = re.compile(r"^(?:[ \t]+\n?[ \t]*|\n[ \t]*|-)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word of the text (a named tuple: documents have thousands, and tuples are cheap to make)."""
+
     text: str
     start: int
     end: int
@@ -35,6 +39,7 @@ class Token:
     cap: bool  # starts with an upper-case letter
     upper: bool  # all letters upper case
     sentence_start: bool
+    joined: bool  # only a space, a line wrap or a hyphen separates it from the previous word
 
 
 @dataclass(slots=True)
@@ -55,24 +60,42 @@ class Span:
 def tokenize(text: str) -> list[Token]:
     """Words with offsets; a possessive ``'s`` is left outside the word."""
     tokens: list[Token] = []
-    for m in _TOKEN.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
-        if len(word) > 3 and word[-2] in _MARKS and word[-1] == "s":
+    parts = _TOKEN_SPLIT.split(text)  # [gap, word, gap, word, ..., gap]: one pass in C, offsets summed here
+    pos = len(parts[0])
+    gap = parts[0]
+    prev_key = ""
+    for k in range(1, len(parts), 2):
+        word = parts[k]
+        start = pos
+        pos += len(word)
+        end = pos
+        if len(word) > 3 and word[-1] == "s" and word[-2] in _MARKS:
             word, end = word[:-2], end - 2
-        key = word_key(word)
-        if not key:
-            continue
-        letters = [c for c in word if c.isalpha()]
-        upper = all(c.isupper() for c in letters)
-        before = text[max(0, start - 3):start]
-        gap = text[tokens[-1].end:start] if tokens else text[:start]
-        sentence_start = not tokens or bool(_SENTENCE_END.search(gap)) or "\n" in before
-        tokens.append(Token(word, start, end, key, word[0].isupper(), upper, sentence_start))
+        key = word.lower() if word.isascii() and word.isalpha() else word_key(word)
+        if key:
+            if gap == " ":
+                sentence_start, joined = False, bool(tokens)
+            elif gap == ", ":
+                sentence_start = joined = False
+            elif not tokens:
+                sentence_start, joined = True, False
+            else:
+                # a line break starts a sentence unless the line was wrapped mid-phrase ("in\n Wisconsin")
+                sentence_start = bool(_SENTENCE_END.search(gap)) or (
+                    "\n" in gap and (gap.count("\n") > 1 or prev_key not in _CONTINUES))
+                joined = bool(_JOIN.match(gap))
+            tokens.append(Token(word, start, end, key, word[0].isupper(), word.isupper(), sentence_start, joined))
+            prev_key = key
+            gap = text[end:pos] + parts[k + 1]
+        else:
+            gap = gap + parts[k] + parts[k + 1]
+        pos += len(parts[k + 1])
     return tokens
 
 
 def _joined(text: str, a: Token, b: Token) -> bool:
-    return bool(_JOIN.match(text[a.end:b.start]))
+    """True when ``b`` (the token right after ``a``) continues the same run of words."""
+    return b.joined
 
 
 def candidate_spans(text: str, tokens: list[Token]) -> dict[tuple[int, int], str]:
@@ -92,6 +115,8 @@ def candidate_spans(text: str, tokens: list[Token]) -> dict[tuple[int, int], str
                 break
             words.append(t.key)
             if t.cap or (j > i and t.key in DESIGNATORS):
+                if j == i and not tok.upper and (tok.key in NON_PLACE_WORDS or tok.key in TITLES):
+                    continue  # "The", "In", "Monday", "President": never looked up alone
                 key = key_from_words(words)
                 if key:
                     spans[(i, j + 1)] = key
@@ -100,10 +125,10 @@ def candidate_spans(text: str, tokens: list[Token]) -> dict[tuple[int, int], str
     return spans
 
 
-def _surface_ok(surface: str, cand: Candidate, dateline: bool) -> bool:
+def _surface_ok(surface: str, surface_abbr: bool, cand: Candidate, dateline: bool) -> bool:
     """Abbreviations match abbreviations: ``US`` is not the French village ``Us``, ``UN`` is not ``Un``."""
     cand_abbr = cand.kind == "abbr" or is_abbreviation(cand.form)
-    if is_abbreviation(surface) and not dateline:
+    if surface_abbr and not dateline:
         return cand_abbr or (cand.place.is_custom and cand.form == surface)
     if cand_abbr:
         return surface.replace(".", "").upper() == cand.form.replace(".", "").upper() and not surface.islower()
@@ -133,9 +158,11 @@ def _person_names(text: str, tokens: list[Token]) -> set[str]:
     return names
 
 
-def select_spans(text: str, tokens: list[Token], found: dict[str, list[Candidate]]) -> list[Span]:
+def select_spans(text: str, tokens: list[Token], found: dict[str, list[Candidate]],
+                 spans: dict[tuple[int, int], str] | None = None) -> list[Span]:
     """Longest non-overlapping matches that survive the person/organisation/common-word rules."""
-    spans = candidate_spans(text, tokens)
+    if spans is None:
+        spans = candidate_spans(text, tokens)
     people = _person_names(text, tokens)
     lower_words = {t.key for t in tokens if not t.cap}
     by_start: dict[int, list[tuple[int, str]]] = {}
@@ -180,7 +207,8 @@ def _accept(text: str, tokens: list[Token], a: int, b: int, key: str, cands: lis
     first, last = tokens[a], tokens[b - 1]
     surface = text[first.start:last.end]
     dateline = _is_dateline(text, tokens, a, b)
-    cands = [c for c in cands if _surface_ok(surface, c, dateline)]
+    surface_abbr = is_abbreviation(surface)
+    cands = [c for c in cands if _surface_ok(surface, surface_abbr, c, dateline)]
     designator = DESIGNATORS.get(last.key) if b - a > 1 else None
     if designator is not None:
         # "Idlib province" names the division; "Syrian city" is no place called Syria-city

@@ -21,9 +21,11 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from gazetteer import Candidate, Place
 from gazetteer.distance import nearest_km
+from gazetteer.normalize import word_keys
 
 from .model import RESOLVED, Mention
 
@@ -68,8 +70,17 @@ def _prior(c: Candidate) -> tuple[float, list[str]]:
     return base, why
 
 
+@lru_cache(maxsize=1 << 16)
+def _spelling(name: str) -> str:
+    """A name's words, folded but not stripped of articles or designators ("Mexico City" stays two words)."""
+    return " ".join(word_keys(name))
+
+
 def _local_fit(span: SpanLike, c: Candidate) -> tuple[float, list[str]]:
     fit, why = _prior(c)
+    if _spelling(c.form) != _spelling(span.text) and span.designator is None:
+        fit -= 0.15
+        why.append(f"spelled {c.form!r} -0.15")
     if c.kind in ("name", "abbr", "demonym"):
         fit += 0.1
         why.append(f"{'primary-name' if c.kind == 'name' else c.kind} +0.10")
@@ -106,10 +117,43 @@ class _Context:
                 points.append((place.lat, place.lon))
         return cls(countries, admin1, points)
 
+    def without(self, place: Place, count: int) -> _Context:
+        """The context less one name's own contribution (a name does not support itself)."""
+        countries = self.countries.copy()
+        if place.country_code:
+            countries[place.country_code] -= count
+            if countries[place.country_code] <= 0:
+                del countries[place.country_code]
+        admin1 = self.admin1 - {(place.country_code, place.admin1 or place.name)} \
+            if place.feature_code == "ADM1" else self.admin1
+        points = [p for p in self.points if p != (place.lat, place.lon)]
+        return _Context(countries, admin1, points)
 
-def rank_candidates(span: SpanLike, ctx: _Context | None, follower: Place | None = None) -> list[_Scored]:
+
+def _country_named(span: SpanLike) -> bool:
+    return span.designator is None and any(c.place.feature_code == "PCLI" and c.kind == "name"
+                                           for c in span.candidates)
+
+
+def _local_ranking(span: SpanLike) -> list[tuple[Candidate, float, list[str]]]:
+    """Candidates with their context-free fit, best first."""
+    local = []
+    shares_country_name = _country_named(span)
+    for c in span.candidates:
+        fit, why = _local_fit(span, c)
+        if shares_country_name and c.place.feature_code != "PCLI":
+            fit -= 0.3  # "Mexico" is the country, not Mexico City or México state, unless the text says which
+            why.append("country's name -0.30")
+        local.append((c, fit, why))
+    local.sort(key=lambda t: -t[1])
+    return local
+
+
+def rank_candidates(span: SpanLike, ctx: _Context | None, follower: Place | None = None,
+                    local: list[tuple[Candidate, float, list[str]]] | None = None) -> list[_Scored]:
     """Candidates of one name, best first, with the parts of their fit."""
-    local = sorted(((c, *_local_fit(span, c)) for c in span.candidates), key=lambda t: -t[1])
+    if local is None:
+        local = _local_ranking(span)
     if ctx is not None:
         # keep the strongest by prior, plus every candidate the context could lift
         keep = local[:_MAX_CANDIDATES] + [t for t in local[_MAX_CANDIDATES:]
@@ -157,18 +201,21 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
     for i, s in enumerate(spans):
         groups.setdefault(_group_key(s), []).append(i)
     first: dict[tuple[str, str | None], _Scored] = {}
+    locals_: dict[tuple[str, str | None], list[tuple[Candidate, float, list[str]]]] = {}
     for g, idx in groups.items():
-        ranked = rank_candidates(spans[idx[0]], None)
-        if ranked:
-            first[g] = ranked[0]
+        locals_[g] = _local_ranking(spans[idx[0]])
+        if locals_[g]:
+            c, fit, why = locals_[g][0]
+            first[g] = _Scored(c, fit, tuple(why))
     followers = _followers(text, spans, first)
     answers: list[Mention | None] = [None] * len(spans)
+    everyone = _Context.of((w.cand.place, len(groups[k])) for k, w in first.items())
     for g, idx in groups.items():
         if g not in first:
             continue
-        ctx = _Context.of((w.cand.place, len(groups[k])) for k, w in first.items() if k != g)
+        ctx = everyone.without(first[g].cand.place, len(idx))
         follower = next((followers[i] for i in idx if i in followers), None)
-        ranked = rank_candidates(spans[idx[0]], ctx, follower)
+        ranked = rank_candidates(spans[idx[0]], ctx, follower, locals_[g])
         best = ranked[0]
         if best.fit < min_fit:
             continue
