@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["Candidate", "Place", "FEATURE_KINDS"]
+__all__ = ["FEATURE_KINDS", "Candidate", "Place"]
 
 #: Kinds a user may give a custom entry, mapped to GeoNames feature class and code.
 FEATURE_KINDS: dict[str, tuple[str, str]] = {

@@ -31,7 +31,7 @@ __all__ = [
 ]
 
 #: Arabic articles as they are transliterated; dropped when another word follows.
-ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "ad", "ed", "es", "er", "ez",
+ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "adh", "ed", "es", "er", "ez",
                       "ul", "il"})
 #: Words naming the kind of place; dropped at the end of a name (``Idlib province`` -> ``idlib``).
 DESIGNATORS: dict[str, str] = {

@@ -5,7 +5,7 @@ import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TextIO
+from typing import IO, Any
 
 import click
 
@@ -73,7 +73,7 @@ def main(ctx: click.Context, gazetteer_path: str | None) -> None:
     ctx.obj = _Ctx(gazetteer_path)
 
 
-def _write_mentions(out: TextIO, fmt: str, docs: list[tuple[str | None, list[Mention]]], explain: bool) -> None:
+def _write_mentions(out: IO[str], fmt: str, docs: list[tuple[str | None, list[Mention]]], explain: bool) -> None:
     from .exports import mentions_geojson
 
     if fmt == "geojson":

@@ -79,7 +79,7 @@ def read_jsonl(path: str, *, required: dict[str, type | tuple[type, ...]]) -> li
     return records
 
 
-class atomic_output:  # noqa: N801 - used like open()
+class atomic_output:
     """Write to a temporary file beside ``path`` and rename it into place on success (``-``: stdout)."""
 
     def __init__(self, path: str | None, mode: str = "w") -> None:
@@ -94,7 +94,8 @@ class atomic_output:  # noqa: N801 - used like open()
         target = Path(self.path)
         target.parent.mkdir(parents=True, exist_ok=True)
         self._tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        self._fh = open(self._tmp, self.mode, **({} if "b" in self.mode else {"encoding": "utf-8"}))  # noqa: SIM115
+        encoding = None if "b" in self.mode else "utf-8"
+        self._fh = open(self._tmp, self.mode, encoding=encoding)  # noqa: SIM115 - closed in __exit__
         return self._fh
 
     def __exit__(self, exc_type: object, *rest: object) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from gazetteer import Place
 
-__all__ = ["Mention", "Place", "RESOLVED", "UNKNOWN"]
+__all__ = ["RESOLVED", "UNKNOWN", "Mention", "Place"]
 
 RESOLVED = "resolved"
 UNKNOWN = "unknown"

@@ -25,7 +25,8 @@ _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*)$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s$")
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^\n]{0,40}?)?\s*(?:--|—|–|-\s|\(\w+\))")
 _ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "ed", "es", "er", "ez"})
-_CONTINUES = frozenset("in of at to and or the a an from for by with on near into over under".split())
+_CONTINUES = frozenset({"in", "of", "at", "to", "and", "or", "the", "a", "an", "from", "for", "by", "with",
+                        "on", "near", "into", "over", "under"})
 _JOIN = re.compile(r"^(?:[ \t]+\n?[ \t]*|\n[ \t]*|-)$")
 
 
@@ -147,7 +148,7 @@ def _person_names(text: str, tokens: list[Token]) -> set[str]:
     names: set[str] = set()
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
-        if not nxt.cap or not _joined(text, tok, nxt) and text[tok.end:nxt.start] not in (". ", " "):
+        if not nxt.cap or (not _joined(text, tok, nxt) and text[tok.end:nxt.start] not in (". ", " ")):
             continue
         if tok.key in TITLES or (tok.cap and tok.key in FIRST_NAMES):
             # the last capitalised word of the run is the surname

@@ -62,7 +62,8 @@ def _prior(c: Candidate) -> tuple[float, list[str]]:
     p = c.place
     if p.feature_code in _AREAS:
         return _AREAS[p.feature_code], [f"prior {p.feature_code} {_AREAS[p.feature_code]:.2f}"]
-    base = 0.1 + 0.08 * math.log10(p.population + 1)
+    # the stock data holds places of 500 people or more; GeoNames writes 0 where the figure is unknown
+    base = 0.1 + 0.08 * math.log10(max(p.population, 500) + 1)
     why = [f"prior population {p.population:,} {base:.2f}"]
     if p.feature_code == "PPLC":
         base += 0.15
@@ -81,6 +82,9 @@ def _local_fit(span: SpanLike, c: Candidate) -> tuple[float, list[str]]:
     if _spelling(c.form) != _spelling(span.text) and span.designator is None:
         fit -= 0.15
         why.append(f"spelled {c.form!r} -0.15")
+    elif c.form.islower() and not span.text.islower():
+        fit -= 0.15  # GeoNames' lower-case alternates are search keys and transliterations ("rai" for Rye)
+        why.append(f"lower-case alias {c.form!r} -0.15")
     if c.kind in ("name", "abbr", "demonym"):
         fit += 0.1
         why.append(f"{'primary-name' if c.kind == 'name' else c.kind} +0.10")
@@ -142,8 +146,11 @@ def _local_ranking(span: SpanLike) -> list[tuple[Candidate, float, list[str]]]:
     for c in span.candidates:
         fit, why = _local_fit(span, c)
         if shares_country_name and c.place.feature_code != "PCLI":
-            fit -= 0.3  # "Mexico" is the country, not Mexico City or México state, unless the text says which
-            why.append("country's name -0.30")
+            # "Mexico" is the country, not Mexico City or México state, unless the text says which; a
+            # division sharing a country's name (Georgia) is common enough to need only context
+            cost = 0.15 if c.place.feature_code == "ADM1" else 0.3
+            fit -= cost
+            why.append(f"country's name -{cost:.2f}")
         local.append((c, fit, why))
     local.sort(key=lambda t: -t[1])
     return local

@@ -1,0 +1,62 @@
+"""The place store: stock build, lookups, custom entries."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gazetteer import DuplicateEntryError, Gazetteer, ValidationError, distance_km
+from gazetteer import build as build_mod
+
+
+def test_build_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "stock.sqlite"
+    target.write_bytes(b"previous database")
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_mod, "_write", boom)
+    with pytest.raises(KeyboardInterrupt):
+        build_mod.build_stock(target)
+    assert target.read_bytes() == b"previous database"
+    assert [p.name for p in tmp_path.iterdir()] == ["stock.sqlite"]  # no temporary file left behind
+
+
+def test_stock_lookups(gaz: Gazetteer) -> None:
+    aleppo = gaz.lookup("Aleppo")
+    assert aleppo and aleppo[0].place.country_code == "SY"
+    idlib = {c.place.feature_code for c in gaz.lookup("Idlib")}
+    assert {"PPL", "ADM1"} <= idlib
+    rai = [c.place for c in gaz.lookup("al-Rai") if c.place.country_code == "SY"]
+    assert rai and distance_km(rai[0].lat, rai[0].lon, 36.61182, 37.4478) < 5
+    us = next(c for c in gaz.lookup("U.S.") if c.place.feature_code == "PCLI").place
+    assert us.country_code == "US" and distance_km(us.lat, us.lon, 39.76, -98.5) < 161
+    assert gaz.countries()["TR"].lat == pytest.approx(39, abs=1.5)
+
+
+def test_custom_entry_wins_and_is_found_in_any_script(gaz: Gazetteer) -> None:
+    place = gaz.add("Dabiq", lat=36.537, lon=37.271, country="sy", aliases=["Dabik", "دابق"])
+    assert place.id == "custom:1" and place.country_code == "SY"
+    for spelling in ("Dabiq", "Dābiq", "DABIK", "دابق"):
+        assert gaz.lookup(spelling)[0].place.id == "custom:1"
+    assert gaz.get("custom:1") == place
+
+
+def test_validation(gaz: Gazetteer) -> None:
+    with pytest.raises(ValidationError, match="latitude"):
+        gaz.add("X", lat=91, lon=0, country="SY")
+    with pytest.raises(ValidationError, match="longitude"):
+        gaz.add("X", lat=1, lon=-181, country="SY")
+    with pytest.raises(ValidationError, match="0,0"):
+        gaz.add("X", lat=0, lon=0, country="SY")
+    assert gaz.add("Null Island", lat=0, lon=0, country="GH", force=True).lat == 0
+    with pytest.raises(ValidationError, match="empty"):
+        gaz.add("  ", lat=1, lon=1, country="SY")
+    with pytest.raises(ValidationError, match="country"):
+        gaz.add("X", lat=1, lon=1, country="ZZ")
+    gaz.add("Camp One", lat=35.0, lon=36.0, country="SY", kind="camp")
+    with pytest.raises(DuplicateEntryError):
+        gaz.add("camp one", lat=35.001, lon=36.001, country="SY")
+    moved = gaz.add("Camp One", lat=35.002, lon=36.0, country="SY", update=True)
+    assert [p.id for p in gaz.entries() if p.name == "Camp One"] == [moved.id]

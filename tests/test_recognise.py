@@ -1,0 +1,55 @@
+"""Recogniser rules: people and organisations are not places; datelines, demonyms, compounds are."""
+from __future__ import annotations
+
+import pytest
+
+from gazetteer import Gazetteer
+from geo import parse_places
+
+
+def texts(gaz: Gazetteer, text: str) -> list[str]:
+    return [m.text for m in parse_places(text, gazetteer=gaz)]
+
+
+@pytest.mark.parametrize("text", [
+    "Secretary of State John Kerry threatened to suspend the talks.",
+    "John Kirby, the spokesman, said so. Later Kirby said the talks were over.",
+    "Pentagon spokesman Peter Cook said the strike was assessed.",
+    "Reporting by Matthew Lee and Michael R. Gordon.",
+    "fighters of the Islamic State attacked.",
+    "the State Department said in a statement.",
+    "according to The New York Times and the Washington Post.",
+    "the United Nations and the U.N. Security Council met.",
+    "President Barack Obama had overruled objections.",
+])
+def test_people_and_organisations_are_not_places(gaz: Gazetteer, text: str) -> None:
+    assert texts(gaz, text) == []
+
+
+def test_dateline_and_abbreviations(gaz: Gazetteer) -> None:
+    mentions = parse_places("WASHINGTON -- The U.S. and the UK agreed; US officials said.", gazetteer=gaz)
+    got = [(m.text, m.place.country_code if m.place else None) for m in mentions]
+    assert got == [("WASHINGTON", "US"), ("U.S.", "US"), ("UK", "GB"), ("US", "US")]
+    assert mentions[0].place is not None and mentions[0].place.feature_code == "PPLC"
+
+
+def test_possessives_and_hyphenated_compounds(gaz: Gazetteer) -> None:
+    text = "France's envoy met Turkey-backed rebels and a U.S.-based group in al-Rai."
+    got = [(m.text, m.start) for m in parse_places(text, gazetteer=gaz)]
+    assert got == [(w, text.index(w)) for w in ("France", "Turkey", "U.S.", "al-Rai")]
+
+
+def test_demonyms_name_their_country(gaz: Gazetteer) -> None:
+    mentions = parse_places("The Russian military and Syrian forces advanced.", gazetteer=gaz)
+    assert [(m.text, m.place.country_code if m.place else "") for m in mentions] == [("Russian", "RU"),
+                                                                                       ("Syrian", "SY")]
+
+
+def test_common_words_and_single_letters_are_not_places(gaz: Gazetteer) -> None:
+    assert texts(gaz, "Hope is a good thing. We hope so. Monday was calm. Police said May was quiet.") == []
+
+
+def test_division_with_designator(gaz: Gazetteer) -> None:
+    mentions = parse_places("He was killed in the northern Idlib province, near Aleppo.", gazetteer=gaz)
+    assert [(m.text, m.place.feature_code if m.place else "") for m in mentions] == [
+        ("Idlib province", "ADM1"), ("Aleppo", "PPL")]

@@ -1,0 +1,66 @@
+"""Candidate ranking: context, hierarchy, consistency, capitals; explainable scores."""
+from __future__ import annotations
+
+from gazetteer import Gazetteer
+from geo import parse_places, resolve_spans
+
+
+def place_of(gaz: Gazetteer, text: str, name: str) -> tuple[str, str, str]:
+    for m in parse_places(text, gazetteer=gaz):
+        if m.text == name and m.place is not None:
+            return m.place.name, m.place.country_code, m.place.feature_code
+    raise AssertionError(f"{name} not found in {text!r}")
+
+
+def test_capital_prior_in_world_news(gaz: Gazetteer) -> None:
+    text = "Russia blamed Washington for the failure, officials in Moscow said."
+    assert place_of(gaz, text, "Washington") == ("Washington", "US", "PPLC")
+
+
+def test_state_in_local_news(gaz: Gazetteer) -> None:
+    text = "Seattle and Spokane are in Washington, where Tacoma voters went to the polls."
+    assert place_of(gaz, text, "Washington")[2] == "ADM1"
+
+
+def test_country_context_picks_the_us_state(gaz: Gazetteer) -> None:
+    text = "Voters in Atlanta and Savannah, Georgia, joined those in Alabama and Florida."
+    assert place_of(gaz, text, "Georgia")[1:] == ("US", "ADM1")
+
+
+def test_country_context_picks_the_country(gaz: Gazetteer) -> None:
+    text = "Georgia and Armenia met in Tbilisi; Russia and Azerbaijan watched."
+    assert place_of(gaz, text, "Georgia")[1:] == ("GE", "PCLI")
+
+
+def test_followed_by_state(gaz: Gazetteer) -> None:
+    assert place_of(gaz, "A storm hit Paris, Texas, on Sunday.", "Paris")[1] == "US"
+    assert place_of(gaz, "A storm hit Paris on Sunday, France said.", "Paris")[1] == "FR"
+
+
+def test_country_name_beats_its_capital(gaz: Gazetteer) -> None:
+    assert place_of(gaz, "Trade with Mexico grew, Mexico City officials said.", "Mexico")[2] == "PCLI"
+
+
+def test_one_sense_per_document(gaz: Gazetteer) -> None:
+    text = "Shelling hit Aleppo. Later Aleppo was quiet, and aid reached Aleppo."
+    ids = {m.place.id for m in parse_places(text, gazetteer=gaz) if m.place}
+    assert len(ids) == 1
+
+
+def test_resolve_spans_one_answer_per_span(gaz: Gazetteer) -> None:
+    text = "Mabrouk was killed near Idlib, in Syria, said Qwxzyville officials."
+    spans = [(24, 29), (34, 39), (46, 56)]
+    answers = resolve_spans(text, spans, gazetteer=gaz)
+    assert len(answers) == 3
+    assert answers[0] is not None and answers[0].place is not None and answers[0].place.country_code == "SY"
+    assert answers[1] is not None and answers[1].place is not None and answers[1].place.feature_code == "PCLI"
+    assert answers[2] is None
+
+
+def test_explain_lists_reasons_and_alternatives(gaz: Gazetteer) -> None:
+    m = parse_places("Fighting near al-Rai and Aleppo in Syria.", gazetteer=gaz, explain=True)[0]
+    assert m.place is not None and m.place.country_code == "SY"
+    assert any(r.startswith("country-context SY") for r in m.reasons)
+    assert any(r.startswith("near-context") for r in m.reasons)
+    assert m.alternatives and all(fit <= m.alternatives[0][1] + 1e-9 for _, fit, _ in m.alternatives)
+    assert 0 < m.score <= 1
