@@ -95,7 +95,7 @@ class atomic_output:
         target.parent.mkdir(parents=True, exist_ok=True)
         self._tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         encoding = None if "b" in self.mode else "utf-8"
-        self._fh = open(self._tmp, self.mode, encoding=encoding)  # noqa: SIM115 - closed in __exit__
+        self._fh = open(self._tmp, self.mode, encoding=encoding)
         return self._fh
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
