@@ -20,6 +20,7 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "ARTICLES",
     "DESIGNATORS",
     "designator",
     "is_abbreviation",

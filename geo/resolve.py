@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from gazetteer import Candidate, Place
 from gazetteer.distance import nearest_km
-from gazetteer.normalize import word_keys
+from gazetteer.normalize import ARTICLES, word_keys
 
 from .model import RESOLVED, Mention
 
@@ -73,8 +73,9 @@ def _prior(c: Candidate) -> tuple[float, list[str]]:
 
 @lru_cache(maxsize=1 << 16)
 def _spelling(name: str) -> str:
-    """A name's words, folded but not stripped of articles or designators ("Mexico City" stays two words)."""
-    return " ".join(word_keys(name))
+    """A name's words, folded, Arabic articles dropped, designators kept ("Mexico City" stays two words)."""
+    words = word_keys(name)
+    return " ".join(w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words)))
 
 
 def _local_fit(span: SpanLike, c: Candidate) -> tuple[float, list[str]]:
