@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from gazetteer import Candidate, is_abbreviation
-from gazetteer.normalize import DESIGNATORS, key_from_words, word_key
+from gazetteer.normalize import ARTICLES, DESIGNATORS, key_from_words, word_key
 
 from .lexicon import CONNECTORS, DIRECTIONALS, FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES
 
@@ -24,7 +24,6 @@ _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*)$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s$")
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^\n]{0,40}?)?\s*(?:--|—|–|-\s|\(\w+\))")
-_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "ed", "es", "er", "ez"})
 _CONTINUES = frozenset({"in", "of", "at", "to", "and", "or", "the", "a", "an", "from", "for", "by", "with",
                         "on", "near", "into", "over", "under"})
 _JOIN = re.compile(r"^(?:[ \t]+\n?[ \t]*|\n[ \t]*|-)$")
@@ -94,11 +93,6 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def _joined(text: str, a: Token, b: Token) -> bool:
-    """True when ``b`` (the token right after ``a``) continues the same run of words."""
-    return b.joined
-
-
 def candidate_spans(text: str, tokens: list[Token]) -> dict[tuple[int, int], str]:
     """Every run of tokens that could name a place: (first, last) -> lookup key."""
     spans: dict[tuple[int, int], str] = {}
@@ -106,13 +100,13 @@ def candidate_spans(text: str, tokens: list[Token]) -> dict[tuple[int, int], str
     for i, tok in enumerate(tokens):
         if tok.key == "the":
             continue
-        if not tok.cap and not (tok.key in _ARTICLES and i + 1 < n and tokens[i + 1].cap
+        if not tok.cap and not (tok.key in ARTICLES and i + 1 < n and tokens[i + 1].cap
                                 and text[tok.end:tokens[i + 1].start] == "-"):
             continue  # a name starts with a capital, or with a hyphenated article ("al-Rai")
         words: list[str] = []
         for j in range(i, min(n, i + MAX_WORDS)):
             t = tokens[j]
-            if j > i and not _joined(text, tokens[j - 1], t):
+            if j > i and not t.joined:
                 break
             words.append(t.key)
             if t.cap or (j > i and t.key in DESIGNATORS):
@@ -148,12 +142,12 @@ def _person_names(text: str, tokens: list[Token]) -> set[str]:
     names: set[str] = set()
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
-        if not nxt.cap or (not _joined(text, tok, nxt) and text[tok.end:nxt.start] not in (". ", " ")):
+        if not nxt.cap or (not nxt.joined and text[tok.end:nxt.start] not in (". ", " ")):
             continue
         if tok.key in TITLES or (tok.cap and tok.key in FIRST_NAMES):
             # the last capitalised word of the run is the surname
             j = i + 1
-            while j + 1 < len(tokens) and tokens[j + 1].cap and _joined(text, tokens[j], tokens[j + 1]):
+            while j + 1 < len(tokens) and tokens[j + 1].cap and tokens[j + 1].joined:
                 j += 1
             names.add(tokens[j].key)
     return names
@@ -195,8 +189,8 @@ _AREA_CODES = frozenset({"PCLI", "CONT", "ADM1"})
 def _previous(text: str, tokens: list[Token], a: int) -> Token | None:
     """The word before token ``a`` in the same run of words, skipping Arabic articles (``Fatah al-Sham``)."""
     j = a - 1
-    while j >= 0 and _joined(text, tokens[j], tokens[j + 1]):
-        if tokens[j].key in _ARTICLES and not tokens[j].cap:
+    while j >= 0 and tokens[j + 1].joined:
+        if tokens[j].key in ARTICLES and not tokens[j].cap:
             j -= 1
             continue
         return tokens[j]
@@ -223,7 +217,7 @@ def _accept(text: str, tokens: list[Token], a: int, b: int, key: str, cands: lis
     if _INITIAL.search(text[max(0, first.start - 4):first.start]):
         return None  # "Andrew E. Kramer": a surname after a middle initial
     prev = _previous(text, tokens, a)
-    nxt = tokens[b] if b < len(tokens) and _joined(text, last, tokens[b]) else None
+    nxt = tokens[b] if b < len(tokens) and tokens[b].joined else None
     if single and first.key in NON_PLACE_WORDS and not dateline:
         return None
     if single and first.sentence_start and first.key in lower_words and not first.upper:
