@@ -6,11 +6,14 @@ from .errors import (
     DuplicateEntryError,
     GazetteerError,
     GeoError,
+    ImportFileError,
+    InvalidRowsError,
     StoreError,
     UnknownEntryError,
     ValidationError,
 )
-from .model import FEATURE_KINDS, Candidate, Place
+from .importers import read_entries, write_entries
+from .model import FEATURE_KINDS, Candidate, Entry, ImportReport, Place, RowError
 from .normalize import designator, is_abbreviation, normalize
 from .store import Gazetteer
 
@@ -18,10 +21,15 @@ __all__ = [
     "FEATURE_KINDS",
     "Candidate",
     "DuplicateEntryError",
+    "Entry",
     "Gazetteer",
     "GazetteerError",
     "GeoError",
+    "ImportFileError",
+    "ImportReport",
+    "InvalidRowsError",
     "Place",
+    "RowError",
     "StoreError",
     "UnknownEntryError",
     "ValidationError",
@@ -29,4 +37,6 @@ __all__ = [
     "distance_km",
     "is_abbreviation",
     "normalize",
+    "read_entries",
+    "write_entries",
 ]

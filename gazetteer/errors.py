@@ -5,8 +5,13 @@ gazetteer is the lowest layer and must not import ``geo``.
 """
 from __future__ import annotations
 
-__all__ = ["DuplicateEntryError", "GazetteerError", "GeoError", "StoreError", "UnknownEntryError",
-           "ValidationError"]
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import ImportReport
+
+__all__ = ["DuplicateEntryError", "GazetteerError", "GeoError", "ImportFileError", "InvalidRowsError", "StoreError",
+           "UnknownEntryError", "ValidationError"]
 
 
 class GeoError(Exception):
@@ -31,3 +36,17 @@ class UnknownEntryError(GazetteerError):
 
 class StoreError(GazetteerError):
     """A store file cannot be opened, read or written."""
+
+
+class ImportFileError(GazetteerError):
+    """A file to import cannot be read at all (missing, undecodable, not CSV/GeoJSON/GeoNames, no header)."""
+
+
+class InvalidRowsError(GazetteerError):
+    """Some rows of an import are bad, so nothing was imported; ``report.errors`` lists each row and reason."""
+
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+        good = report.added + report.replaced
+        super().__init__(f"nothing imported: {len(report.errors)} bad row(s); use --skip-invalid to import the "
+                         f"{good} good one(s)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["FEATURE_KINDS", "Candidate", "Place"]
+__all__ = ["FEATURE_KINDS", "STOCK_SOURCES", "Candidate", "Entry", "ImportReport", "Place", "RowError"]
 
 #: Kinds a user may give a custom entry, mapped to GeoNames feature class and code.
 FEATURE_KINDS: dict[str, tuple[str, str]] = {
@@ -26,6 +26,9 @@ FEATURE_KINDS: dict[str, tuple[str, str]] = {
     "continent": ("L", "CONT"),
 }
 
+#: Sources whose entries are reference data rather than a user's own judgement (no preference in ranking).
+STOCK_SOURCES = frozenset({"geonames", "geonames-dump"})
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -45,6 +48,8 @@ class Place:
     population: int = 0
     source: str = "geonames"
     aliases: tuple[str, ...] = field(default=())
+    kind: str = ""  # the kind a user gave a custom entry (see FEATURE_KINDS)
+    ref: str = ""  # where a custom entry came from, e.g. a GeoNames id of an imported dump row
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
@@ -57,11 +62,12 @@ class Place:
                    feature_class=d.get("feature_class", ""), feature_code=d.get("feature_code", ""),
                    country_code=d.get("country_code", ""), admin1=d.get("admin1", "") or "",
                    population=int(d.get("population") or 0), source=d.get("source", "geonames"),
-                   aliases=tuple(d.get("aliases") or ()))
+                   aliases=tuple(d.get("aliases") or ()), kind=d.get("kind") or "", ref=str(d.get("ref") or ""))
 
     @property
     def is_custom(self) -> bool:
-        return self.source != "geonames"
+        """A user's own entry (added, imported from their file, or saved from a lookup), not reference data."""
+        return self.source not in STOCK_SOURCES
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,3 +78,42 @@ class Candidate:
     key: str
     form: str  # the matched name as stored, e.g. "U.S." or "Ar Ra'i"
     kind: str  # "name" (primary), "alt" (alternate), "abbr" (abbreviation), "demonym"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A user entry to be stored (from ``add`` or one row of an imported file); ``where`` names its row."""
+
+    name: str
+    lat: float
+    lon: float
+    country: str
+    admin1: str = ""
+    kind: str = ""
+    feature_class: str = ""
+    feature_code: str = ""
+    aliases: tuple[str, ...] = ()
+    population: int = 0
+    source: str = "custom"
+    ref: str = ""
+    where: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """A row of an imported file that cannot be stored: ``where`` is ``FILE:LINE`` (or ``FILE feature N``)."""
+
+    where: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What an import did: entries added, older entries replaced, rows refused."""
+
+    added: int
+    replaced: int
+    errors: tuple[RowError, ...] = ()

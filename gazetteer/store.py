@@ -8,14 +8,15 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from .build import build_stock, stock_version
 from .distance import distance_km
-from .errors import StoreError
-from .model import Candidate, Place
+from .errors import StoreError, ValidationError
+from .importers import read_entries, write_entries
+from .model import Candidate, ImportReport, Place
 from .normalize import normalize
 from .paths import stock_path as default_stock_path
 from .paths import user_store_path
@@ -166,11 +167,34 @@ class Gazetteer:
             source: str = "custom") -> Place:
         """Add a custom entry (validated; see :meth:`UserStore.add`) and return it."""
         if country.upper() not in self.countries():
-            from .errors import ValidationError
-
             raise ValidationError(f"unknown country code {country!r} (expected ISO 3166-1 alpha-2, e.g. SY)")
         return self.user.add(name, lat=lat, lon=lon, country=country.upper(), admin1=admin1, kind=kind,
                              aliases=aliases, population=population, force=force, update=update, source=source)
+
+    def import_file(self, path: str | os.PathLike[str], *, fmt: str | None = None,
+                    countries: Collection[str] | None = None, feature_classes: Collection[str] | None = None,
+                    update: bool = False, skip_invalid: bool = False, force: bool = False,
+                    progress: Callable[[int, int], None] | None = None) -> ImportReport:
+        """Import a CSV, GeoJSON or GeoNames dump file into the user store in one transaction.
+
+        With any bad row nothing is stored and :class:`InvalidRowsError` lists every bad row, unless
+        ``skip_invalid``, which stores the good rows and reports the bad ones. ``countries``/``feature_classes``
+        filter GeoNames dumps (and any other file) before validation.
+        """
+        rows = read_entries(path, fmt=fmt, countries=countries, feature_classes=feature_classes, progress=progress)
+        return self.user.add_many(rows, countries=set(self.countries()), update=update, skip_invalid=skip_invalid,
+                                  force=force, admin1_names=self._admin1_names())
+
+    def _admin1_names(self) -> dict[str, str]:
+        """``CC.CODE`` -> name of first-level divisions: GeoNames dumps give codes (``SY.09``), stock has names."""
+        return {r[0].removeprefix("adm1:"): r[1] for r in self.conn.execute(
+            "SELECT id, name FROM places WHERE id LIKE 'adm1:%'")}
+
+    def export(self, out: IO[str], *, fmt: str = "geojson", source: str | None = None) -> int:
+        """Write the user's entries (optionally of one ``source``) as GeoJSON or CSV that :meth:`import_file`
+        reads back unchanged; return the number written."""
+        return write_entries((p for p in self.entries() if source in (None, "all") or p.source == source), out,
+                             fmt=fmt)
 
     def remove(self, place_id: str) -> Place:
         return self.user.remove(place_id)

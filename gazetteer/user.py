@@ -3,18 +3,25 @@ from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from .distance import distance_km
-from .errors import DuplicateEntryError, StoreError, UnknownEntryError, ValidationError
-from .model import FEATURE_KINDS, Candidate, Place
+from .errors import (
+    DuplicateEntryError,
+    GazetteerError,
+    InvalidRowsError,
+    StoreError,
+    UnknownEntryError,
+    ValidationError,
+)
+from .model import FEATURE_KINDS, Candidate, Entry, ImportReport, Place, RowError
 from .normalize import normalize
 
 __all__ = ["USER_SCHEMA_VERSION", "UserStore", "validate_entry"]
 
-USER_SCHEMA_VERSION = 1
+USER_SCHEMA_VERSION = 2
 DUPLICATE_KM = 1.0
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -30,13 +37,20 @@ _MIGRATIONS: dict[int, str] = {
     );
     CREATE INDEX IF NOT EXISTS user_names_key ON names (key);
     """,
+    # v2: the kind the user gave (village, camp, ...) and a reference to the entry's origin (a GeoNames id).
+    2: """
+    ALTER TABLE places ADD COLUMN kind TEXT NOT NULL DEFAULT '';
+    ALTER TABLE places ADD COLUMN ref TEXT NOT NULL DEFAULT '';
+    CREATE INDEX IF NOT EXISTS user_places_ref ON places (ref);
+    """,
 }
-_COLS = "p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.country_code, p.admin1, p.population, p.source"
+_COLS = ("p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.country_code, p.admin1, p.population, "
+         "p.source, p.kind, p.ref")
 
 
-def validate_entry(name: str, lat: float, lon: float, *, force: bool = False) -> None:
-    """Raise ValidationError unless the name and coordinates make a plausible entry."""
-    if not name or not name.strip() or not normalize(name):
+def validate_entry(name: str, lat: float, lon: float, *, force: bool = False, key: str | None = None) -> None:
+    """Raise ValidationError unless the name and coordinates make a plausible entry (``key``: its normal form)."""
+    if not name or not name.strip() or not (normalize(name) if key is None else key):
         raise ValidationError("the name is empty")
     if not -90.0 <= lat <= 90.0:
         raise ValidationError(f"latitude {lat} is out of range [-90, 90]")
@@ -100,7 +114,7 @@ class UserStore:
     def _place(row: Sequence[Any], aliases: tuple[str, ...] = ()) -> Place:
         return Place(id=f"custom:{row[0]}", name=row[1], lat=row[2], lon=row[3], feature_class=row[4],
                      feature_code=row[5], country_code=row[6], admin1=row[7], population=row[8], source=row[9],
-                     aliases=aliases)
+                     kind=row[10], ref=row[11], aliases=aliases)
 
     def candidates(self, keys: Sequence[str]) -> Iterator[tuple[str, Candidate]]:
         conn = self._open(create=False)
@@ -153,32 +167,13 @@ class UserStore:
             aliases: Sequence[str] = (), population: int = 0, force: bool = False, update: bool = False,
             source: str = "custom") -> Place:
         """Validate and store an entry in one transaction; ``update`` replaces a duplicate within 1 km."""
-        validate_entry(name, lat, lon, force=force)
-        if kind not in FEATURE_KINDS:
-            raise ValidationError(f"unknown kind {kind!r}; choose one of {', '.join(sorted(FEATURE_KINDS))}")
-        fclass, fcode = FEATURE_KINDS[kind]
+        entry = Entry(name=name, lat=lat, lon=lon, country=country, admin1=admin1, kind=kind,
+                      aliases=tuple(aliases), population=population, source=source)
         conn = self._open(create=True)
         assert conn is not None
-        key = normalize(name)
         conn.execute("BEGIN IMMEDIATE")
         try:
-            dupes = [r for r in conn.execute(
-                "SELECT p.id, p.lat, p.lon FROM places p JOIN names n ON n.place_id = p.id WHERE n.key = ?",
-                (key,)) if distance_km(lat, lon, r[1], r[2]) <= DUPLICATE_KM]
-            if dupes and not update:
-                raise DuplicateEntryError(f"{name!r} already exists within {DUPLICATE_KM:g} km as "
-                                          f"custom:{dupes[0][0]} (use --update to replace it)")
-            for dupe in dupes:
-                conn.execute("DELETE FROM places WHERE id = ?", (dupe[0],))
-            cur = conn.execute(
-                "INSERT INTO places (name, lat, lon, feature_class, feature_code, country_code, admin1, population, "
-                "source, created) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (name.strip(), lat, lon, fclass, fcode, country, admin1, population, source, time.time()))
-            pid = int(cur.lastrowid or 0)
-            self._insert_name(conn, pid, name.strip(), "name")
-            for alias in aliases:
-                if alias.strip():
-                    self._insert_name(conn, pid, alias.strip(), "alt")
+            pid, _ = self._insert(conn, entry, force=force, update=update)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
@@ -187,9 +182,95 @@ class UserStore:
         assert place is not None
         return place
 
+    def add_many(self, rows: Iterable[Entry | RowError], *, countries: Collection[str] | None = None,
+                 update: bool = False, skip_invalid: bool = False, force: bool = False,
+                 admin1_names: Mapping[str, str] | None = None) -> ImportReport:
+        """Store many entries in ONE transaction: all of them, or (with bad rows) none unless ``skip_invalid``.
+
+        Rows are validated like :meth:`add`; an entry with a ``ref`` (a GeoNames id) replaces the entry with the
+        same ref, so importing the same dump twice changes nothing. Raises :class:`InvalidRowsError` (nothing
+        stored) when a row is bad and ``skip_invalid`` is false. ``admin1_names`` maps ``CC.CODE`` to a division's
+        name, for GeoNames dumps, which give codes.
+        """
+        conn = self._open(create=True)
+        assert conn is not None
+        added = replaced = 0
+        errors: list[RowError] = []
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for row in rows:
+                if isinstance(row, RowError):
+                    errors.append(row)
+                    continue
+                try:
+                    if countries is not None and row.country.upper() not in countries:
+                        raise ValidationError(f"unknown country code {row.country!r}")
+                    _, was_replaced = self._insert(conn, row, force=force, update=update, admin1_names=admin1_names)
+                except GazetteerError as e:
+                    errors.append(RowError(row.where, str(e)))
+                    continue
+                replaced += was_replaced
+                added += not was_replaced
+            report = ImportReport(added=added, replaced=replaced, errors=tuple(errors))
+            if errors and not skip_invalid:
+                raise InvalidRowsError(report)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        return report
+
+    def _insert(self, conn: sqlite3.Connection, e: Entry, *, force: bool, update: bool,
+                admin1_names: Mapping[str, str] | None = None) -> tuple[int, bool]:
+        """Insert one validated entry inside the caller's transaction; return (id, replaced an older one)."""
+        name = e.name.strip()
+        key = normalize(name)
+        validate_entry(name, e.lat, e.lon, force=force, key=key)
+        if e.kind and e.kind not in FEATURE_KINDS:
+            raise ValidationError(f"unknown kind {e.kind!r}; choose one of {', '.join(sorted(FEATURE_KINDS))}")
+        fclass, fcode = e.feature_class, e.feature_code
+        kind = e.kind or ("" if fcode else "town")  # a row with neither is a town, as with `add`
+        if not fcode:
+            fclass, fcode = FEATURE_KINDS[kind]
+        if len(e.country) != 2 or not e.country.isalpha():
+            raise ValidationError(f"country {e.country!r} is not an ISO 3166-1 alpha-2 code")
+        if e.population < 0:
+            raise ValidationError(f"population {e.population} is negative")
+        if e.ref:
+            dupes = [r[0] for r in conn.execute("SELECT id FROM places WHERE ref = ?", (e.ref,))]
+        else:
+            dupes = [r[0] for r in conn.execute(
+                "SELECT p.id, p.lat, p.lon FROM places p JOIN names n ON n.place_id = p.id WHERE n.key = ?",
+                (key,)) if distance_km(e.lat, e.lon, r[1], r[2]) <= DUPLICATE_KM]
+            if dupes and not update:
+                raise DuplicateEntryError(f"{name!r} already exists within {DUPLICATE_KM:g} km as "
+                                          f"custom:{dupes[0]} (use --update to replace it)")
+        admin1 = admin1_names.get(f"{e.country}.{e.admin1}", e.admin1) if admin1_names and e.admin1 else e.admin1
+        values = (name, e.lat, e.lon, fclass, fcode, e.country.upper(), admin1, e.population, e.source, time.time(),
+                  kind, e.ref)
+        if dupes:  # replace the first in place (its id stays valid), drop any others
+            pid = dupes[0]
+            for dupe in dupes[1:]:
+                conn.execute("DELETE FROM places WHERE id = ?", (dupe,))
+            conn.execute("DELETE FROM names WHERE place_id = ?", (pid,))
+            conn.execute("UPDATE places SET name=?, lat=?, lon=?, feature_class=?, feature_code=?, country_code=?, "
+                         "admin1=?, population=?, source=?, created=?, kind=?, ref=? WHERE id = ?", (*values, pid))
+        else:
+            cur = conn.execute(
+                "INSERT INTO places (name, lat, lon, feature_class, feature_code, country_code, admin1, population, "
+                "source, created, kind, ref) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", values)
+            pid = int(cur.lastrowid or 0)
+        self._insert_name(conn, pid, name, "name", key)
+        for alias in e.aliases:
+            if "|" in alias:
+                raise ValidationError(f"alias {alias!r} contains '|', which separates aliases in CSV files")
+            if alias.strip():
+                self._insert_name(conn, pid, alias.strip(), "alt")
+        return pid, bool(dupes)
+
     @staticmethod
-    def _insert_name(conn: sqlite3.Connection, pid: int, form: str, kind: str) -> None:
-        key = normalize(form)
+    def _insert_name(conn: sqlite3.Connection, pid: int, form: str, kind: str, key: str | None = None) -> None:
+        key = normalize(form) if key is None else key
         if not key:
             raise ValidationError(f"alias {form!r} has no letters")
         conn.execute("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", (key, pid, form, kind))

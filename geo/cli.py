@@ -15,6 +15,7 @@ from .model import Mention
 __all__ = ["main"]
 
 FORMATS = ["table", "json", "jsonl", "geojson"]
+_MAX_ROW_ERRORS = 200
 
 
 class _Ctx:
@@ -50,6 +51,12 @@ def _errors() -> Iterator[None]:
     try:
         yield
     except GeoError as e:
+        errors = getattr(getattr(e, "report", None), "errors", ())
+        for i, err in enumerate(errors):
+            if i == _MAX_ROW_ERRORS:
+                click.echo(f"... and {len(errors) - i} more bad row(s)", err=True)
+                break
+            click.echo(f"bad row {err}", err=True)
         raise click.ClickException(str(e)) from None
     except BrokenPipeError:
         sys.stderr.close()

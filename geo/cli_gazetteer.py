@@ -117,13 +117,15 @@ def show_cmd(ctx: click.Context, place_id: str, fmt: str) -> None:
 
 
 @gazetteer_group.command("list")
-@click.option("--source", default="custom", show_default=True, help="Which entries (the user's own).")
+@click.option("--source", default="all", show_default=True,
+              help="Only entries of this source: custom (added by hand or imported from CSV/GeoJSON), "
+                   "geonames-dump, or all.")
 @click.option("--format", "fmt", type=click.Choice(_LIST_FORMATS), default=None)
 @click.pass_context
 def list_cmd(ctx: click.Context, source: str, fmt: str | None) -> None:
     """List your entries."""
     with _guard():
-        entries = [p for p in _ctx_gaz(ctx).entries() if source in ("custom", "all") or p.source == source]
+        entries = [p for p in _ctx_gaz(ctx).entries() if source == "all" or p.source == source]
     _emit(entries, fmt or ("table" if sys.stdout.isatty() else "json"), f"{len(entries)} entries")
 
 
@@ -146,3 +148,51 @@ def alias_cmd(ctx: click.Context, place_id: str, alias: str) -> None:
     with _guard():
         place = _ctx_gaz(ctx).alias(place_id, alias)
     click.echo(f"{place.id}: {place.name} also known as {', '.join(place.aliases)}")
+
+
+@gazetteer_group.command("import")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["csv", "geojson", "geonames"]), default=None,
+              help="File format (default: from the extension; .txt/.zip are GeoNames dumps).")
+@click.option("--country", "countries", multiple=True,
+              help="Keep only rows of this country code (repeatable or comma-separated), e.g. for allCountries.txt.")
+@click.option("--feature-class", "classes", multiple=True,
+              help="Keep only rows of this GeoNames feature class (P populated place, A area, S spot, ...).")
+@click.option("--skip-invalid", is_flag=True, help="Import the good rows even if some rows are bad.")
+@click.option("--update", is_flag=True, help="Replace existing entries of the same name within 1 km.")
+@click.option("--force", is_flag=True, help="Accept coordinates 0,0.")
+@click.pass_context
+def import_cmd(ctx: click.Context, path: str, fmt: str | None, countries: tuple[str, ...], classes: tuple[str, ...],
+               skip_invalid: bool, update: bool, force: bool) -> None:
+    """Import places from a CSV (name,lat,lon,country[,admin1,kind,aliases]), GeoJSON Point features, or a
+    GeoNames dump (SY.txt, SY.zip, allCountries.txt). All rows or none, unless --skip-invalid."""
+    from .progress import byte_progress
+
+    cc = [c for part in countries for c in part.split(",") if c]
+    fc = [c for part in classes for c in part.split(",") if c]
+    gaz = _ctx_gaz(ctx)
+    with _guard(), byte_progress(f"importing {path}") as progress:
+        report = gaz.import_file(path, fmt=fmt, countries=cc or None, feature_classes=fc or None,
+                                 update=update, skip_invalid=skip_invalid, force=force, progress=progress)
+    for err in report.errors:
+        click.echo(f"skipped {err}", err=True)
+    click.echo(f"imported {report.added} new, replaced {report.replaced}, skipped {len(report.errors)} bad row(s) "
+               f"from {path}")
+
+
+@gazetteer_group.command("export")
+@click.option("-o", "--output", default="-", show_default=True,
+              help="File to write: .geojson (default) or .csv; - for stdout.")
+@click.option("--format", "fmt", type=click.Choice(["geojson", "csv"]), default=None,
+              help="Default: from the output's extension, else geojson.")
+@click.option("--source", default="all", show_default=True, help="Only entries of this source.")
+@click.pass_context
+def export_cmd(ctx: click.Context, output: str, fmt: str | None, source: str) -> None:
+    """Write your entries to a file that `geo gazetteer import` reads back unchanged."""
+    from .io import atomic_output
+
+    fmt = fmt or ("csv" if output.lower().endswith(".csv") else "geojson")
+    with _guard(), atomic_output(output) as out:
+        count = _ctx_gaz(ctx).export(out, fmt=fmt, source=source)
+    if output != "-":
+        click.echo(f"exported {count} entries to {output}", err=True)
