@@ -6,8 +6,11 @@
 from __future__ import annotations
 
 from .errors import GeoError, InputError
-from .model import Mention, Place
+from .events import extract_events
+from .frame import events_frame, read_events, write_events
+from .model import Event, Evidence, Mention, Place
 from .places import default_gazetteer, parse_places, resolve_spans, set_default_gazetteer
 
-__all__ = ["GeoError", "InputError", "Mention", "Place", "default_gazetteer", "parse_places", "resolve_spans",
-           "set_default_gazetteer"]
+__all__ = ["Event", "Evidence", "GeoError", "InputError", "Mention", "Place", "default_gazetteer", "events_frame",
+           "extract_events", "parse_places", "read_events", "resolve_spans", "set_default_gazetteer",
+           "write_events"]

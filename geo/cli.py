@@ -203,9 +203,11 @@ def resolve(obj: _Ctx, jsonl: str, fmt: str, explain: bool, output: str) -> None
 
 
 def _register_subcommands() -> None:
+    from .cli_events import events_cmd
     from .cli_gazetteer import gazetteer_group
 
     main.add_command(gazetteer_group)
+    main.add_command(events_cmd)
 
 
 _register_subcommands()

@@ -6,7 +6,7 @@ from typing import Any
 
 from gazetteer import Place
 
-__all__ = ["RESOLVED", "UNKNOWN", "Mention", "Place"]
+__all__ = ["RESOLVED", "UNKNOWN", "Event", "Evidence", "Mention", "Place"]
 
 RESOLVED = "resolved"
 UNKNOWN = "unknown"
@@ -65,3 +65,69 @@ class Mention:
         return cls(text=d["text"], start=int(d["start"]), end=int(d["end"]), place=place,
                    score=float(d.get("score") or 0.0), status=d.get("status") or (RESOLVED if place else UNKNOWN),
                    reasons=tuple(d.get("reasons") or ()))
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A sentence an event rests on, with its character offsets in the source text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A reported event coded in ACLED's manner (see ``geo.taxonomy``).
+
+    ``geo_precision``: 1 the place itself, 2 near it or a part of it, 3 only a province, region or country.
+    ``time_precision``: 1 the day, 2 the week, 3 the month or vaguer. ``fatalities`` is the lowest figure
+    reported (0 when none); ``fatality_reports`` keeps every figure found, as written.
+    """
+
+    event_type: str
+    sub_event_type: str
+    date: str | None
+    time_precision: int
+    location: str
+    lat: float | None
+    lon: float | None
+    geonameid: str | None
+    geo_precision: int
+    admin1: str
+    country_code: str
+    actors: tuple[str, ...] = ()
+    fatalities: int = 0
+    fatalities_text: str = ""
+    fatality_reports: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    source: str = ""
+    background: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "event_type": self.event_type, "sub_event_type": self.sub_event_type, "date": self.date,
+            "time_precision": self.time_precision, "location": self.location, "lat": self.lat, "lon": self.lon,
+            "geonameid": self.geonameid, "geo_precision": self.geo_precision, "admin1": self.admin1,
+            "country_code": self.country_code, "actors": list(self.actors), "fatalities": self.fatalities,
+            "fatalities_text": self.fatalities_text, "fatality_reports": list(self.fatality_reports),
+            "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in self.evidence],
+            "source": self.source, "background": self.background,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Event:
+        evidence = d.get("evidence") or ()
+        if isinstance(evidence, str):
+            evidence = [{"text": evidence, "start": -1, "end": -1}]
+        return cls(
+            event_type=d["event_type"], sub_event_type=d.get("sub_event_type") or "", date=d.get("date"),
+            time_precision=int(d.get("time_precision") or 3), location=d.get("location") or "",
+            lat=None if d.get("lat") is None else float(d["lat"]),
+            lon=None if d.get("lon") is None else float(d["lon"]),
+            geonameid=d.get("geonameid"), geo_precision=int(d.get("geo_precision") or 3),
+            admin1=d.get("admin1") or "", country_code=d.get("country_code") or "",
+            actors=tuple(d.get("actors") or ()), fatalities=int(d.get("fatalities") or 0),
+            fatalities_text=d.get("fatalities_text") or "", fatality_reports=tuple(d.get("fatality_reports") or ()),
+            evidence=tuple(Evidence(e["text"], int(e.get("start", -1)), int(e.get("end", -1))) for e in evidence),
+            source=d.get("source") or "", background=bool(d.get("background")))

@@ -1,0 +1,171 @@
+"""Dates in news text: the dateline, and the time expressions of a sentence resolved against it.
+
+``time_precision`` follows ACLED: 1 the day is known, 2 the week (``last week``, ``this week``), 3 the month or
+vaguer (``in August``, ``since the truce broke down``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import NamedTuple
+
+from .errors import InputError
+
+__all__ = ["TimeExpr", "dateline_date", "find_times", "parse_published"]
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3, "couple of": 2, "a couple of": 2}
+_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?" \
+            r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("mdy", re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)),
+    ("dmy", re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_RE})(?:,?\s+(\d{{4}}))?\b", re.I)),
+    ("month", re.compile(rf"\b(?:in|since|during|until|by|from|of|early|late|mid-?)\s+({_MONTH_RE})"
+                         rf"(?:,?\s+(\d{{4}}))?\b", re.I)),
+    ("year", re.compile(r"\b(?:in|since|during|until|from|of)\s+((?:19|20)\d{2})\b", re.I)),
+    ("weekday", re.compile(r"\b(?:(last|this|next|on|early|late)\s+)?(monday|tuesday|wednesday|thursday|friday|"
+                           r"saturday|sunday)(?:'s)?\b", re.I)),
+    ("relday", re.compile(r"\b(yesterday|today|tonight|the previous day|the day before|overnight|this morning|"
+                          r"last night|earlier in the day)\b", re.I)),
+    ("ago", re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of|\d+)\s+"
+                       r"(day|days|week|weeks|month|months|year|years)\s+ago\b", re.I)),
+    ("period", re.compile(r"\b(last|this|past|previous) (week|weekend|month|year)\b", re.I)),
+    ("vague", re.compile(r"\bsince (?:the|a|an|its|their) [a-z-]+(?: [a-z-]+){0,3} (?:broke down|collapsed|began|"
+                         r"started|ended|took effect)\b|\bsince the (?:collapse|start|beginning|end|breakdown) of\b|"
+                         r"\bin recent (?:days|weeks|months)\b|\bover the past (?:few )?(?:days|weeks|months)\b",
+                         re.I)),
+]
+
+
+class TimeExpr(NamedTuple):
+    """A time expression: where it is, the date it names, how precise, and whether it opens a period (since)."""
+
+    start: int
+    end: int
+    date: dt.date | None  # None for a vague expression with no date of its own ("since the truce broke down")
+    precision: int
+    since: bool
+
+
+def parse_published(value: str) -> dt.date:
+    """An ISO date given by the user (``--published``)."""
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"--published {value!r} is not a date like 2016-10-04") from None
+
+
+_DATELINE = re.compile(r"^\s*(?:date\s+(\d{4}-\d{2}-\d{2})\b)?")
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """The publication date a text states at its top (``date 2016-10-04``, ``Oct. 4, 2016``), or None."""
+    head = text[:300]
+    m = _DATELINE.match(head)
+    if m and m.group(1):
+        try:
+            return dt.date.fromisoformat(m.group(1))
+        except ValueError:
+            return None
+    first_line = head.split("\n", 1)[0]
+    for t in find_times(first_line, dt.date(2000, 1, 1)):
+        if t.precision == 1 and t.date is not None and re.search(r"\d{4}", first_line[t.start:t.end]):
+            return t.date
+    return None
+
+
+def _year_for(month: int, day: int, anchor: dt.date) -> int:
+    """News speaks of the recent past: a date without a year is the latest one not far after the anchor."""
+    year = anchor.year
+    try:
+        candidate = dt.date(year, month, day)
+    except ValueError:
+        return year
+    return year - 1 if candidate > anchor + dt.timedelta(days=31) else year
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word.lower(), 1)
+
+
+def find_times(text: str, anchor: dt.date) -> list[TimeExpr]:
+    """Time expressions of ``text`` resolved against the publication date ``anchor``; no overlaps, in order."""
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            expr = _resolve(kind, m, text, anchor)
+            if expr is not None:
+                found.append(expr)
+                taken.append((m.start(), m.end()))
+    return sorted(found)
+
+
+def _resolve(kind: str, m: re.Match[str], text: str, anchor: dt.date) -> TimeExpr | None:
+    since = text[max(0, m.start() - 6):m.start()].lower().endswith("since ") or m.group(0).lower().startswith(
+        "since")
+    date: dt.date | None = None
+    precision = 1
+    if kind == "iso":
+        date = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    elif kind in ("mdy", "dmy"):
+        month_s, day_s = (m.group(1), m.group(2)) if kind == "mdy" else (m.group(2), m.group(1))
+        month = _MONTHS.get(month_s.lower().rstrip("."))
+        if month is None or (kind == "mdy" and month_s.lower().rstrip(".") == "may" and not m.group(3)
+                             and not re.match(r"May\s+\d", m.group(0))):
+            return None
+        day = int(day_s)
+        year = int(m.group(3)) if m.group(3) else _year_for(month, day, anchor)
+        date = _safe_date(year, month, day)
+    elif kind == "month":
+        month = _MONTHS.get(m.group(1).lower().rstrip("."))
+        if month is None:
+            return None
+        year = int(m.group(2)) if m.group(2) else _year_for(month, 1, anchor)
+        date, precision = _safe_date(year, month, 1), 3
+    elif kind == "year":
+        date, precision = dt.date(int(m.group(1)), 1, 1), 3
+    elif kind == "weekday":
+        qualifier = (m.group(1) or "").lower()
+        weekday = _WEEKDAYS[m.group(2).lower()]
+        back = (anchor.weekday() - weekday) % 7
+        if qualifier == "next":
+            back = -((weekday - anchor.weekday()) % 7 or 7)
+        elif qualifier == "last" and back == 0:
+            back = 7
+        date = anchor - dt.timedelta(days=back)
+    elif kind == "relday":
+        word = m.group(1).lower()
+        back = 1 if word in ("yesterday", "the previous day", "the day before", "last night", "overnight") else 0
+        date = anchor - dt.timedelta(days=back)
+    elif kind == "ago":
+        n, unit = _count(m.group(1)), m.group(2).lower().rstrip("s")
+        days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
+        date = anchor - dt.timedelta(days=days)
+        precision = 1 if unit == "day" else 2 if unit == "week" else 3
+    elif kind == "period":
+        which, unit = m.group(1).lower(), m.group(2).lower()
+        days = {"week": 7, "weekend": 7, "month": 30, "year": 365}[unit]
+        date = anchor - dt.timedelta(days=days if which in ("last", "previous") else 0)
+        precision = 2 if unit in ("week", "weekend") else 3
+    elif kind == "vague":
+        return TimeExpr(m.start(), m.end(), None, 3, True)
+    if date is None:
+        return None
+    return TimeExpr(m.start(), m.end(), date, 3 if since and precision < 3 else precision, since)

@@ -1,0 +1,348 @@
+"""Reported events from news text, coded in ACLED's manner: type, date, place, actors, fatalities, evidence.
+
+The method, sentence by sentence:
+
+1. A *strong trigger* (``airstrike``, ``fighting``, ``protesters``; see ``geo.taxonomy``) that is not under a modal
+   or negation (``will be the scene of a battle``) opens an event, or continues the open one when it refers back
+   (``the bombing``, ``their offensive``) or adds nothing new (no date, place or figure of its own).
+2. Sentences with only a casualty figure, a singular death (``was killed``) or a weak trigger (``the attack``)
+   continue the open violent event of the same or the previous paragraph: they fill its place, date and figures.
+3. Place: the most specific resolved mention the sentence ties to the event (``south of the town of al-Rai``),
+   never one used as an actor (``Turkey-backed``, ``Russian``, ``the U.S. accused``), a speaker's location
+   (``In Washington, ... said``) or a border (``near the border with Turkey``). Strategic developments happen
+   ``in``/``at`` a place or else at the dateline. No place: the document's main country, geo_precision 3.
+4. Date: the sentence's own time expression, else the last one of this or the previous paragraph, else the
+   publication date (time_precision 2). Dated more than 30 days before publication: background.
+5. Figures: the lowest of competing figures from different named sources; a smaller figure without a new source
+   (``in the city alone, 294``) is a breakdown, not another count.
+6. One event per place, type and day: repeats are merged.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from gazetteer import Gazetteer, Place, normalize
+
+from .dates import TimeExpr, dateline_date, find_times
+from .model import Event, Evidence, Mention
+from .numbers import Figure, casualty_figures
+from .places import default_gazetteer, parse_places
+from .sentences import Sentence, actors_in, figure_source, is_hypothetical, split_sentences
+from .taxonomy import STRATEGIC, SUB_EVENT_TYPES, TRIGGERS, VIOLENT, Trigger
+
+__all__ = ["BACKGROUND_DAYS", "extract_events"]
+
+log = logging.getLogger(__name__)
+#: Events dated this many days or more before publication are background (history), not news.
+BACKGROUND_DAYS = 30
+
+_DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|such|same)\s+(?:[\w-]+\s+)?$", re.I)
+_ACTOR_AFTER = re.compile(
+    r"^(?:-|\s)?(?:based|backed|brokered|led|supported|allied|born|funded|sponsored|made|run)\b|^['’]s?\b"
+    r"|^\s+(?:forces|troops|military|officials?|warplanes|jets|envoy|ambassador|army|government|president|"
+    r"diplomats?|embassy|authorities|police|navy|air force|spokesman|spokeswoman|ministry|intelligence)\b"
+    r"|^(?:\s*(?:,|and|or)\s+(?:its ally\s+)?[A-Z][\w.'’-]*)*\s+(?:has|have|had|is|was|were|said|says|accused|"
+    r"denied|announced|formally|also|"
+    r"rejected|intervened|failed|blamed|threatened|suspended|shelved|agreed|signed|warned|called|urged|condemned|"
+    r"claimed|vowed|sent|deployed|backs|backed|supports)\b")
+_ACTOR_BEFORE = re.compile(r"\b(?:with|accused|blamed|urged|by|against|ally|between|border with|borders? of|"
+                           r"ambassador to|envoy to)\s+(?:the\s+)?$", re.I)
+_HELD = r"(?:(?:rebel|government|regime|opposition|army|militant|insurgent|IS|ISIS)[- ]held\s+|besieged\s+)"
+_DIRECTION = r"(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west" \
+             r"|south-?east|south-?west)(?:ern)?"
+_PART = r"(?:parts?|outskirts|suburbs?|districts?|neighbou?rhoods?|countryside|areas?|center|centre|edge)"
+_SETTLEMENT = r"(?:town|city|village|province|region|area|capital|governorate|district|state|county|camp|port)"
+_STRONG = re.compile(
+    rf"\b(?:in(?: and around)?|at|near|outside|around|across|inside|into|toward|towards|over|on|from|of|to|"
+    rf"(?:\d+\s+\w+\s+)?{_DIRECTION} of)\s+(?:the\s+)?(?:{_HELD}|{_DIRECTION}\s+|rural\s+)*"
+    rf"(?:(?:{_PART}|{_SETTLEMENT})\s+of\s+(?:the\s+)?(?:{_SETTLEMENT}\s+of\s+)?(?:{_HELD})?)?$", re.I)
+_NEAR = re.compile(rf"\b(?:near|outside|around|in and around|outskirts|suburbs?|{_PART} of|{_DIRECTION} of|"
+                   rf"{_DIRECTION}\s+|(?:rebel|government|regime|opposition)[- ]held)\b", re.I)
+_IN_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:town|city|capital|village)\s+of\s+)?$", re.I)
+_SPEAKER = re.compile(r"^(?:In|From)\s+([^,]{2,40}),[^.]*\b(?:said|says|told|announced|stated|added)\b")
+_SINGLE_DEATH = re.compile(r"\b(?:was|has been|had been)\s+(?:killed|shot dead|slain|executed|assassinated)\b"
+                           r"|\b(?:death|killing) of (?:[A-Z][\w'-]+\s?)+", re.I)
+_DATELINE = re.compile(r"^\s*(?:date\s+\S+\s+)?([A-Z][A-Za-z.' -]{2,}?)(?:,\s*[A-Za-z. ]+?)?\s*(?:\([^)]*\))?\s*"
+                       r"(?:--|—|–|-)\s")
+#: A relative clause about someone (", which relies on activists across Syria,") places no event.
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\s+(?:relies|has|have|is|are|was|were|supports|backs|includes|"
+                    r"represents|runs|operates|monitors)\b[^,]*,")
+_NEW_TOPIC = re.compile(r"^(?:Separately|Elsewhere|Meanwhile|In another|In a separate|Also on)\b", re.I)
+_DEMONYM_END = re.compile(r"(?:ian|ean|ans|ish|ese|i|ic|ch|an|ns)$")
+
+
+class _Candidate:
+    __slots__ = ("geo_precision", "mention", "specificity", "strength")
+
+    def __init__(self, mention: Mention, specificity: int, strength: int, geo_precision: int) -> None:
+        self.mention, self.specificity, self.strength, self.geo_precision = (mention, specificity, strength,
+                                                                           geo_precision)
+
+
+@dataclass
+class _Draft:
+    sub_event_type: str
+    first: Sentence
+    date: dt.date | None = None
+    precision: int = 2
+    explicit_date: bool = False
+    place: _Candidate | None = None
+    actors: list[str] = field(default_factory=list)
+    figures: list[tuple[int, str, str | None]] = field(default_factory=list)
+    evidence: list[Sentence] = field(default_factory=list)
+    last_para: int = 0
+
+    @property
+    def event_type(self) -> str:
+        return SUB_EVENT_TYPES[self.sub_event_type]
+
+
+def _specificity(place: Place) -> int:
+    code = place.feature_code
+    if code.startswith("PCL") or code in ("CONT", "RGN", "TERR"):
+        return 0
+    if code == "ADM1":
+        return 1
+    return 2 if code.startswith("ADM") else 3
+
+
+def _is_demonym(m: Mention) -> bool:
+    p = m.place
+    if p is None or not p.feature_code.startswith("PCL") or "." in m.text or m.text.isupper():
+        return False
+    return normalize(m.text) != normalize(p.name) and bool(_DEMONYM_END.search(m.text))
+
+
+def _candidate(text: str, sent: Sentence, m: Mention, speaker_end: int) -> _Candidate | str | None:
+    """How (and whether) a mention in a sentence can be the event's place; its text when it names an actor."""
+    if m.place is None or _is_demonym(m) or m.start < speaker_end:
+        return None
+    before = text[max(sent.start, m.start - 90):m.start]
+    after = text[m.end:min(sent.end, m.end + 40)]
+    if _ACTOR_AFTER.search(after) or _ACTOR_BEFORE.search(before):
+        if re.search(r"\bborders?(?: with| of)?\s+(?:the\s+)?$", before):
+            return None
+        return m.text if re.match(r"^(?:\s|,|and|or|its|ally)", after) or before.rstrip().endswith("with") else None
+    spec = _specificity(m.place)
+    strong = 2 if _STRONG.search(before) else 0
+    if strong and _IN_AT.search(before):
+        strong = 3
+    if re.search(r"\s(?:province|governorate|state|region|district|county)$", m.text, re.I):
+        strong = max(strong, 2)
+    if spec <= 1:
+        precision = 3
+    elif _NEAR.search(before[-45:]):
+        precision = 2
+    else:
+        precision = 1 if spec == 3 else 2
+    return _Candidate(m, spec, strong, precision)
+
+
+def _best(cands: list[_Candidate], at: int) -> _Candidate | None:
+    if not cands:
+        return None
+    return max(cands, key=lambda c: (c.specificity, c.strength, -abs(c.mention.start - at)))
+
+
+def _trigger(sentence: str) -> tuple[Trigger, re.Match[str]] | None:
+    """The first trigger (by pattern order, then position) that is not hypothetical."""
+    for trig in TRIGGERS:
+        for m in trig.pattern.finditer(sentence):
+            if not is_hypothetical(sentence, m.start()) and not _in_quotes(sentence, m.start()):
+                return trig, m
+    return None
+
+
+def _in_quotes(sentence: str, at: int) -> bool:
+    return (sentence[:at].count('"') + sentence[:at].count("“") - sentence[:at].count("”")) % 2 == 1
+
+
+def _pick_time(times: list[TimeExpr], at: int) -> TimeExpr | None:
+    dated = [t for t in times if t.date is not None]
+    if not dated:
+        return None
+    return min(dated, key=lambda t: (t.precision, abs(t.start - at)))
+
+
+@dataclass
+class _State:
+    text: str
+    anchor: dt.date
+    mentions: list[Mention]
+    dateline: Mention | None
+    last_time: dict[int, TimeExpr] = field(default_factory=dict)
+
+
+def extract_events(text: str, *, published: dt.date | str | None = None, source: str = "",
+                   gazetteer: Gazetteer | None = None, include_background: bool = False,
+                   mentions: list[Mention] | None = None) -> list[Event]:
+    """Events reported in ``text``. ``published`` anchors relative dates when the text has no date line
+    (else today's date is used and relative dates may be wrong; the CLI warns)."""
+    gaz = gazetteer or default_gazetteer()
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published)
+    anchor = published or dateline_date(text) or dt.date.today()
+    mentions = mentions if mentions is not None else parse_places(text, gazetteer=gaz)
+    head = _DATELINE.match(text[:200])
+    dateline = next((m for m in mentions if head and head.start(1) <= m.start < head.end(1) and m.place), None)
+    state = _State(text, anchor, mentions, dateline)
+    drafts: list[_Draft] = []
+    open_: _Draft | None = None
+    for sent in split_sentences(text):
+        if head and sent.start < head.end():
+            sent = Sentence(text[head.end():sent.end], head.end(), sent.end, sent.paragraph)
+        open_ = _step(state, sent, open_, drafts)
+        times = [t for t in find_times(sent.text, anchor) if t.date is not None]
+        if times:
+            state.last_time[sent.paragraph] = times[-1]
+    return _finish(state, drafts, gaz, source, include_background)
+
+
+def _sentence_candidates(state: _State, sent: Sentence) -> tuple[list[_Candidate], list[str]]:
+    """Places the sentence could put its event at, and the place names it uses as actors (``the U.S. accused``)."""
+    speaker = _SPEAKER.match(sent.text)
+    speaker_end = sent.start + speaker.end(1) if speaker else -1
+    asides = [(sent.start + r.start(), sent.start + r.end()) for r in _ASIDE.finditer(sent.text)]
+    cands: list[_Candidate] = []
+    actors: list[str] = []
+    for m in state.mentions:
+        if sent.start <= m.start and m.end <= sent.end and not any(a <= m.start < b for a, b in asides):
+            c = _candidate(state.text, sent, m, speaker_end)
+            if isinstance(c, _Candidate):
+                cands.append(c)
+            elif c and c not in actors:
+                actors.append(c)
+    return cands, actors
+
+
+def _step(state: _State, sent: Sentence, open_: _Draft | None, drafts: list[_Draft]) -> _Draft | None:
+    found = _trigger(sent.text)
+    figures = casualty_figures(sent.text)
+    single = _SINGLE_DEATH.search(sent.text)
+    cands, actors = _sentence_candidates(state, sent)
+    times = find_times(sent.text, state.anchor)
+    near = open_ is not None and sent.paragraph - open_.last_para <= 1 and not _NEW_TOPIC.match(sent.text)
+    if found and found[0].strong:
+        trig, m = found
+        kind = SUB_EVENT_TYPES[trig.sub_event_type]
+        definite = bool(_DETERMINER.search(sent.text[:m.start()][-30:]))
+        own_time_or_place = bool(_pick_time(times, m.start()) or _best(cands, m.start()))
+        if open_ is not None and near and (kind == open_.event_type or (
+                kind in VIOLENT and open_.event_type in VIOLENT)) and (definite or not own_time_or_place):
+            _continue(state, open_, sent, cands, times, figures, single, actors)
+            return open_
+        draft = _Draft(trig.sub_event_type, sent, last_para=sent.paragraph)
+        _date(state, draft, sent, times, m.start())
+        draft.place = _choose_place(state, draft, cands, m.start())
+        drafts.append(draft)
+        _continue(state, draft, sent, [], [], figures, single, actors)
+        return draft
+    if open_ is not None and near and open_.event_type in VIOLENT and (figures or single or found):
+        _continue(state, open_, sent, cands, times, figures, single, actors)
+    return open_
+
+
+def _choose_place(state: _State, draft: _Draft, cands: list[_Candidate], at: int) -> _Candidate | None:
+    if draft.event_type == STRATEGIC:
+        located = [c for c in cands if c.strength == 3]
+        if located:
+            return _best(located, at)
+        if state.dateline is not None:
+            return _Candidate(state.dateline, _specificity(state.dateline.place), 3, 1)  # type: ignore[arg-type]
+    return _best(cands, at)
+
+
+def _date(state: _State, draft: _Draft, sent: Sentence, times: list[TimeExpr], at: int) -> None:
+    own = _pick_time(times, at)
+    vague = any(t.date is None or t.since for t in times)
+    if own is not None:
+        draft.date, draft.precision, draft.explicit_date = own.date, own.precision, True
+        return
+    inherited = state.last_time.get(sent.paragraph) or state.last_time.get(sent.paragraph - 1)
+    if inherited is not None and inherited.date is not None:
+        draft.date, draft.precision = inherited.date, max(inherited.precision, 3 if vague else 1)
+    else:
+        draft.date, draft.precision = state.anchor, 3 if vague else 2
+
+
+def _continue(state: _State, draft: _Draft, sent: Sentence, cands: list[_Candidate], times: list[TimeExpr],
+              figures: list[Figure], single: re.Match[str] | None, place_actors: list[str]) -> None:
+    if sent not in draft.evidence:
+        draft.evidence.append(sent)
+    draft.last_para = sent.paragraph
+    for actor in [*place_actors, *actors_in(sent.text)]:
+        if actor not in draft.actors:
+            draft.actors.append(actor)
+    best = _best(cands, sent.start)
+    if best is not None and (draft.place is None or (
+            best.specificity > draft.place.specificity and best.strength >= 1
+            and (draft.place.specificity == 0 or _same_country(best, draft.place)))):
+        draft.place = best
+    own = _pick_time(times, 0)
+    if own is not None and not draft.explicit_date:
+        draft.date, draft.precision, draft.explicit_date = own.date, max(own.precision, draft.precision
+                                                                         if own.since else 1), True
+    if figures:
+        fig = figures[0]
+        src = figure_source(sent.text)
+        if draft.figures and src is None and fig.value < min(f[0] for f in draft.figures):
+            return  # a part of the figure already reported ("in the city alone, 294"), not another count
+        if draft.figures and src is not None and src in {f[2] for f in draft.figures} and fig.value < min(
+                f[0] for f in draft.figures):
+            return
+        draft.figures.append((fig.value, fig.text, src))
+    elif single is not None and not draft.figures:
+        draft.figures.append((1, single.group(0), figure_source(sent.text)))
+
+
+def _same_country(a: _Candidate, b: _Candidate) -> bool:
+    return bool(a.mention.place and b.mention.place and a.mention.place.country_code == b.mention.place.country_code)
+
+
+def _finish(state: _State, drafts: list[_Draft], gaz: Gazetteer, source: str, include_background: bool) -> list[Event]:
+    placed = [d.place.mention.place.country_code for d in drafts if d.place and d.place.mention.place]
+    known = [m.place.country_code for m in state.mentions if m.place]
+    main_country = Counter(placed or known).most_common(1)[0][0] if (placed or known) else ""
+    events: dict[tuple[str, str, str], Event] = {}
+    horizon = state.anchor - dt.timedelta(days=BACKGROUND_DAYS)
+    for d in drafts:
+        background = d.date is not None and d.date < horizon
+        if background and not include_background:
+            continue
+        event = _event(d, gaz, main_country, source, background)
+        key = (event.geonameid or event.country_code, event.event_type, event.date or "")
+        events[key] = _merge(events[key], event) if key in events else event
+    return list(events.values())
+
+
+def _event(d: _Draft, gaz: Gazetteer, main_country: str, source: str, background: bool) -> Event:
+    place = d.place.mention.place if d.place else None
+    if place is None and main_country:
+        place = gaz.countries().get(main_country)
+    figures = sorted(d.figures, key=lambda f: f[0])
+    return Event(
+        event_type=d.event_type, sub_event_type=d.sub_event_type, date=d.date.isoformat() if d.date else None,
+        time_precision=d.precision, location=place.name if place else "", lat=place.lat if place else None,
+        lon=place.lon if place else None, geonameid=place.id if place else None,
+        geo_precision=d.place.geo_precision if d.place else 3, admin1=place.admin1 if place else "",
+        country_code=place.country_code if place else "", actors=tuple(d.actors),
+        fatalities=figures[0][0] if figures else 0, fatalities_text=figures[0][1] if figures else "",
+        fatality_reports=tuple(f[1] for f in d.figures),
+        evidence=tuple(Evidence(s.text, s.start, s.end) for s in d.evidence), source=source, background=background)
+
+
+def _merge(a: Event, b: Event) -> Event:
+    """Two reports of one event (same place, type and day): lowest figure, all evidence and reports."""
+    reports = a.fatality_reports + tuple(r for r in b.fatality_reports if r not in a.fatality_reports)
+    lowest = min((e for e in (a, b) if e.fatality_reports), key=lambda e: e.fatalities, default=a)
+    from dataclasses import replace
+
+    return replace(a, actors=a.actors + tuple(x for x in b.actors if x not in a.actors),
+                   fatalities=lowest.fatalities, fatalities_text=lowest.fatalities_text, fatality_reports=reports,
+                   evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
+                   geo_precision=min(a.geo_precision, b.geo_precision), time_precision=min(a.time_precision,
+                                                                                           b.time_precision))

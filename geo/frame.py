@@ -1,0 +1,167 @@
+"""Events as tables: a GeoDataFrame (EPSG:4326), and files in every export format read back by ``read_events``.
+
+geopandas is imported only here and only when called (it costs most of a second to import).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Iterable
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from .errors import InputError
+from .model import Event
+
+if TYPE_CHECKING:
+    import geopandas
+
+__all__ = ["EVENT_COLUMNS", "EVENT_FORMATS", "events_frame", "events_geojson", "read_events", "write_events"]
+
+EVENT_FORMATS = ("table", "json", "jsonl", "geojson", "csv", "parquet")
+#: Flat columns (CSV, GeoParquet, the GeoDataFrame); lists are ``; ``-joined in CSV, evidence offsets are JSON.
+EVENT_COLUMNS = ("event_type", "sub_event_type", "date", "time_precision", "location", "lat", "lon", "geonameid",
+                 "geo_precision", "admin1", "country_code", "actors", "fatalities", "fatalities_text",
+                 "fatality_reports", "evidence", "evidence_offsets", "source", "background")
+
+
+def _flat(e: Event) -> dict[str, Any]:
+    d = e.to_dict()
+    d["evidence_offsets"] = json.dumps([[x.start, x.end] for x in e.evidence])
+    d["evidence"] = " … ".join(x.text for x in e.evidence)
+    return d
+
+
+def events_frame(events: Iterable[Event]) -> geopandas.GeoDataFrame:
+    """A GeoDataFrame of events: one row per event, point geometry (empty where unplaced), CRS EPSG:4326."""
+    import geopandas
+    from shapely.geometry import Point
+
+    rows = [_flat(e) for e in events]
+    geometry = [Point(r["lon"], r["lat"]) if r["lat"] is not None else None for r in rows]
+    frame = geopandas.GeoDataFrame(rows, columns=list(EVENT_COLUMNS), geometry=geometry, crs="EPSG:4326")
+    return frame
+
+
+def events_geojson(events: Iterable[Event]) -> dict[str, Any]:
+    """A FeatureCollection, one Feature per event (``[lon, lat]``; null geometry where unplaced)."""
+    features = []
+    for e in events:
+        props = e.to_dict()
+        lat, lon = props.pop("lat"), props.pop("lon")
+        geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
+        features.append({"type": "Feature", "geometry": geometry, "properties": props})
+    return {"type": "FeatureCollection", "features": features}
+
+
+def write_events(events: list[Event], out: IO[Any], *, fmt: str) -> None:
+    """Write events as json, jsonl, geojson, csv (text streams) or parquet (GeoParquet; a binary stream)."""
+    if fmt == "json":
+        json.dump([e.to_dict() for e in events], out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt == "jsonl":
+        for e in events:
+            out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+    elif fmt == "geojson":
+        json.dump(events_geojson(events), out, ensure_ascii=False)
+        out.write("\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for e in events:
+            row = _flat(e)
+            row["actors"] = "; ".join(e.actors)
+            row["fatality_reports"] = "; ".join(e.fatality_reports)
+            writer.writerow(row)
+    elif fmt == "parquet":
+        frame = events_frame(events)
+        frame["actors"] = frame["actors"].map(list)
+        frame["fatality_reports"] = frame["fatality_reports"].map(list)
+        frame.to_parquet(out, index=False)
+    else:
+        raise ValueError(f"unknown format {fmt!r}")
+
+
+def _split(value: Any) -> list[str]:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return []
+    if isinstance(value, str):
+        return [v for v in value.split("; ") if v]
+    return [str(v) for v in value]
+
+
+def _from_row(row: dict[str, Any], where: str) -> Event:
+    d = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
+    for key in ("lat", "lon"):
+        if d.get(key) in ("", None):
+            d[key] = None
+    offsets = json.loads(d.get("evidence_offsets") or "[]")
+    texts = (d.get("evidence") or "").split(" … ") if d.get("evidence") else []
+    d["evidence"] = [{"text": t, "start": o[0], "end": o[1]} for t, o in zip(texts, offsets, strict=False)] or (
+        [{"text": t, "start": -1, "end": -1} for t in texts])
+    d["actors"], d["fatality_reports"] = _split(d.get("actors")), _split(d.get("fatality_reports"))
+    d["background"] = str(d.get("background")).lower() in ("true", "1")
+    return _checked(d, where)
+
+
+def _checked(d: dict[str, Any], where: str) -> Event:
+    if not d.get("event_type"):
+        raise InputError(f"{where}: no event_type")
+    try:
+        return Event.from_dict(d)
+    except (KeyError, TypeError, ValueError) as e:
+        raise InputError(f"{where}: not an event record ({e})") from None
+
+
+def read_events(path: str | Path) -> list[Event]:
+    """Events from a file written by :func:`write_events` (format from the extension), or any GeoJSON/CSV/
+    GeoParquet with the same columns. Rows are not validated beyond their shape; ``maps`` checks coordinates."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    if suffix == ".parquet":
+        import geopandas
+
+        try:
+            frame = geopandas.read_parquet(path)
+        except Exception as e:  # pyarrow raises many types for a bad file
+            raise InputError(f"{path}: not a readable GeoParquet file ({type(e).__name__})") from None
+        return [_from_row(r, f"{path} row {i + 1}") for i, r in enumerate(
+            frame.drop(columns="geometry").to_dict("records"))]
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{path}: not UTF-8 text") from None
+    if suffix == ".csv":
+        return [_from_row(r, f"{path}:{i + 2}") for i, r in enumerate(csv.DictReader(io.StringIO(text)))]
+    if suffix == ".jsonl":
+        out = []
+        for n, line in enumerate(text.splitlines(), 1):
+            if line.strip():
+                try:
+                    out.append(_checked(json.loads(line), f"{path}:{n}"))
+                except json.JSONDecodeError as e:
+                    raise InputError(f"{path}:{n}: malformed JSON: {e.msg}") from None
+        return out
+    try:
+        doc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise InputError(f"{path}: malformed JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+    if isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
+        out = []
+        for i, feat in enumerate(doc.get("features") or [], 1):
+            props = dict(feat.get("properties") or {}) if isinstance(feat, dict) else {}
+            geom = feat.get("geometry") if isinstance(feat, dict) else None
+            coords = geom.get("coordinates") if isinstance(geom, dict) else None
+            if isinstance(coords, list) and len(coords) >= 2:
+                props["lon"], props["lat"] = coords[0], coords[1]
+            out.append(_checked(props, f"{path} feature {i}"))
+        return out
+    if isinstance(doc, dict) and isinstance(doc.get("events"), list):
+        doc = doc["events"]
+    if not isinstance(doc, list):
+        raise InputError(f"{path}: expected a list of events or a GeoJSON FeatureCollection")
+    return [_checked(d, f"{path} item {i}") for i, d in enumerate(doc, 1) if isinstance(d, dict)]

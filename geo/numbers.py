@@ -1,0 +1,107 @@
+"""Casualty figures in news text: ``at least 15``, ``nearly 400``, ``six``, ``more than two dozen``, ``hundreds``.
+
+Vague quantities follow ACLED's reported-fatalities convention: ``several``/``many`` 10, ``dozens`` 12,
+``hundreds`` 100, ``thousands`` 1,000. Figures after ``including``/``among them`` in the same clause are a
+breakdown of the figure before them, not more deaths.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["Figure", "casualty_figures", "parse_number"]
+
+_UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+_SCALES = {"dozen": 12, "score": 20, "hundred": 100, "thousand": 1000, "million": 1_000_000}
+_VAGUE = {"several": 10, "many": 10, "scores": 20, "dozens": 12, "hundreds": 100, "thousands": 1000,
+          "tens of thousands": 10_000, "hundreds of thousands": 100_000, "a handful": 3, "a few": 3,
+          "a number": 10, "some": 10}
+_WORD = r"(?:zero|no|one|a|an|single|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen" \
+        r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety" \
+        r"|dozen|score|hundred|thousand|million|and|-)"
+_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?|{_WORD}(?:[\s-]+{_WORD})*" \
+          r"|tens of thousands|hundreds of thousands|dozens|hundreds|thousands|scores|several|many|a handful" \
+          r"|a few|a number)"
+_QUALIFIER = r"(?:at least|nearly|almost|about|around|roughly|some|approximately|more than|over|up to|as many as" \
+             r"|fewer than|less than|an estimated|a total of|at most|just over|just under)"
+_DEATH = r"(?:killed|dead|died|deaths?|lives|bodies|slain|fatalities|perished|massacred|executed|shot dead)"
+_VICTIMS = r"[\w'’-]+"
+# "N [words] (were|have been) killed", "killing N", "death toll (at|to|of) N", "N dead"
+_PATTERNS = [
+    re.compile(rf"\b(?P<q>{_QUALIFIER}\s+)?(?P<n>{_NUMBER})\s+(?:{_VICTIMS}\s+){{0,5}}?(?:who\s+)?"
+               rf"(?:were|was|have been|had been|has been|are|being|been)?\s*(?:reported\s+|confirmed\s+)?{_DEATH}\b",
+               re.I),
+    re.compile(rf"\b(?:kill(?:ed|ing|s)|left)\s+(?P<q>{_QUALIFIER}\s+)?(?P<n>{_NUMBER})\b(?!\s*(?:%|percent|km|miles"
+               rf"|feet|meters|metres|years|days|weeks|months|hours|minutes))", re.I),
+    re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:at|to|of|stood at|rose to|reached)\s+"
+               rf"(?P<q>{_QUALIFIER}\s+)?(?P<n>{_NUMBER})\b", re.I),
+]
+_BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of whom|of them|among the dead)\b", re.I)
+_NOT_COUNTS = re.compile(r"^(?:a|an|one|no|single|and|-)$", re.I)
+
+
+class Figure(NamedTuple):
+    """A casualty figure: its value (lowest reading), its text and offsets within the sentence."""
+
+    value: int
+    text: str
+    start: int
+    end: int
+
+
+def parse_number(text: str) -> int | None:
+    """The value of a number written in digits or words (``2,400``, ``two dozen``, ``three hundred and six``)."""
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if not t:
+        return None
+    if t in _VAGUE:
+        return _VAGUE[t]
+    if t == "no" or t.startswith("no "):
+        return 0
+    m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?: (million|thousand))?", t)
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        return int(value * (_SCALES[m.group(2)] if m.group(2) else 1))
+    total = current = 0
+    seen = False
+    for word in re.split(r"[\s-]+", t):
+        if word in ("and", ""):
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word in _SCALES:
+            scale = _SCALES[word]
+            current = max(current, 1) * scale
+            if scale >= 1000:
+                total += current
+                current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def casualty_figures(sentence: str) -> list[Figure]:
+    """Fatality figures of a sentence, breakdowns (``including 72 children``) left out, in order."""
+    cut = _BREAKDOWN.search(sentence)
+    figures: list[Figure] = []
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if cut and m.start("n") > cut.start():
+                continue
+            number = m.group("n")
+            if _NOT_COUNTS.match(number) and pattern is not _PATTERNS[0]:
+                continue
+            value = parse_number(number)
+            if value is None or any(f.start <= m.start("n") < f.end for f in figures):
+                continue
+            figures.append(Figure(value, m.group(0).strip(), m.start(), m.end()))
+    return sorted(figures, key=lambda f: f.start)

@@ -1,0 +1,110 @@
+"""Paragraphs and sentences with offsets, and the small clause-level cues the event extractor reads: who says a
+figure, who acts, whether a verb is only hypothetical."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+__all__ = ["Sentence", "actors_in", "figure_source", "is_hypothetical", "split_sentences"]
+
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Gov|Sen|Rep|St|Mt|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|"
+    r"Nov|Dec|Jr|Sr|Prof|Rev|vs|etc|approx|est|Ft|Adm|Cmdr|Brig)\.|\b[A-Z]\.(?:[A-Z]\.)*)$")
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘']?[A-Z0-9(])")
+
+
+class Sentence(NamedTuple):
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences in text order; a blank line (or a line with no final stop) ends a paragraph."""
+    out: list[Sentence] = []
+    para = 0
+    for block in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text):
+        start = block.start()
+        chunk = block.group(0)
+        pos = 0
+        for m in _BOUNDARY.finditer(chunk):
+            head = chunk[pos:m.start()].rstrip("\"”’'")
+            if _ABBREVIATIONS.search(head) and not re.search(r"\b(?:U\.S|U\.N|U\.K)\.$", head):
+                continue
+            if head.strip():
+                out.append(_sentence(chunk, pos, m.start(), start, para))
+            pos = m.end()
+        if chunk[pos:].strip():
+            out.append(_sentence(chunk, pos, len(chunk), start, para))
+        para += 1
+    return out
+
+
+def _sentence(chunk: str, a: int, b: int, offset: int, para: int) -> Sentence:
+    while a < b and chunk[a].isspace():
+        a += 1
+    while b > a and chunk[b - 1].isspace():
+        b -= 1
+    return Sentence(chunk[a:b], offset + a, offset + b, para)
+
+
+_MODAL = re.compile(
+    r"\b(?:will|would|could|might|may|should|shall|if|unless|threaten(?:s|ed)? to|plans? to|planned to|planning to"
+    r"|aims? to|aimed at|seeks? to|sought to|hopes? to|trying to|tried to|wants? to|vowed to|warned|to prevent"
+    r"|to avoid|to stop|to end|calling for|calls? for|not|never|no|denied|deny|denies|threat of|fears? of|risk of"
+    r"|possible|potential|planned)\b", re.IGNORECASE)
+
+
+def is_hypothetical(sentence: str, trigger_start: int) -> bool:
+    """A trigger word under a modal, negation or intention in the few words before it (``will be the scene of a
+    battle``, ``threatened to suspend``) names no event that happened."""
+    window = sentence[max(0, trigger_start - 45):trigger_start]
+    window = re.split(r"[,;:]|\b(?:and|but|as|after|when|while|which|who)\b", window)[-1]
+    return bool(_MODAL.search(window))
+
+
+_SPEECH = r"(?:said|says|told|reported|recorded|confirmed|counted|put|announced|estimated|added|stated)"
+_SOURCE_BEFORE = re.compile(
+    rf"((?:[Tt]he |[Aa]n? )?(?:[\w'’.-]+ ){{0,7}}?[\w'’.-]+)\s+(?:also\s+)?{_SPEECH}\b")
+_SOURCE_AFTER = re.compile(rf"(?:,|\")\s*{_SPEECH}\s+((?:the |an? )?(?:[\w'’.-]+ ?){{1,6}})", re.IGNORECASE)
+_ACCORDING = re.compile(r"according to ((?:the |an? )?(?:[\w'’.-]+ ?){1,6})", re.IGNORECASE)
+_ANAPHORA = re.compile(r"^(?:the (?:group|organization|organisation|monitor|ministry|agency|official|officials|army|"
+                       r"police|military)|it|he|she|they|officials|activists|sources)$", re.IGNORECASE)
+
+
+def figure_source(sentence: str) -> str | None:
+    """Who a sentence attributes its report to, if it names someone: ``The Observatory``, ``Sahloul``; None for
+    no attribution or a mere anaphor (``the group``, ``he``)."""
+    for pattern in (_ACCORDING, _SOURCE_AFTER, _SOURCE_BEFORE):
+        m = pattern.search(sentence)
+        if m:
+            who = m.group(1).strip(" ,\"")
+            who = re.split(r",| which | who | that ", who)[0].strip()
+            if not who or _ANAPHORA.match(who) or not any(ch.isupper() for ch in who):
+                return None
+            return who
+    return None
+
+
+_ACTOR_NOUNS = (r"rebels|forces|troops|militants|warplanes|jets|aircraft|army|police|fighters|militias?|soldiers"
+                r"|government|regime|protesters|demonstrators|gunmen|military|insurgents|jihadis|extremists|"
+                r"officers|security forces|artillery|students|workers|farmers|residents|villagers|mob|rioters")
+_ACTOR = re.compile(
+    rf"\b((?:[A-Z][\w'’.]*(?:-[a-z]+)?(?:\s+(?:and|&)\s+|\s+|,\s+))*[A-Z][\w'’.]*(?:-(?:backed|led|based|allied))?"
+    rf"(?:\s+[a-z-]+)?\s+(?:{_ACTOR_NOUNS}))\b")
+_BETWEEN = re.compile(rf"\bbetween\s+(.+?)\s+and\s+(.+?(?:{_ACTOR_NOUNS}))\b")
+_SKIP_START = re.compile(r"^(?:The|A|An|In|On|At|Also|But|And|When|As)\s+")
+
+
+def actors_in(sentence: str) -> tuple[str, ...]:
+    """Actors as written: ``Turkey-backed Syrian rebels``, ``Russian and Syrian warplanes``."""
+    found: list[str] = []
+    m = _BETWEEN.search(sentence)
+    if m:
+        found += [m.group(1), m.group(2)]
+    for m in _ACTOR.finditer(sentence):
+        phrase = _SKIP_START.sub("", m.group(1)).strip(" ,")
+        if phrase and not any(phrase in f or f in phrase for f in found):
+            found.append(phrase)
+    return tuple(found[:4])
