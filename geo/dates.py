@@ -44,6 +44,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+#: A cheap first look: no digit, month, weekday or relative-time word means no time expression.
+_ANY_TIME = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
+                       r"|friday|saturday|sunday|yesterday|today|tonight|overnight|ago|last|this|past|previous"
+                       r"|since|recent|morning|night|day)", re.IGNORECASE)
+
+
 class TimeExpr(NamedTuple):
     """A time expression: where it is, the date it names, how precise, and whether it opens a period (since)."""
 
@@ -104,6 +110,8 @@ def _count(word: str) -> int:
 
 def find_times(text: str, anchor: dt.date) -> list[TimeExpr]:
     """Time expressions of ``text`` resolved against the publication date ``anchor``; no overlaps, in order."""
+    if not _ANY_TIME.search(text):
+        return []
     found: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
@@ -113,7 +121,8 @@ def find_times(text: str, anchor: dt.date) -> list[TimeExpr]:
             expr = _resolve(kind, m, text, anchor)
             if expr is not None:
                 found.append(expr)
-                taken.append((m.start(), m.end()))
+            if expr is not None or kind in ("iso", "mdy", "dmy"):
+                taken.append((m.start(), m.end()))  # a malformed date ("Sept. 31") is no shorter date either
     return sorted(found)
 
 

@@ -23,7 +23,7 @@ import datetime as dt
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from gazetteer import Gazetteer, Place, normalize
 
@@ -32,7 +32,7 @@ from .model import Event, Evidence, Mention
 from .numbers import Figure, casualty_figures
 from .places import default_gazetteer, parse_places
 from .sentences import Sentence, actors_in, figure_source, is_hypothetical, split_sentences
-from .taxonomy import STRATEGIC, SUB_EVENT_TYPES, TRIGGERS, VIOLENT, Trigger
+from .taxonomy import ANY_TRIGGER, PROTESTS, STRATEGIC, SUB_EVENT_TYPES, TRIGGERS, VAC, VIOLENT, Trigger
 
 __all__ = ["BACKGROUND_DAYS", "extract_events"]
 
@@ -40,7 +40,9 @@ log = logging.getLogger(__name__)
 #: Events dated this many days or more before publication are background (history), not news.
 BACKGROUND_DAYS = 30
 
-_DETERMINER = re.compile(r"\b(?:the|this|that|these|those|its|their|his|her|such|same)\s+(?:[\w-]+\s+)?$", re.I)
+#: "the bombing", "their offensive", "the same airstrike": a trigger that refers back (an adjective may intervene).
+_DETERMINER = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ss]uch|[Ss]ame)"
+                         r"\s+(?:[a-z-]+\s+)?$")
 _ACTOR_AFTER = re.compile(
     r"^(?:-|\s)?(?:based|backed|brokered|led|supported|allied|born|funded|sponsored|made|run)\b|^['’]s?\b"
     r"|^\s+(?:forces|troops|military|officials?|warplanes|jets|envoy|ambassador|army|government|president|"
@@ -63,14 +65,16 @@ _STRONG = re.compile(
 _NEAR = re.compile(rf"\b(?:near|outside|around|in and around|outskirts|suburbs?|{_PART} of|{_DIRECTION} of|"
                    rf"{_DIRECTION}\s+|(?:rebel|government|regime|opposition)[- ]held)\b", re.I)
 _IN_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:town|city|capital|village)\s+of\s+)?$", re.I)
-_SPEAKER = re.compile(r"^(?:In|From)\s+([^,]{2,40}),[^.]*\b(?:said|says|told|announced|stated|added)\b")
+_SPEAKER = re.compile(r"^(?:In|From)\s+([^,]{2,40}),[^,.;]{0,60}?\b(?:said|says|told|announced|stated|added)\b")
 _SINGLE_DEATH = re.compile(r"\b(?:was|has been|had been)\s+(?:killed|shot dead|slain|executed|assassinated)\b"
                            r"|\b(?:death|killing) of (?:[A-Z][\w'-]+\s?)+", re.I)
-_DATELINE = re.compile(r"^\s*(?:date\s+\S+\s+)?([A-Z][A-Za-z.' -]{2,}?)(?:,\s*[A-Za-z. ]+?)?\s*(?:\([^)]*\))?\s*"
+_DATELINE = re.compile(r"^\s*(?:date\s+\S+\s+)?([A-ZÀ-Þ][\w.' -]{2,}?)(?:,\s*[A-Za-z. ]+?)?\s*(?:\([^)]*\))?\s*"
                        r"(?:--|—|–|-)\s")
 #: A relative clause about someone (", which relies on activists across Syria,") places no event.
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\s+(?:relies|has|have|is|are|was|were|supports|backs|includes|"
                     r"represents|runs|operates|monitors)\b[^,]*,")
+_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}()\s")
+_APPOSITION = re.compile(r"^,\s+[^,]{0,45}$")
 _NEW_TOPIC = re.compile(r"^(?:Separately|Elsewhere|Meanwhile|In another|In a separate|Also on)\b", re.I)
 _DEMONYM_END = re.compile(r"(?:ian|ean|ans|ish|ese|i|ic|ch|an|ns)$")
 
@@ -143,18 +147,39 @@ def _candidate(text: str, sent: Sentence, m: Mention, speaker_end: int) -> _Cand
 
 
 def _best(cands: list[_Candidate], at: int) -> _Candidate | None:
+    """The most specific place, then the most tightly bound, then the nearest; but a settlement outside the
+    province the same sentence names (``In the state of Michoacán, ... El Aguaje``, resolved to another state's
+    El Aguaje) loses to that province."""
     if not cands:
         return None
-    return max(cands, key=lambda c: (c.specificity, c.strength, -abs(c.mention.start - at)))
+    best = max(cands, key=lambda c: (c.specificity, c.strength, -abs(c.mention.start - at)))
+    place = best.mention.place
+    if place is not None and best.specificity >= 2:
+        for c in cands:
+            region = c.mention.place
+            if (c.specificity == 1 and region is not None and region.country_code == place.country_code
+                    and normalize(region.name) != normalize(place.admin1)):
+                return c
+    return best
 
 
 def _trigger(sentence: str) -> tuple[Trigger, re.Match[str]] | None:
-    """The first trigger (by pattern order, then position) that is not hypothetical."""
-    for trig in TRIGGERS:
+    """The sentence's trigger: the earliest strong one (not hypothetical, not quoted) decides the event type; the
+    most specific sub-type of that type found anywhere in the sentence wins. Else the earliest weak one."""
+    if not ANY_TRIGGER.search(sentence.lower()):
+        return None
+    hits: list[tuple[int, int, int, Trigger, re.Match[str]]] = []
+    for rank, trig in enumerate(TRIGGERS):
         for m in trig.pattern.finditer(sentence):
             if not is_hypothetical(sentence, m.start()) and not _in_quotes(sentence, m.start()):
-                return trig, m
-    return None
+                hits.append((m.start(), -len(m.group(0)), rank, trig, m))
+    strong = sorted(h for h in hits if h[3].strong)
+    if strong:
+        kind = SUB_EVENT_TYPES[strong[0][3].sub_event_type]
+        best = min((h for h in strong if SUB_EVENT_TYPES[h[3].sub_event_type] == kind), key=lambda h: (h[2], h[0]))
+        return best[3], best[4]
+    weak = sorted(hits)
+    return (weak[0][3], weak[0][4]) if weak else None
 
 
 def _in_quotes(sentence: str, at: int) -> bool:
@@ -187,7 +212,7 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
         published = dt.date.fromisoformat(published)
     anchor = published or dateline_date(text) or dt.date.today()
     mentions = mentions if mentions is not None else parse_places(text, gazetteer=gaz)
-    head = _DATELINE.match(text[:200])
+    head = _DATELINE.match(text[:200]) or _DATE_PREFIX.match(text[:40])
     dateline = next((m for m in mentions if head and head.start(1) <= m.start < head.end(1) and m.place), None)
     state = _State(text, anchor, mentions, dateline)
     drafts: list[_Draft] = []
@@ -195,44 +220,61 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
     for sent in split_sentences(text):
         if head and sent.start < head.end():
             sent = Sentence(text[head.end():sent.end], head.end(), sent.end, sent.paragraph)
-        open_ = _step(state, sent, open_, drafts)
-        times = [t for t in find_times(sent.text, anchor) if t.date is not None]
-        if times:
-            state.last_time[sent.paragraph] = times[-1]
+        times = find_times(sent.text, anchor)
+        open_ = _step(state, sent, times, open_, drafts)
+        dated = [t for t in times if t.date is not None]
+        if dated:
+            state.last_time[sent.paragraph] = dated[-1]
     return _finish(state, drafts, gaz, source, include_background)
 
 
-def _sentence_candidates(state: _State, sent: Sentence) -> tuple[list[_Candidate], list[str]]:
-    """Places the sentence could put its event at, and the place names it uses as actors (``the U.S. accused``)."""
-    speaker = _SPEAKER.match(sent.text)
+def _sentence_candidates(state: _State, sent: Sentence, *, continuing: bool) -> tuple[list[_Candidate], list[str]]:
+    """Places the sentence could put its event at, and the place names it uses as actors (``the U.S. accused``).
+
+    In a sentence that only adds to an open event, ``In Washington, a spokesman said ...`` is where the speaker
+    is, not the event. A place in an apposition after another (``Zhytomyr, west of Kyiv,``) is a reference point.
+    """
+    speaker = _SPEAKER.match(sent.text) if continuing else None
     speaker_end = sent.start + speaker.end(1) if speaker else -1
     asides = [(sent.start + r.start(), sent.start + r.end()) for r in _ASIDE.finditer(sent.text)]
     cands: list[_Candidate] = []
     actors: list[str] = []
+    previous: Mention | None = None
     for m in state.mentions:
         if sent.start <= m.start and m.end <= sent.end and not any(a <= m.start < b for a, b in asides):
             c = _candidate(state.text, sent, m, speaker_end)
             if isinstance(c, _Candidate):
+                if previous is not None and _APPOSITION.match(state.text[previous.end:m.start]):
+                    c.strength = -1
                 cands.append(c)
             elif c and c not in actors:
                 actors.append(c)
+            previous = m
     return cands, actors
 
 
-def _step(state: _State, sent: Sentence, open_: _Draft | None, drafts: list[_Draft]) -> _Draft | None:
+def _compatible(kind: str, open_: _Draft) -> bool:
+    """A trigger of type ``kind`` may add to the open event (shots at a protest belong to the protest)."""
+    return kind == open_.event_type or (kind in VIOLENT and open_.event_type in VIOLENT) or (
+        open_.event_type == PROTESTS and kind == VAC)
+
+
+def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: _Draft | None,
+          drafts: list[_Draft]) -> _Draft | None:
     found = _trigger(sent.text)
+    if found is None and (open_ is None or sent.paragraph - open_.last_para > 1):
+        return open_  # nothing to open and nothing open to add to
     figures = casualty_figures(sent.text)
     single = _SINGLE_DEATH.search(sent.text)
-    cands, actors = _sentence_candidates(state, sent)
-    times = find_times(sent.text, state.anchor)
     near = open_ is not None and sent.paragraph - open_.last_para <= 1 and not _NEW_TOPIC.match(sent.text)
     if found and found[0].strong:
         trig, m = found
         kind = SUB_EVENT_TYPES[trig.sub_event_type]
         definite = bool(_DETERMINER.search(sent.text[:m.start()][-30:]))
+        cands, actors = _sentence_candidates(state, sent, continuing=False)
         own_time_or_place = bool(_pick_time(times, m.start()) or _best(cands, m.start()))
-        if open_ is not None and near and (kind == open_.event_type or (
-                kind in VIOLENT and open_.event_type in VIOLENT)) and (definite or not own_time_or_place):
+        if open_ is not None and near and _compatible(kind, open_) and (definite or not own_time_or_place):
+            cands, actors = _sentence_candidates(state, sent, continuing=True)
             _continue(state, open_, sent, cands, times, figures, single, actors)
             return open_
         draft = _Draft(trig.sub_event_type, sent, last_para=sent.paragraph)
@@ -241,7 +283,12 @@ def _step(state: _State, sent: Sentence, open_: _Draft | None, drafts: list[_Dra
         drafts.append(draft)
         _continue(state, draft, sent, [], [], figures, single, actors)
         return draft
-    if open_ is not None and near and open_.event_type in VIOLENT and (figures or single or found):
+    if open_ is not None and near and (open_.event_type in VIOLENT or open_.event_type == PROTESTS) and (
+            figures or single or found):
+        own = _pick_time(times, 0)
+        if own is not None and open_.explicit_date and own.date != open_.date and own.precision == 1:
+            return open_  # another day: another incident, not more news of this one
+        cands, actors = _sentence_candidates(state, sent, continuing=True)
         _continue(state, open_, sent, cands, times, figures, single, actors)
     return open_
 
@@ -263,8 +310,8 @@ def _date(state: _State, draft: _Draft, sent: Sentence, times: list[TimeExpr], a
         draft.date, draft.precision, draft.explicit_date = own.date, own.precision, True
         return
     inherited = state.last_time.get(sent.paragraph) or state.last_time.get(sent.paragraph - 1)
-    if inherited is not None and inherited.date is not None:
-        draft.date, draft.precision = inherited.date, max(inherited.precision, 3 if vague else 1)
+    if inherited is not None and inherited.date is not None:  # a date carried over is a little less certain
+        draft.date, draft.precision = inherited.date, max(inherited.precision, 3 if vague else 2)
     else:
         draft.date, draft.precision = state.anchor, 3 if vague else 2
 
@@ -316,7 +363,8 @@ def _finish(state: _State, drafts: list[_Draft], gaz: Gazetteer, source: str, in
         event = _event(d, gaz, main_country, source, background)
         key = (event.geonameid or event.country_code, event.event_type, event.date or "")
         events[key] = _merge(events[key], event) if key in events else event
-    return list(events.values())
+    return [replace(e, sub_event_type="Excessive force against protesters")  # ACLED: protesters were killed
+            if e.event_type == PROTESTS and e.fatalities > 0 else e for e in events.values()]
 
 
 def _event(d: _Draft, gaz: Gazetteer, main_country: str, source: str, background: bool) -> Event:
@@ -339,8 +387,6 @@ def _merge(a: Event, b: Event) -> Event:
     """Two reports of one event (same place, type and day): lowest figure, all evidence and reports."""
     reports = a.fatality_reports + tuple(r for r in b.fatality_reports if r not in a.fatality_reports)
     lowest = min((e for e in (a, b) if e.fatality_reports), key=lambda e: e.fatalities, default=a)
-    from dataclasses import replace
-
     return replace(a, actors=a.actors + tuple(x for x in b.actors if x not in a.actors),
                    fatalities=lowest.fatalities, fatalities_text=lowest.fatalities_text, fatality_reports=reports,
                    evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),

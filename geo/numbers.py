@@ -39,10 +39,15 @@ _PATTERNS = [
                re.I),
     re.compile(rf"\b(?:kill(?:ed|ing|s)|left)\s+(?P<q>{_QUALIFIER}\s+)?(?P<n>{_NUMBER})\b(?!\s*(?:%|percent|km|miles"
                rf"|feet|meters|metres|years|days|weeks|months|hours|minutes))", re.I),
-    re.compile(rf"\b(?:death toll|toll)\s+(?:\w+\s+){{0,3}}?(?:at|to|of|stood at|rose to|reached)\s+"
-               rf"(?P<q>{_QUALIFIER}\s+)?(?P<n>{_NUMBER})\b", re.I),
+    re.compile(rf"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|people killed|fatalities|victims))\s+"
+               rf"(?:[\w-]+\s+){{0,6}}?(?:at|to|of|stood at|rose to|reached)\s+(?P<q>{_QUALIFIER}\s+)?"
+               rf"(?P<n>{_NUMBER})\b", re.I),
 ]
+_ANY_DEATH = re.compile(r"kill|dead|died|death|lives|bodies|slain|fatalit|perish|massacr|execut|toll|number of",
+                        re.IGNORECASE)
 _BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of whom|of them|among the dead)\b", re.I)
+_SINGULAR = re.compile(r"\b(?:was|has been|had been|is)\s+(?:reported\s+)?(?:killed|dead|slain|shot dead)\b|\bdied\b",
+                       re.I)
 _NOT_COUNTS = re.compile(r"^(?:a|an|one|no|single|and|-)$", re.I)
 
 
@@ -91,6 +96,8 @@ def parse_number(text: str) -> int | None:
 
 def casualty_figures(sentence: str) -> list[Figure]:
     """Fatality figures of a sentence, breakdowns (``including 72 children``) left out, in order."""
+    if not _ANY_DEATH.search(sentence):
+        return []
     cut = _BREAKDOWN.search(sentence)
     figures: list[Figure] = []
     for pattern in _PATTERNS:
@@ -98,8 +105,8 @@ def casualty_figures(sentence: str) -> list[Figure]:
             if cut and m.start("n") > cut.start():
                 continue
             number = m.group("n")
-            if _NOT_COUNTS.match(number) and pattern is not _PATTERNS[0]:
-                continue
+            if _NOT_COUNTS.match(number) and (pattern is not _PATTERNS[0] or not _SINGULAR.search(m.group(0))):
+                continue  # "a rocket attack killed ten" is not one death; "a man was killed" is
             value = parse_number(number)
             if value is None or any(f.start <= m.start("n") < f.end for f in figures):
                 continue

@@ -1,6 +1,7 @@
 """From raw text to places: the one path every entry point (CLI, Python, batch) takes."""
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 
@@ -45,8 +46,21 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
     runs = candidate_spans(text, tokens)
     found = gaz.candidates(set(runs.values()))
     spans = select_spans(text, tokens, found, runs)
-    items = [SpanLike(s.start, s.end, s.text, s.key, s.designator, tuple(s.candidates), s.dateline) for s in spans]
+    items = [SpanLike(s.start, s.end, s.text, s.key, s.designator or _designated_by(text, s.start),
+                      tuple(s.candidates), s.dateline) for s in spans]
     return [m for m in resolve_groups(text, items, min_fit=min_fit, explain=explain) if m is not None]
+
+
+_PREFIX_DESIGNATOR = re.compile(r"\b(?:(city|town|village|port|capital|hamlet|suburb|settlement)|(province|governorate"
+                                r"|region|state|district|county|oblast|prefecture|department)) of (?:the )?$", re.I)
+
+
+def _designated_by(text: str, start: int) -> str | None:
+    """``the town of X`` names a populated place (P), ``the province of X`` an area (A)."""
+    m = _PREFIX_DESIGNATOR.search(text[max(0, start - 30):start])
+    if m is None:
+        return None
+    return "P" if m.group(1) else "A"
 
 
 def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazetteer | None = None,

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from gazetteer import Candidate, Place
+from gazetteer import Candidate, Place, normalize
 from gazetteer.distance import nearest_km
 from gazetteer.normalize import ARTICLES, word_keys
 
@@ -93,6 +93,9 @@ def _local_fit(span: SpanLike, c: Candidate) -> tuple[float, list[str]]:
         bonus = 0.5 if span.designator == "A" else 0.2
         fit += bonus
         why.append(f"designator {span.designator} +{bonus:.2f}")
+    elif span.designator == "P" and c.place.feature_class == "A" and c.place.feature_code != "PCLI":
+        fit -= 0.2  # "the town of X", "X city": not the province of the same name
+        why.append("designator P, not a division -0.20")
     if c.place.is_custom:
         fit += 0.3
         why.append("custom +0.30")
@@ -140,12 +143,28 @@ def _country_named(span: SpanLike) -> bool:
                                            for c in span.candidates)
 
 
+def _division_seats(span: SpanLike) -> set[str]:
+    """Ids of towns (50,000+ people) that share the name of the first-level division they lie in (Zhytomyr,
+    Kherson, Kayseri): without a designator, news means the town, not its oblast or province. Not in the United
+    States, whose states are not named after a seat (New York is a state as often as a city)."""
+    if span.designator is not None:
+        return set()
+    divisions = {(c.place.country_code, normalize(c.place.name)) for c in span.candidates
+                 if c.place.feature_code == "ADM1"}
+    return {c.place.id for c in span.candidates if c.place.feature_class == "P" and c.place.population >= 50_000
+            and c.place.country_code != "US" and (c.place.country_code, normalize(c.place.admin1)) in divisions}
+
+
 def _local_ranking(span: SpanLike) -> list[tuple[Candidate, float, list[str]]]:
     """Candidates with their context-free fit, best first."""
     local = []
     shares_country_name = _country_named(span)
+    seats = _division_seats(span) if len(span.candidates) > 1 else set()
     for c in span.candidates:
         fit, why = _local_fit(span, c)
+        if c.place.id in seats:
+            fit += 0.15
+            why.append(f"seat of {c.place.admin1} +0.15")
         if shares_country_name and c.place.feature_code != "PCLI":
             # "Mexico" is the country, not Mexico City or México state, unless the text says which; a
             # division sharing a country's name (Georgia) is common enough to need only context

@@ -93,7 +93,10 @@ _ACTOR_NOUNS = (r"rebels|forces|troops|militants|warplanes|jets|aircraft|army|po
 _ACTOR = re.compile(
     rf"\b((?:[A-Z][\w'’.]*(?:-[a-z]+)?(?:\s+(?:and|&)\s+|\s+|,\s+))*[A-Z][\w'’.]*(?:-(?:backed|led|based|allied))?"
     rf"(?:\s+[a-z-]+)?\s+(?:{_ACTOR_NOUNS}))\b")
-_BETWEEN = re.compile(rf"\bbetween\s+(.+?)\s+and\s+(.+?(?:{_ACTOR_NOUNS}))\b")
+_BETWEEN = re.compile(rf"\bbetween\s+(.+?)\s+and\s+(.+?(?:{_ACTOR_NOUNS}))\b", re.I)
+_NOT_ACTOR = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                        r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
+                        r"Oct|Nov|Dec)\b")
 _SKIP_START = re.compile(r"^(?:The|A|An|In|On|At|Also|But|And|When|As)\s+")
 
 
@@ -105,6 +108,8 @@ def actors_in(sentence: str) -> tuple[str, ...]:
         found += [m.group(1), m.group(2)]
     for m in _ACTOR.finditer(sentence):
         phrase = _SKIP_START.sub("", m.group(1)).strip(" ,")
+        if _NOT_ACTOR.search(phrase):
+            continue
         if phrase and not any(phrase in f or f in phrase for f in found):
             found.append(phrase)
     return tuple(found[:4])

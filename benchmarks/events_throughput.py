@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Throughput of event extraction on one core: in-process, and `geo events --format jsonl` over article files.
+
+    python benchmarks/events_throughput.py [corpus.jsonl] [--docs 1000]
+
+The corpus defaults to ../shared/eval/geoparse-dev.jsonl (its texts repeated to --docs articles, written to a
+temporary folder as .txt files). The CLI figure is articles/s beyond start-up (the time to run the command on
+one article is subtracted). Prints one JSON object.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "eval" / "geoparse-dev.jsonl"))
+    ap.add_argument("--docs", type=int, default=1000)
+    args = ap.parse_args()
+    corpus = Path(args.corpus)
+    if corpus.exists():
+        texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8") if line.strip()]
+    else:
+        texts = [(ROOT / "seeds" / "000_ae893d0930690a7d.txt").read_text(encoding="utf-8")]
+
+    from geo import default_gazetteer, extract_events
+
+    gaz = default_gazetteer()
+    gaz.ensure_stock()
+    extract_events("Shelling hit Aleppo on Monday.", gazetteer=gaz, published="2016-10-04")
+    t0 = time.perf_counter()
+    count = 0
+    for i in range(args.docs):
+        count += len(extract_events(texts[i % len(texts)], gazetteer=gaz, published="2016-10-04"))
+    in_process = args.docs / (time.perf_counter() - t0)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i in range(args.docs):
+            path = Path(tmp) / f"a{i:05d}.txt"
+            path.write_text(texts[i % len(texts)], encoding="utf-8")
+            paths.append(str(path))
+        geo = [sys.executable, "-m", "geo", "events", "--published", "2016-10-04", "--format", "jsonl"]
+        env = dict(os.environ)
+        t0 = time.perf_counter()
+        subprocess.run([*geo, paths[0], "-o", os.devnull], check=True, env=env)
+        startup = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        subprocess.run([*geo, *paths, "-o", str(Path(tmp) / "out.jsonl")], check=True, env=env)
+        total = time.perf_counter() - t0
+        lines = sum(1 for _ in (Path(tmp) / "out.jsonl").open(encoding="utf-8"))
+    print(json.dumps({"articles": args.docs, "events": count, "events_per_article": round(count / args.docs, 2),
+                      "in_process_articles_per_s": round(in_process, 1),
+                      "cli_articles_per_s_beyond_startup": round(args.docs / max(total - startup, 1e-9), 1),
+                      "cli_startup_s": round(startup, 2), "cli_lines": lines}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

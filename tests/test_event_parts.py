@@ -1,0 +1,175 @@
+"""The parts of event extraction: dates, numbers, the ACLED registry, sentences; and `geo events` as a user runs it."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from geo.cli import main
+from geo.dates import dateline_date, find_times
+from geo.numbers import casualty_figures, parse_number
+from geo.sentences import figure_source, is_hypothetical, split_sentences
+from geo.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, UnknownEventTypeError, check_sub_event_type, event_type_of
+
+from .conftest import SEED
+
+TUESDAY = dt.date(2016, 10, 4)
+
+
+def _dates(text: str) -> list[tuple[str | None, int]]:
+    return [(t.date.isoformat() if t.date else None, t.precision) for t in find_times(text, TUESDAY)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("on Monday", [("2016-10-03", 1)]),
+    ("on Tuesday", [("2016-10-04", 1)]),
+    ("last Tuesday", [("2016-09-27", 1)]),
+    ("on Sunday", [("2016-10-02", 1)]),
+    ("yesterday", [("2016-10-03", 1)]),
+    ("on Sept. 19", [("2016-09-19", 1)]),
+    ("on September 9", [("2016-09-09", 1)]),
+    ("on 19 September", [("2016-09-19", 1)]),
+    ("on Sept. 30, 2015", [("2015-09-30", 1)]),
+    ("on Dec. 28", [("2015-12-28", 1)]),  # late December read in early October is last year's
+    ("two weeks ago", [("2016-09-20", 2)]),
+    ("three days ago", [("2016-10-01", 1)]),
+    ("last week", [("2016-09-27", 2)]),
+    ("since August 2014", [("2014-08-01", 3)]),
+    ("in July 2016", [("2016-07-01", 3)]),
+    ("since 2011", [("2011-01-01", 3)]),
+    ("since the truce broke down", [(None, 3)]),
+    ("2016-10-02", [("2016-10-02", 1)]),
+])
+def test_time_expressions(text: str, expected: list[tuple[str | None, int]]) -> None:
+    assert _dates(text) == expected
+
+
+@pytest.mark.parametrize("text", ["on Sept. 31", "on Febtember 3", "2016-13-45", "on the 45th of May", "in Mayday"])
+def test_malformed_dates_are_ignored(text: str) -> None:
+    assert [d for d, _ in _dates(text) if d] == []
+
+
+def test_dateline_date() -> None:
+    assert dateline_date(SEED.read_text(encoding="utf-8")) == TUESDAY
+    assert dateline_date("BEIRUT, Oct. 4, 2016 (AP) -- Shelling hit Aleppo.") == TUESDAY
+    assert dateline_date("Shelling hit Aleppo on Monday.") is None
+    assert dateline_date(" date 2016-02-31 X -- y") is None
+
+
+@pytest.mark.parametrize(("words", "value"), [
+    ("six", 6), ("fifteen", 15), ("twenty-one", 21), ("two dozen", 24), ("a dozen", 12), ("dozens", 12),
+    ("hundreds", 100), ("three hundred and six", 306), ("two thousand", 2000), ("thousands", 1000),
+    ("1,200", 1200), ("2.5 million", 2_500_000), ("forty thousand five hundred", 40500), ("no", 0),
+    ("tens of thousands", 10_000), ("several", 10), ("banana", None), ("", None),
+])
+def test_numbers_in_words_and_digits(words: str, value: int | None) -> None:
+    assert parse_number(words) == value
+
+
+@given(st.integers(min_value=0, max_value=999_999))
+def test_digit_numbers_round_trip(n: int) -> None:
+    assert parse_number(f"{n:,}") == n and parse_number(str(n)) == n
+
+
+@pytest.mark.parametrize(("sentence", "values"), [
+    ("fighting killed at least 15 rebels", [15]),
+    ("nearly 400 civilians have been killed", [400]),
+    ("more than two dozen people were killed", [24]),
+    ("have killed at least 387 civilians, including 72 children and 24 women", [387]),
+    ("The Observatory put the death toll at six.", [6]),
+    ("Six people died and 35 were wounded.", [6]),
+    ("a man was killed", [1]),
+    ("a rocket attack by insurgents killed ten people", [10]),
+    ("thousands of people were killed in the war", [1000]),
+    ("35 were wounded and 40 missing", []),
+    ("the bomb left a crater 33 feet deep", []),
+])
+def test_casualty_figures(sentence: str, values: list[int]) -> None:
+    assert [f.value for f in casualty_figures(sentence)] == values
+
+
+def test_registry_is_acleds() -> None:
+    assert len(EVENT_TYPES) == 6 and len(SUB_EVENT_TYPES) == 25
+    assert event_type_of("Air/drone strike") == "Explosions/Remote violence"
+    with pytest.raises(UnknownEventTypeError, match="unknown sub-event type 'Airstrike'; known: Armed clash"):
+        check_sub_event_type("Airstrike")
+
+
+def test_sentences_and_cues() -> None:
+    text = "The U.S. said so. Gen. Smith left on Sept. 9 for Aleppo.\n\nNew paragraph here."
+    sents = split_sentences(text)
+    assert [s.text for s in sents] == ["The U.S. said so.", "Gen. Smith left on Sept. 9 for Aleppo.",
+                                       "New paragraph here."]
+    assert [s.paragraph for s in sents] == [0, 0, 1]
+    assert all(text[s.start:s.end] == s.text for s in sents)
+    assert is_hypothetical("Dabiq will be the scene of an apocalyptic battle", 42)
+    assert not is_hypothetical("fighting killed 15 rebels", 0)
+    assert figure_source("The Observatory confirmed the bombing but put the death toll at six.") == "The Observatory"
+    assert figure_source("The group recorded 19 civilians killed.") is None
+
+
+@pytest.fixture()
+def run(user_store: Path):  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+
+    def _run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+    return _run
+
+
+def test_events_cli_formats(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    assert "--include-background" in run("events", "--help").output
+    data = json.loads(run("events", str(SEED), "--format", "json").output)
+    assert {"event_type", "sub_event_type", "date", "time_precision", "location", "lat", "lon", "geonameid",
+            "geo_precision", "admin1", "country_code", "actors", "fatalities", "fatalities_text", "evidence",
+            "source"} <= set(data[0])
+    gj = json.loads(run("events", str(SEED), "--format", "geojson").output)
+    assert gj["type"] == "FeatureCollection" and len(gj["features"]) == len(data)
+    assert gj["features"][0]["geometry"]["coordinates"][0] == pytest.approx(-77.04, abs=0.01)  # [lon, lat]
+    lines = run("events", str(SEED), str(SEED), "--format", "jsonl").output.splitlines()
+    assert len(lines) == 2 * len(data)
+    from geo import read_events
+
+    for suffix in ("csv", "parquet", "geojson", "json", "jsonl"):
+        out = tmp_path / f"events.{suffix}"
+        result = run("events", str(SEED), "-o", str(out))
+        assert result.exit_code == 0, result.output
+        back = read_events(out)
+        assert [(e.event_type, e.date, e.location, e.fatalities) for e in back] == [
+            (d["event_type"], d["date"], d["location"], d["fatalities"]) for d in data]
+
+
+def test_events_cli_published_and_stdin(run) -> None:  # type: ignore[no-untyped-def]
+    result = run("events", "-", "--published", "2016-10-04", "--format", "json",
+                 input="Shelling killed four civilians in Aleppo on Monday.")
+    assert json.loads(result.output)[0]["date"] == "2016-10-03"
+    warned = CliRunner().invoke(main, ["events", "-", "--format", "json"],
+                                                input="Shelling killed four civilians in Aleppo on Monday.")
+    assert "no date line" in warned.stderr
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (("events", "--published", "Oct 4"), "is not a date like"),
+    (("events", "missing.txt"), "missing.txt"),
+    (("events", "--format", "parquet"), "give -o FILE.parquet"),
+])
+def test_events_cli_errors(run, args: tuple[str, ...], message: str) -> None:  # type: ignore[no-untyped-def]
+    argv = [*args, str(SEED)] if args[-1] != "missing.txt" else list(args)
+    result = run(*argv)
+    assert result.exit_code != 0 and message in result.output and "Traceback" not in result.output
+
+
+def test_events_cli_bad_files(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"\x00\xff" * 100)
+    result = run("events", str(binary))
+    assert result.exit_code != 0 and str(binary) in result.output
+    out = tmp_path / "out.json"
+    result = run("events", str(SEED), str(binary), "-o", str(out))
+    assert result.exit_code != 0 and not out.exists()  # nothing half-written
