@@ -1,13 +1,13 @@
 # Two commands do everything on a fresh Debian machine with Python 3.11:
-#   make demo   - install, build the place database, add Dabiq, print the seed article's places
-#   make test   - install test needs and run lint, types and the whole test suite
+#   make demo   - install, build the place database, add Dabiq, print the seed's places and events, render its map
+#   make test   - install test needs (incl. Debian's chromium for browser tests) and run lint, types and all tests
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SEED := seeds/000_ae893d0930690a7d.txt
 OUT ?= out
 
-.PHONY: demo test install install-test lint eval bench clean
+.PHONY: demo test install install-test chromium lint eval bench docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,8 +15,14 @@ $(BIN)/python:
 install: $(BIN)/python
 	$(BIN)/pip install -q -e .
 
-install-test: $(BIN)/python
+install-test: $(BIN)/python chromium
 	$(BIN)/pip install -q -e '.[test]'
+
+# Browser tests drive Debian's chromium with playwright (never a browser download of playwright's own).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 demo: install
 	mkdir -p $(OUT)
@@ -24,7 +30,11 @@ demo: install
 	$(BIN)/geo gazetteer add "Dabiq" --lat 36.537 --lon 37.271 --country SY --admin1 Aleppo --kind town \
 		--alias Dabik --alias "دابق" --update
 	$(BIN)/geo places $(SEED) --format geojson -o $(OUT)/seed-places.geojson
-	@echo "wrote $(OUT)/seed-places.geojson"
+	$(BIN)/geo events $(SEED) --format table
+	$(BIN)/geo events $(SEED) -o $(OUT)/seed-events.geojson
+	$(BIN)/geo map $(SEED) -o $(OUT)/seed-map.html --title "Syria, 3-4 October 2016 (AP/NYT)" --timeline
+	$(BIN)/geo map $(SEED) -o $(OUT)/seed-map-offline.html --title "Syria, 3-4 October 2016 (AP/NYT)" --offline
+	@echo "wrote $(OUT)/seed-places.geojson, $(OUT)/seed-events.geojson, $(OUT)/seed-map.html, $(OUT)/seed-map-offline.html"
 
 lint: install-test
 	$(BIN)/ruff check geo gazetteer maps tests benchmarks scripts
@@ -37,8 +47,14 @@ eval: install
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/python ../shared/eval/geoparse_eval.py ../shared/eval/geoparse-dev.jsonl --task parse
 	PATH=$(abspath $(BIN)):$$PATH $(BIN)/python ../shared/eval/geoparse_eval.py ../shared/eval/geoparse-dev.jsonl --task resolve
 
-bench: install
+bench: install-test
 	$(BIN)/python benchmarks/places_throughput.py
+	$(BIN)/python benchmarks/events_throughput.py
+	$(BIN)/python benchmarks/gazetteer_import.py
+	$(BIN)/python benchmarks/map_scale.py
+
+docs: install-test
+	$(BIN)/python scripts/screenshot.py
 
 clean:
 	rm -rf $(VENV) $(OUT) *.egg-info .pytest_cache .mypy_cache .ruff_cache

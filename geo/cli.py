@@ -210,4 +210,39 @@ def _register_subcommands() -> None:
     main.add_command(events_cmd)
 
 
+class _LazyPlugin(click.Command):
+    """A command registered by another package (entry point group ``reportmap.commands``), imported on use."""
+
+    def __init__(self, name: str, target: str) -> None:
+        super().__init__(name, help=f"(see geo {name} --help)", add_help_option=False,
+                         context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+        self._target = target
+        self._real: click.Command | None = None
+
+    def real(self) -> click.Command:
+        if self._real is None:
+            from importlib.metadata import EntryPoint
+
+            self._real = EntryPoint(self.name or "", self._target, "reportmap.commands").load()
+        return self._real
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        return self.real().get_short_help_str(limit)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        return self.real().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        return self.real().invoke(ctx)
+
+
+def _register_plugins() -> None:
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group="reportmap.commands"):
+        if ep.name not in main.commands:
+            main.add_command(_LazyPlugin(ep.name, ep.value))
+
+
 _register_subcommands()
+_register_plugins()

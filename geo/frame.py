@@ -18,7 +18,8 @@ from .model import Event
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["EVENT_COLUMNS", "EVENT_FORMATS", "events_frame", "events_geojson", "read_events", "write_events"]
+__all__ = ["EVENT_COLUMNS", "EVENT_FORMATS", "events_frame", "events_geojson", "read_events", "read_events_dir",
+           "write_events"]
 
 EVENT_FORMATS = ("table", "json", "jsonl", "geojson", "csv", "parquet")
 #: Flat columns (CSV, GeoParquet, the GeoDataFrame); lists are ``; ``-joined in CSV, evidence offsets are JSON.
@@ -165,3 +166,13 @@ def read_events(path: str | Path) -> list[Event]:
     if not isinstance(doc, list):
         raise InputError(f"{path}: expected a list of events or a GeoJSON FeatureCollection")
     return [_checked(d, f"{path} item {i}") for i, d in enumerate(doc, 1) if isinstance(d, dict)]
+
+
+def read_events_dir(folder: str | Path) -> list[Event]:
+    """Events of every event file under a folder (e.g. the partitioned output of ``geo batch``), in path order."""
+    folder = Path(folder)
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in (
+        ".parquet", ".geojson", ".jsonl", ".csv") and not p.name.startswith((".", "_")))
+    if not files:
+        raise InputError(f"{folder}: no event files (.parquet, .geojson, .jsonl, .csv) inside")
+    return [e for path in files for e in read_events(path)]

@@ -87,11 +87,16 @@ class atomic_output:
         self.mode = mode
         self._tmp: Path | None = None
         self._fh: IO[Any] | None = None
+        self._direct: IO[Any] | None = None
 
     def __enter__(self) -> IO[Any]:
         if self.path in (None, "-"):
             return sys.stdout.buffer if "b" in self.mode else sys.stdout
         target = Path(self.path)
+        if target.exists() and not target.is_file():  # /dev/null, a pipe: write in place, never replace it
+            self._fh = None
+            self._direct = open(target, self.mode, encoding=None if "b" in self.mode else "utf-8")
+            return self._direct
         target.parent.mkdir(parents=True, exist_ok=True)
         self._tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         encoding = None if "b" in self.mode else "utf-8"
@@ -99,6 +104,9 @@ class atomic_output:
         return self._fh
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
+        if self._direct is not None:
+            self._direct.close()
+            return
         if self._fh is None or self._tmp is None:
             return
         self._fh.close()

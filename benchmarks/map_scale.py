@@ -1,0 +1,98 @@
+#!/usr/bin/env python3
+"""Map scale: N synthetic events (default 100,000) -> HTML bytes/event and time-to-interactive in Chromium.
+
+    python benchmarks/map_scale.py [--events 100000] [--chromium /usr/bin/chromium]
+
+Events are spread over Syria, Iraq and Turkey with every event type, distinct evidence sentences, dates over a
+year and fatalities from a long-tailed distribution. Time-to-interactive is from navigation until the map has drawn
+its markers (the page sets data-reportmap-ready) and a zoom-in has completed. Prints one JSON object.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from geo.model import Event, Evidence
+from geo.taxonomy import EVENT_TYPES
+
+WORDS = ["shelling", "airstrike", "clashes", "protest", "market", "village", "checkpoint", "convoy", "hospital",
+         "school", "road", "bridge", "rebels", "army", "militants", "police", "civilians", "residents", "officials",
+         "activists", "monitors", "witnesses"]
+
+
+def synthetic(n: int, seed: int = 7) -> list[Event]:
+    rng = random.Random(seed)
+    types = list(EVENT_TYPES.items())
+    start = dt.date(2016, 1, 1)
+    events = []
+    for i in range(n):
+        kind, subs = types[i % len(types)]
+        lat, lon = rng.uniform(32.5, 38.5), rng.uniform(35.5, 45.0)
+        sentence = (f"Report {i}: " + " ".join(rng.choice(WORDS) for _ in range(rng.randint(10, 22)))
+                    + f" near grid {lat:.3f},{lon:.3f}.")
+        deaths = int(rng.paretovariate(1.2)) - 1
+        events.append(Event(
+            event_type=kind, sub_event_type=subs[i % len(subs)],
+            date=(start + dt.timedelta(days=rng.randrange(365))).isoformat(), time_precision=1,
+            location=f"Place {i % 5000}", lat=round(lat, 5), lon=round(lon, 5), geonameid=None,
+            geo_precision=rng.choice((1, 1, 2, 3)), admin1="", country_code="SY",
+            actors=(f"Group {i % 40}",), fatalities=deaths, fatalities_text=f"{deaths} killed" if deaths else "",
+            evidence=(Evidence(sentence, 0, len(sentence)),), source=f"https://example.org/article/{i // 4}"))
+    return events
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--events", type=int, default=100_000)
+    ap.add_argument("--chromium", default="/usr/bin/chromium")
+    args = ap.parse_args()
+    from maps import render, save
+
+    events = synthetic(args.events)
+    t0 = time.perf_counter()
+    m = render(events, title=f"{args.events:,} synthetic events", offline=True, heatmap=True, timeline=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "scale.html"
+        size = save(m, path)
+        render_s = time.perf_counter() - t0
+        result = {"events": args.events, "html_bytes": size, "bytes_per_event": round(size / args.events, 1),
+                  "python_render_seconds": round(render_s, 2)}
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=args.chromium, args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"])
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            errors: list[str] = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+            page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+            t0 = time.perf_counter()
+            page.goto(path.as_uri(), timeout=120_000)
+            try:
+                page.wait_for_selector("[data-reportmap-ready]", state="attached", timeout=120_000)
+            except Exception:
+                raise SystemExit(f"the map did not draw: {errors[:3]}") from None
+            ready = time.perf_counter() - t0
+            marks = page.evaluate("() => Object.fromEntries(performance.getEntriesByType('mark')"
+                                  ".map(m => [m.name, Math.round(m.startTime)]))")
+            zoom_ms = page.evaluate("""() => new Promise(done => {
+                const map = Object.values(ReportMap.maps)[0].map, t = performance.now();
+                map.once('moveend', () => setTimeout(() => done(performance.now() - t), 0));
+                document.querySelector('.leaflet-control-zoom-in').click();
+            })""")
+            interactive = time.perf_counter() - t0
+            browser.close()
+        result.update({"seconds_to_drawn": round(ready, 2), "seconds_to_interactive": round(interactive, 2),
+                       "zoom_in_redraw_ms": round(zoom_ms), "page_marks_ms": marks})
+    print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""The page's data block: events and places as compact columns with one table of strings, checked first.
+
+Rows that cannot be drawn (no coordinates, coordinates out of range, an event type that is not ACLED's) are
+left out and counted, so a partly bad file still gives a map of its good rows.
+"""
+from __future__ import annotations
+
+import base64
+import gzip
+import json
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from geo.model import Event, Mention
+
+from .style import type_index
+
+__all__ = ["GZIP_ABOVE", "MapData", "encode", "prepare", "script_json"]
+
+#: Data blocks larger than this (bytes of JSON) travel gzip-compressed and base64-encoded; the browser inflates
+#: them with DecompressionStream. Smaller ones stay plain JSON, readable in the page source.
+GZIP_ABOVE = 1_000_000
+EVIDENCE_CHARS = 400
+
+
+@dataclass
+class MapData:
+    events: list[Event]
+    places: list[tuple[str, float, float, int]]  # name, lat, lon, mentions
+    skipped: Counter[str] = field(default_factory=Counter)
+
+
+def _coords_ok(lat: Any, lon: Any) -> bool:
+    return (isinstance(lat, int | float) and isinstance(lon, int | float) and math.isfinite(lat)
+            and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180)
+
+
+def prepare(events: Iterable[Event], mentions: Iterable[Mention] = ()) -> MapData:
+    """Keep what can be drawn; count the rest by reason. Places are the resolved mentions, one per place."""
+    good: list[Event] = []
+    skipped: Counter[str] = Counter()
+    for e in events:
+        if type_index(e.event_type) is None:
+            skipped[f"unknown event type {e.event_type!r}"] += 1
+        elif e.lat is None or e.lon is None:
+            skipped["no coordinates"] += 1
+        elif not _coords_ok(e.lat, e.lon):
+            skipped["coordinates out of range"] += 1
+        else:
+            good.append(e)
+    counts: Counter[str] = Counter()
+    where: dict[str, tuple[str, float, float]] = {}
+    for m in mentions:
+        if m.place is not None and _coords_ok(m.place.lat, m.place.lon):
+            counts[m.place.id] += 1
+            where[m.place.id] = (m.place.name, m.place.lat, m.place.lon)
+    places = [(where[k][0], where[k][1], where[k][2], n) for k, n in counts.items()]
+    return MapData(good, places, skipped)
+
+
+class _Strings:
+    def __init__(self) -> None:
+        self.items: list[str] = [""]
+        self.index: dict[str, int] = {"": 0}
+
+    def __call__(self, value: str | None) -> int:
+        value = value or ""
+        found = self.index.get(value)
+        if found is None:
+            found = self.index[value] = len(self.items)
+            self.items.append(value)
+        return found
+
+
+def _evidence(e: Event) -> str:
+    text = " … ".join(x.text for x in e.evidence)
+    return text if len(text) <= EVIDENCE_CHARS else text[:EVIDENCE_CHARS - 1].rstrip() + "…"
+
+
+def encode(data: MapData) -> dict[str, Any]:
+    """Columns for the page (numbers inline, text as indexes into ``strings``)."""
+    s = _Strings()
+    ev = data.events
+    events = {
+        "lat": [round(e.lat or 0.0, 5) for e in ev], "lon": [round(e.lon or 0.0, 5) for e in ev],
+        "type": [type_index(e.event_type) for e in ev], "sub": [s(e.sub_event_type) for e in ev],
+        "date": [s(e.date) for e in ev], "tp": [e.time_precision for e in ev], "gp": [e.geo_precision for e in ev],
+        "location": [s(e.location) for e in ev], "fatalities": [e.fatalities for e in ev],
+        "fatalities_text": [s(e.fatalities_text) for e in ev], "actors": [s("; ".join(e.actors)) for e in ev],
+        "evidence": [s(_evidence(e)) for e in ev], "source": [s(e.source) for e in ev],
+    }
+    places = {"lat": [round(p[1], 5) for p in data.places], "lon": [round(p[2], 5) for p in data.places],
+              "name": [s(p[0]) for p in data.places], "count": [p[3] for p in data.places]}
+    return {"strings": s.items, "events": events, "places": places}
+
+
+def script_json(payload: dict[str, Any], *, gzip_above: int = GZIP_ABOVE) -> tuple[str, str]:
+    """(text, encoding) for a ``<script type="application/json">`` element: JSON with ``<``, ``>``, ``&`` and the
+    JavaScript line separators escaped, or gzip+base64 when large."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    if len(text) > gzip_above:
+        packed = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
+        return base64.b64encode(packed).decode("ascii"), "gzip+base64"
+    return _escape(text), "json"
+
+
+def _escape(text: str) -> str:
+    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))

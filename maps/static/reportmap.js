@@ -1,0 +1,432 @@
+/* reportmap: draws reported events and places on a Leaflet map from one JSON data block.
+ *
+ * Text from articles and users reaches the page only through textContent and DOM properties, never innerHTML.
+ * One namespace (window.ReportMap); every map keeps its state in its own closure, so several maps share a page.
+ */
+(function () {
+  'use strict';
+  if (window.ReportMap && window.ReportMap.version) { return; }
+  var NS = window.ReportMap = {version: 1, maps: {}};
+
+  var SHAPES = {
+    circle: function (s) { var r = s / 2 - 1; return '<circle cx="' + s / 2 + '" cy="' + s / 2 + '" r="' + r + '"/>'; },
+    square: function (s) { return '<rect x="1.5" y="1.5" width="' + (s - 3) + '" height="' + (s - 3) + '"/>'; },
+    triangle: function (s) { return '<polygon points="' + s / 2 + ',1 ' + (s - 1) + ',' + (s - 1) + ' 1,' + (s - 1) + '"/>'; },
+    diamond: function (s) { return '<polygon points="' + s / 2 + ',1 ' + (s - 1) + ',' + s / 2 + ' ' + s / 2 + ',' + (s - 1) + ' 1,' + s / 2 + '"/>'; },
+    star: function (s) {
+      var pts = [], c = s / 2, R = s / 2 - 1, r = R * 0.45;
+      for (var i = 0; i < 10; i++) {
+        var a = Math.PI / 5 * i - Math.PI / 2, d = i % 2 ? r : R;
+        pts.push((c + d * Math.cos(a)).toFixed(1) + ',' + (c + d * Math.sin(a)).toFixed(1));
+      }
+      return '<polygon points="' + pts.join(' ') + '"/>';
+    },
+    hexagon: function (s) {
+      var pts = [], c = s / 2, R = s / 2 - 1;
+      for (var i = 0; i < 6; i++) {
+        var a = Math.PI / 3 * i;
+        pts.push((c + R * Math.cos(a)).toFixed(1) + ',' + (c + R * Math.sin(a)).toFixed(1));
+      }
+      return '<polygon points="' + pts.join(' ') + '"/>';
+    }
+  };
+
+  // Only our own constants (colours, shape names, numbers) are written into SVG markup; they are checked here.
+  function safeColour(c) { return /^#[0-9a-fA-F]{3,8}$/.test(c) ? c : '#777777'; }
+  function symbol(style, size, hollow) {
+    var shape = SHAPES[style.shape] ? style.shape : 'circle', colour = safeColour(style.colour);
+    var paint = hollow ? 'fill="#ffffff" fill-opacity="0.85" stroke="' + colour + '" stroke-width="2.2"'
+                       : 'fill="' + colour + '" fill-opacity="0.9" stroke="#222" stroke-width="0.8"';
+    return '<svg xmlns="http://www.w3.org/2000/svg" width="' + size + '" height="' + size + '" viewBox="0 0 ' +
+      size + ' ' + size + '"><g ' + paint + '>' + SHAPES[shape](size) + '</g></svg>';
+  }
+  NS.symbol = symbol;
+
+  // A circle marker drawn as the type's shape on the shared canvas: thousands stay cheap (no DOM per marker).
+  var ShapeMarker = L.CircleMarker.extend({
+    options: {shape: 'circle'},
+    _updatePath: function () {
+      var r = this._renderer;
+      if (!(r instanceof L.Canvas)) { return L.CircleMarker.prototype._updatePath.call(this); }
+      if (!r._drawing || this._empty()) { return; }
+      var ctx = r._ctx, p = this._point, s = this._radius, i, a, d;
+      ctx.beginPath();
+      switch (this.options.shape) {
+        case 'square': ctx.rect(p.x - s * 0.85, p.y - s * 0.85, s * 1.7, s * 1.7); break;
+        case 'triangle':
+          ctx.moveTo(p.x, p.y - s); ctx.lineTo(p.x + s, p.y + s * 0.8); ctx.lineTo(p.x - s, p.y + s * 0.8); ctx.closePath(); break;
+        case 'diamond':
+          ctx.moveTo(p.x, p.y - s); ctx.lineTo(p.x + s, p.y); ctx.lineTo(p.x, p.y + s); ctx.lineTo(p.x - s, p.y); ctx.closePath(); break;
+        case 'star':
+          for (i = 0; i < 10; i++) {
+            a = Math.PI / 5 * i - Math.PI / 2; d = i % 2 ? s * 0.45 : s;
+            if (i) { ctx.lineTo(p.x + d * Math.cos(a), p.y + d * Math.sin(a)); } else { ctx.moveTo(p.x + d * Math.cos(a), p.y + d * Math.sin(a)); }
+          }
+          ctx.closePath(); break;
+        case 'hexagon':
+          for (i = 0; i < 6; i++) {
+            a = Math.PI / 3 * i;
+            if (i) { ctx.lineTo(p.x + s * Math.cos(a), p.y + s * Math.sin(a)); } else { ctx.moveTo(p.x + s * Math.cos(a), p.y + s * Math.sin(a)); }
+          }
+          ctx.closePath(); break;
+        default: ctx.arc(p.x, p.y, s, 0, Math.PI * 2);
+      }
+      r._fillStroke(ctx, this);
+    }
+  });
+  NS.ShapeMarker = ShapeMarker;
+
+  // A cluster of one type's events: a disc in the type's colour with the count, on the canvas too.
+  var ClusterMarker = L.CircleMarker.extend({
+    options: {count: 0},
+    _updatePath: function () {
+      var r = this._renderer;
+      if (!(r instanceof L.Canvas)) { return L.CircleMarker.prototype._updatePath.call(this); }
+      if (!r._drawing || this._empty()) { return; }
+      var ctx = r._ctx, p = this._point;
+      ctx.beginPath();
+      ctx.arc(p.x, p.y, this._radius, 0, Math.PI * 2);
+      r._fillStroke(ctx, this);
+      ctx.save();
+      ctx.fillStyle = '#ffffff';
+      ctx.font = 'bold 11px system-ui, sans-serif';
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.shadowColor = 'rgba(0,0,0,0.6)';
+      ctx.shadowBlur = 2;
+      ctx.fillText(String(this.options.count), p.x, p.y);
+      ctx.restore();
+    }
+  });
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+
+  NS.decode = function (node) {
+    var encoding = node.getAttribute('data-encoding');
+    if (encoding === 'gzip+base64') {
+      var raw = atob(node.textContent.trim()), bytes = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+      return new Response(stream).text().then(JSON.parse);
+    }
+    return Promise.resolve(JSON.parse(node.textContent));
+  };
+
+  function sizeClass(deaths, scale) {
+    var k = 0;
+    for (var i = 0; i < scale.length; i++) { if (deaths >= scale[i].min) { k = i; } }
+    return k;
+  }
+
+  function mark(name) { if (window.performance && performance.mark) { performance.mark('reportmap:' + name); } }
+
+  NS.render = function (map, config, dataNode) {
+    mark('start');
+    return NS.decode(dataNode).then(function (data) { mark('decoded'); return draw(map, config, data); }).catch(function (err) {
+      var box = el('div', 'reportmap-error', 'This map could not draw its data: ' + err.message);
+      map.getContainer().appendChild(box);
+      throw err;
+    });
+  };
+
+  function draw(map, config, data) {
+    var S = data.strings, E = data.events, P = data.places, types = config.types, scale = config.sizes;
+    var n = E.lat.length;
+    var state = {map: map, layers: [], members: [], index: [], until: null, heat: null};
+    NS.maps[map.getContainer().id] = state;
+    if (!isFinite(map.getMaxZoom())) { map.setMaxZoom(19); }
+    var canvas = L.canvas({padding: 0.3});
+
+    if (config.basemap) {
+      map.createPane('reportmap-basemap');
+      map.getPane('reportmap-basemap').style.zIndex = 150;
+      state.outlines = L.geoJSON(config.basemap, {pane: 'reportmap-basemap', interactive: false,
+        style: {color: '#9a9a9a', weight: 0.6, fillColor: '#f4f1ea', fillOpacity: 1}}).addTo(map);
+      map.getContainer().style.background = '#dfe9f2';
+    }
+
+    function popup(i) {
+      var box = el('div', 'reportmap-popup');
+      box.appendChild(el('div', 'reportmap-place', S[E.location[i]] || '(no place)'));
+      box.appendChild(el('div', 'reportmap-when', (S[E.date[i]] || 'date unknown') + (E.tp[i] > 1 ? ' (approximate date)' : '')));
+      box.appendChild(el('div', 'reportmap-type', types[E.type[i]].name + ' — ' + S[E.sub[i]]));
+      var deaths = el('div', 'reportmap-deaths', 'Fatalities: ' + E.fatalities[i]);
+      if (S[E.fatalities_text[i]]) { deaths.appendChild(el('span', 'reportmap-quiet', ' (' + S[E.fatalities_text[i]] + ')')); }
+      box.appendChild(deaths);
+      if (S[E.actors[i]]) { box.appendChild(el('div', 'reportmap-actors', 'Actors: ' + S[E.actors[i]])); }
+      if (E.gp[i] > 1) {
+        box.appendChild(el('div', 'reportmap-quiet', E.gp[i] === 3 ? 'Placed at the province or country only'
+                                                                  : 'Near or in part of this place'));
+      }
+      if (S[E.evidence[i]]) { box.appendChild(el('blockquote', 'reportmap-evidence', S[E.evidence[i]])); }
+      var src = S[E.source[i]];
+      if (src) {
+        var line = el('div', 'reportmap-source', 'Source: ');
+        if (/^https?:\/\//i.test(src)) {
+          var a = el('a', null, src);
+          a.href = src; a.target = '_blank'; a.rel = 'noopener noreferrer';
+          line.appendChild(a);
+        } else { line.appendChild(el('span', null, src)); }
+        box.appendChild(line);
+      }
+      return box;
+    }
+    function tooltip(i) {
+      return el('span', null, (S[E.location[i]] || '?') + ' · ' + types[E.type[i]].name + ' · ' + (S[E.date[i]] || ''));
+    }
+
+    // one popup and one tooltip per map, filled on demand
+    var tip = L.tooltip({direction: 'top', offset: [0, -8]});
+    var samePoint = null;  // "lat,lon" -> events there: one popup shows every event drawn on one spot
+    function atPoint(i) {
+      if (samePoint === null) {
+        samePoint = {};
+        for (var k = 0; k < n; k++) { var key = E.lat[k] + ',' + E.lon[k]; (samePoint[key] = samePoint[key] || []).push(k); }
+      }
+      return (samePoint[E.lat[i] + ',' + E.lon[i]] || [i]).filter(function (k) {
+        return k === i || (map.hasLayer(state.layers[E.type[k]]) && visible(k));
+      });
+    }
+    function openPopup(e) {
+      var i = e.layer && e.layer._rmIndex;
+      if (i === undefined || i === null) { return; }
+      var here = atPoint(i), content = popup(i);
+      if (here.length > 1) {
+        content = el('div', 'reportmap-stack');
+        content.appendChild(el('div', 'reportmap-quiet', here.length + ' events at this spot'));
+        [i].concat(here.filter(function (k) { return k !== i; })).forEach(function (k) { content.appendChild(popup(k)); });
+      }
+      L.popup({maxWidth: 340, maxHeight: 360, offset: [0, -4]}).setLatLng(e.layer.getLatLng()).setContent(content).openOn(map);
+    }
+    function showTip(e) {
+      var i = e.layer && e.layer._rmIndex;
+      if (i === undefined || i === null) { return; }
+      tip.setLatLng(e.layer.getLatLng()).setContent(tooltip(i));
+      map.openTooltip(tip);
+    }
+    function hideTip() { map.closeTooltip(tip); }
+    var eventCanvas = L.canvas({padding: 0.2, tolerance: 3});
+    function marker(i) {
+      var style = types[E.type[i]], colour = safeColour(style.colour), hollow = E.gp[i] === 3;
+      var m = new ShapeMarker([E.lat[i], E.lon[i]], {
+        renderer: eventCanvas, shape: style.shape, radius: scale[sizeClass(E.fatalities[i], scale)].size / 2,
+        color: hollow ? colour : '#222222', weight: hollow ? 2.2 : 0.8, fillColor: hollow ? '#ffffff' : colour,
+        fillOpacity: hollow ? 0.85 : 0.9});
+      m._rmIndex = i;
+      return m;
+    }
+
+    for (var t = 0; t < types.length; t++) { state.members.push([]); }
+    for (var i = 0; i < n; i++) { state.members[E.type[i]].push(i); }
+    function visible(k) { return state.until === null || (S[E.date[k]] || '') <= state.until; }
+    function shownOf(t) { return state.until === null ? state.members[t] : state.members[t].filter(visible); }
+
+    // Clustered: one supercluster index per type; only the clusters and points in view become markers.
+    function rebuild(t) {
+      if (config.cluster) {
+        var feats = shownOf(t).map(function (k) {
+          return {type: 'Feature', geometry: {type: 'Point', coordinates: [E.lon[k], E.lat[k]]}, properties: {i: k}};
+        });
+        state.index[t] = new Supercluster({radius: 60, maxZoom: 16}).load(feats);
+        redraw(t);
+      } else {
+        state.layers[t].clearLayers();
+        shownOf(t).forEach(function (k) { state.layers[t].addLayer(marker(k)); });
+      }
+    }
+    function redraw(t) {
+      if (!config.cluster || !state.index[t] || !map.hasLayer(state.layers[t])) { return; }
+      var b = map.getBounds().pad(0.1);
+      var bbox = [Math.max(-180, b.getWest()), Math.max(-85, b.getSouth()), Math.min(180, b.getEast()), Math.min(85, b.getNorth())];
+      if (b.getEast() - b.getWest() >= 360) { bbox[0] = -180; bbox[2] = 180; }
+      var layer = state.layers[t], index = state.index[t];
+      layer.clearLayers();
+      index.getClusters(bbox, Math.round(map.getZoom())).forEach(function (c) {
+        var ll = [c.geometry.coordinates[1], c.geometry.coordinates[0]];
+        if (c.properties.cluster) {
+          var count = c.properties.point_count;
+          var m = new ClusterMarker(ll, {renderer: eventCanvas, count: count, radius: count < 100 ? 13 : count < 1000 ? 16 : 20,
+            color: '#ffffff', weight: 3, opacity: 0.8, fillColor: safeColour(types[t].colour), fillOpacity: 0.9});
+          m._rmCluster = c.properties.cluster_id;
+          layer.addLayer(m);
+        } else {
+          layer.addLayer(marker(c.properties.i));
+        }
+      });
+    }
+    function clusterClick(t) {
+      return function (e) {
+        if (e.layer._rmCluster === undefined) { return; }
+        var zoom = Math.min(state.index[t].getClusterExpansionZoom(e.layer._rmCluster), map.getMaxZoom());
+        map.setView(e.layer.getLatLng(), zoom);
+      };
+    }
+
+    var overlays = {};
+    for (t = 0; t < types.length; t++) {
+      var layer = L.featureGroup();
+      state.layers.push(layer);
+      layer.on('click', openPopup).on('click', clusterClick(t)).on('mouseover', showTip).on('mouseout', hideTip);
+      if (!state.members[t].length) { continue; }
+      layer.addTo(map);
+      overlays[label(types[t], state.members[t].length)] = layer;
+    }
+    mark('markers');
+
+    if (P && P.lat.length) {
+      var places = L.featureGroup();
+      for (var j = 0; j < P.lat.length; j++) {
+        var c = L.circleMarker([P.lat[j], P.lon[j]], {renderer: canvas, radius: 3 + Math.min(5, P.count[j]),
+          color: '#444', weight: 1, fillColor: '#bbbbbb', fillOpacity: 0.7});
+        c.bindTooltip(el('span', null, S[P.name[j]] + ' — named ' + P.count[j] + (P.count[j] === 1 ? ' time' : ' times')));
+        places.addLayer(c);
+      }
+      places.addTo(map);
+      overlays['<span class="reportmap-places-key"></span> Places mentioned (' + P.lat.length + ')'] = places;
+      state.places = places;
+    }
+    if (config.heatmap && L.heatLayer) {
+      state.heat = L.heatLayer([], {radius: 22, blur: 18, minOpacity: 0.25}).addTo(map);
+      overlays['Heatmap (exact places only)'] = state.heat;
+    }
+    if (state.outlines) { overlays['Country outlines'] = state.outlines; }
+    function label(style, count) {
+      return '<span class="reportmap-key">' + symbol(style, 14, false) + '</span> ' + escapeHtml(style.name) + ' (' + Number(count) + ')';
+    }
+
+    var bounds = L.latLngBounds([]);  // the events; the places named only when there is no event
+    for (i = 0; i < n; i++) { bounds.extend([E.lat[i], E.lon[i]]); }
+    if (P && !n) { for (j = 0; j < P.lat.length; j++) { bounds.extend([P.lat[j], P.lon[j]]); } }
+    if (bounds.isValid()) { map.fitBounds(bounds, {padding: [30, 30], maxZoom: 9, animate: false}); } else { map.setView([20, 10], 2); }
+
+    L.control.layers({}, overlays, {collapsed: false}).addTo(map);
+    var legend = buildLegend();
+    legend.addTo(map);
+    for (t = 0; t < types.length; t++) { if (state.members[t].length) { rebuild(t); } }
+    mark('layers');
+    map.on('moveend', function () { for (var t2 = 0; t2 < types.length; t2++) { redraw(t2); } });
+    map.on('overlayadd', function (e) { var t2 = state.layers.indexOf(e.layer); if (t2 >= 0) { redraw(t2); } });
+    map.on('overlayadd overlayremove', function () { refreshHeat(); legend.update(); });
+    if (config.timeline) { buildTimeline().addTo(map); }
+    refreshHeat();
+    legend.update();
+
+    function refreshHeat() {
+      if (!state.heat) { return; }
+      var pts = [];
+      for (var t2 = 0; t2 < types.length; t2++) {
+        if (!map.hasLayer(state.layers[t2])) { continue; }
+        shownOf(t2).forEach(function (k) {
+          if (E.gp[k] < 3) { pts.push([E.lat[k], E.lon[k], 0.5 + Math.min(1.5, Math.log10(1 + E.fatalities[k]))]); }
+        });
+      }
+      state.heat.setLatLngs(pts);
+    }
+
+    function buildLegend() {
+      var control = L.control({position: 'bottomright'});
+      var rows = [];
+      control.onAdd = function () {
+        var box = el('div', 'reportmap-legend leaflet-bar');
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.disableScrollPropagation(box);
+        if (config.title) { box.appendChild(el('div', 'reportmap-title', config.title)); }
+        box.appendChild(el('div', 'reportmap-legend-head', 'Event types'));
+        for (var t3 = 0; t3 < types.length; t3++) {
+          if (!state.members[t3].length) { continue; }
+          var row = el('div', 'reportmap-legend-row');
+          var key = el('span', 'reportmap-key');
+          key.innerHTML = symbol(types[t3], 14, false);  // our constants only (checked colour and shape)
+          row.appendChild(key);
+          row.appendChild(el('span', 'reportmap-legend-name', types[t3].name));
+          var count = el('span', 'reportmap-legend-count', '');
+          row.appendChild(count);
+          row.setAttribute('data-type', types[t3].name);
+          rows.push({t: t3, row: row, count: count});
+          box.appendChild(row);
+        }
+        if (!rows.length) { box.appendChild(el('div', 'reportmap-quiet', 'No events')); }
+        box.appendChild(el('div', 'reportmap-legend-head', 'Fatalities'));
+        var sizes = el('div', 'reportmap-legend-sizes');
+        scale.forEach(function (s) {
+          var item = el('span', 'reportmap-size');
+          var k2 = el('span', 'reportmap-key');
+          k2.innerHTML = symbol({shape: 'circle', colour: '#888888'}, s.size, false);
+          item.appendChild(k2);
+          item.appendChild(el('span', null, s.label));
+          sizes.appendChild(item);
+        });
+        box.appendChild(sizes);
+        box.appendChild(el('div', 'reportmap-legend-head', 'Place precision'));
+        var prec = el('div', 'reportmap-legend-row');
+        var solid = el('span', 'reportmap-key'); solid.innerHTML = symbol({shape: 'circle', colour: '#555555'}, 12, false);
+        var hollow = el('span', 'reportmap-key'); hollow.innerHTML = symbol({shape: 'circle', colour: '#555555'}, 12, true);
+        prec.appendChild(solid); prec.appendChild(el('span', null, 'town or near it '));
+        prec.appendChild(hollow); prec.appendChild(el('span', null, 'province or country only'));
+        box.appendChild(prec);
+        return box;
+      };
+      control.update = function () {
+        rows.forEach(function (r) {
+          var on = map.hasLayer(state.layers[r.t]);
+          var shown = shownOf(r.t).length, all = state.members[r.t].length;
+          r.count.textContent = on ? ' ' + shown + (shown !== all ? ' of ' + all : '') : ' hidden';
+          r.row.classList.toggle('reportmap-off', !on);
+        });
+      };
+      return control;
+    }
+
+    function buildTimeline() {
+      var dates = [], seen = {};
+      for (var k = 0; k < n; k++) { var d = S[E.date[k]]; if (d && !seen[d]) { seen[d] = 1; dates.push(d); } }
+      dates.sort();
+      var control = L.control({position: 'bottomleft'});
+      control.onAdd = function () {
+        var box = el('div', 'reportmap-timeline leaflet-bar');
+        L.DomEvent.disableClickPropagation(box);
+        var caption = el('div', 'reportmap-timeline-label', 'All dates');
+        var slider = el('input');
+        slider.type = 'range'; slider.min = 0; slider.max = Math.max(0, dates.length - 1); slider.value = slider.max;
+        slider.setAttribute('aria-label', 'Show events up to this date');
+        var timer = null;
+        slider.addEventListener('input', function () {
+          var last = Number(slider.value) === dates.length - 1;
+          state.until = last ? null : dates[Number(slider.value)];
+          caption.textContent = last ? 'All dates' : 'Up to ' + state.until;
+          clearTimeout(timer);
+          timer = setTimeout(apply, 120);
+        });
+        box.appendChild(caption);
+        box.appendChild(slider);
+        if (dates.length) { box.appendChild(el('div', 'reportmap-quiet', dates[0] + ' – ' + dates[dates.length - 1])); }
+        return box;
+      };
+      function apply() {
+        for (var t4 = 0; t4 < types.length; t4++) { if (state.members[t4].length) { rebuild(t4); } }
+        refreshHeat();
+        legend.update();
+      }
+      return control;
+    }
+
+    state.openPopup = function (k) { openPopup({layer: marker(k)}); return true; };  // for tests and host pages
+    state.count = function (t2) { return shownOf(t2).length; };
+    mark('ready');
+    state.ready = true;
+    map.getContainer().setAttribute('data-reportmap-ready', '1');
+    return state;
+  }
+
+  function escapeHtml(s) {
+    return String(s).replace(/[&<>"'`]/g, function (c) {
+      return {'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;'}[c];
+    });
+  }
+  NS.escapeHtml = escapeHtml;
+}());

@@ -1,0 +1,169 @@
+"""`geo map` and maps.render: the page in Chromium (layers, legend, toggling, offline, XSS), and bad input."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from geo.cli import main
+from maps.style import EVENT_STYLES
+
+from .browser import Page, launch
+from .conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with launch() as b:
+        yield b
+
+
+@pytest.fixture()
+def run(user_store: Path):  # type: ignore[no-untyped-def]
+    runner = CliRunner()
+
+    def _run(*args: str):  # type: ignore[no-untyped-def]
+        return runner.invoke(main, list(args), catch_exceptions=False)
+
+    return _run
+
+
+def _state(page: Any, expr: str) -> Any:
+    return page.evaluate(f"() => {{ const st = Object.values(ReportMap.maps)[0]; return {expr}; }}")
+
+
+def test_seed_map_layers_legend_and_toggling(run, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "seed.html"
+    result = run("map", str(SEED), "-o", str(out), "--title", "Syria, week 40")
+    assert result.exit_code == 0, result.output
+    events = json.loads(run("events", str(SEED), "--format", "json").output)
+    expected = Counter(e["event_type"] for e in events)
+    p = Page(browser)
+    page = p.open(out.as_uri())
+    types = [s["name"] for s in EVENT_STYLES]
+    drawn = {types[t]: n for t, n in enumerate(_state(page, "st.layers.map(l => l.getLayers().length)")) if n}
+    assert drawn == dict(expected)
+    labels = page.locator(".leaflet-control-layers-overlays label").all_inner_texts()
+    for kind, n in expected.items():
+        assert any(f"{kind} ({n})" in text for text in labels), labels
+    legend = page.locator(".reportmap-legend-row[data-type]")
+    assert sorted(legend.evaluate_all("rows => rows.map(r => r.dataset.type)")) == sorted(expected)
+    assert "Syria, week 40" in page.locator(".reportmap-title").inner_text()
+    # toggling a layer hides its markers and greys its legend row
+    battles = types.index("Battles")
+    box = page.locator(".leaflet-control-layers-overlays label", has_text="Battles").locator("input")
+    box.uncheck()
+    assert _state(page, f"st.map.hasLayer(st.layers[{battles}])") is False
+    assert "hidden" in page.locator('.reportmap-legend-row[data-type="Battles"]').inner_text()
+    assert "reportmap-off" in (page.locator('.reportmap-legend-row[data-type="Battles"]').get_attribute("class") or "")
+    box.check()
+    assert _state(page, f"st.map.hasLayer(st.layers[{battles}])") is True
+    # a popup shows the evidence as text
+    _state(page, "st.openPopup(0)")
+    assert page.locator(".reportmap-evidence").inner_text().strip()
+    assert p.errors == [] and p.dialogs == []
+    fetched = [u for u in p.requests if not u.startswith("file:")]
+    assert fetched and all(u.endswith(".png") for u in fetched)  # tiles only: no code from a CDN
+
+
+def test_offline_map_needs_no_network(run, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "offline.html"
+    assert run("map", str(SEED), "-o", str(out), "--offline", "--heatmap", "--timeline").exit_code == 0
+    p = Page(browser, tiles=False)
+    page = p.open(out.as_uri())
+    assert p.requests == [out.as_uri()]  # the page itself and nothing else
+    assert p.errors == []
+    assert page.locator(".leaflet-reportmap-basemap-pane path").count() > 100  # country outlines, not a grey void
+    assert page.locator(".reportmap-timeline input[type=range]").count() == 1
+
+
+PAYLOADS = ['<img src=x onerror=alert(1)>', '</script><script>alert(2)</script>', '`${alert(3)}`',
+            '"><svg onload=alert(4) id=pwned>', "'); alert(5); ('", "javascript:alert(6)"]
+
+
+def test_xss_payloads_show_as_text(run, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    events = []
+    for i, payload in enumerate(PAYLOADS):
+        events.append({
+            "event_type": EVENT_STYLES[i % 6]["name"], "sub_event_type": payload, "date": "2016-10-03",
+            "time_precision": 1, "location": payload, "lat": 36.2 + i / 10, "lon": 37.1 + i / 10,
+            "geonameid": payload, "geo_precision": 1 + i % 3, "admin1": payload, "country_code": "SY",
+            "actors": [payload], "fatalities": i, "fatalities_text": payload,
+            "evidence": [{"text": payload, "start": 0, "end": len(payload)}], "source": payload})
+    path = tmp_path / "evil.json"
+    path.write_text(json.dumps(events), encoding="utf-8")
+    out = tmp_path / "evil.html"
+    result = run("map", str(path), "-o", str(out), "--title", PAYLOADS[0] + PAYLOADS[1], "--timeline")
+    assert result.exit_code == 0, result.output
+    p = Page(browser)
+    page = p.open(out.as_uri())
+    for i, payload in enumerate(PAYLOADS):
+        _state(page, f"st.openPopup({i})")
+        text = page.locator(".leaflet-popup-content").last.inner_text()
+        assert payload in text
+        source = page.locator(".reportmap-source").last.inner_text()
+        assert payload in source
+    assert page.locator(".reportmap-title").inner_text() == PAYLOADS[0] + PAYLOADS[1]
+    assert page.title() == PAYLOADS[0] + PAYLOADS[1]
+    injected = "img[src=x], #pwned, svg[onload], .leaflet-popup-content a"
+    assert page.evaluate(f"() => document.querySelectorAll('{injected}').length") == 0
+    assert p.dialogs == [] and p.errors == []
+
+
+def test_clusters_account_for_every_event(browser, tmp_path: Path, user_store: Path) -> None:
+    from benchmarks.map_scale import synthetic
+    from maps import render, save
+
+    m = render(synthetic(3000), offline=True)
+    save(m, tmp_path / "many.html")
+    p = Page(browser, tiles=False)
+    page = p.open((tmp_path / "many.html").as_uri())
+    total = _state(page, """st.layers.reduce((sum, l) => sum + l.getLayers().reduce(
+        (s, m) => s + (m._rmCluster !== undefined ? m.options.count : 1), 0), 0)""")
+    assert total == 3000 and p.errors == []
+    assert _state(page, "st.layers.reduce((s, l) => s + l.getLayers().length, 0)") < 3000  # clustered
+
+
+def test_bad_event_files(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    good = {"event_type": "Battles", "sub_event_type": "Armed clash", "date": "2016-10-03", "location": "Aleppo",
+            "lat": 36.2, "lon": 37.16}
+    rows = [good, {**good, "lat": None}, {**good, "lat": 95.0}, {**good, "lon": -181}, {**good, "event_type": "Picnic"}]
+    path = tmp_path / "partly.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    out = tmp_path / "partly.html"
+    result = run("map", str(path), "-o", str(out))
+    assert result.exit_code == 0 and out.exists()
+    assert "skipped 4 of 5 events" in result.output and "no coordinates" in result.output
+    assert "coordinates out of range" in result.output and "unknown event type 'Picnic'" in result.output
+    empty = tmp_path / "empty.json"
+    empty.write_text("[]", encoding="utf-8")
+    result = run("map", str(empty), "-o", str(tmp_path / "empty.html"))
+    assert result.exit_code == 1 and "no events or places to map" in result.output
+    assert not (tmp_path / "empty.html").exists()
+    broken = tmp_path / "broken.geojson"
+    broken.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    result = run("map", str(broken), "-o", str(tmp_path / "b.html"))
+    assert result.exit_code == 1 and "malformed JSON" in result.output and "Traceback" not in result.output
+    for args, message in [(("--tiles", "stamen"), "unknown tiles 'stamen'"), ((), "name it .html")]:
+        target = str(tmp_path / ("x.png" if not args else "x.html"))
+        result = run("map", str(SEED), "-o", target, *args)
+        assert result.exit_code != 0 and message in result.output
+
+
+def test_render_api_returns_a_folium_map(user_store: Path) -> None:
+    import folium
+
+    from geo import extract_events, parse_places
+    from maps import render
+
+    text = SEED.read_text(encoding="utf-8")
+    m = render(extract_events(text), parse_places(text), title="Seed", tiles="osm")
+    assert isinstance(m, folium.Map)
+    folium.Marker([36.2, 37.16], tooltip="added later").add_to(m)  # users keep customising it
+    page = m.get_root().render()
+    assert "tile.openstreetmap.org" in page and "cdn.jsdelivr" not in page and "added later" in page
