@@ -74,11 +74,15 @@ def _table(events: list[Any]) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    table = Table(title=f"{len(events)} events", title_justify="left")
-    for col in ("date", "type", "sub-type", "place", "prec", "deaths", "actors", "evidence"):
-        table.add_column(col, overflow="fold")
+    table = Table(title=f"{len(events)} events (JSON, GeoJSON, CSV or GeoParquet for every field)",
+                  title_justify="left")
+    table.add_column("date (t)", no_wrap=True)
+    table.add_column("type / sub-type", no_wrap=True)
+    table.add_column("place (g)", no_wrap=True)
+    table.add_column("deaths", justify="right", min_width=6)
+    table.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=44)
     for e in events:
-        table.add_row(f"{e.date} (t{e.time_precision})", escape(e.event_type), escape(e.sub_event_type),
-                      escape(f"{e.location}, {e.country_code}"), str(e.geo_precision), str(e.fatalities),
-                      escape("; ".join(e.actors)), escape(e.evidence[0].text[:90] if e.evidence else ""))
+        table.add_row(f"{e.date} ({e.time_precision})", escape(f"{e.event_type} / {e.sub_event_type}"),
+                      escape(f"{e.location}, {e.country_code} ({e.geo_precision})"), str(e.fatalities),
+                      escape(e.evidence[0].text if e.evidence else ""))
     Console().print(table)
