@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-__all__ = ["map_cmd"]
+__all__ = ["map_cmd", "report_cmd"]
 
 _EVENT_FILES = (".geojson", ".json", ".jsonl", ".csv", ".parquet")
 
@@ -56,10 +56,16 @@ def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None,
               help="Basemap: cartodb-positron, osm, none, or a tile URL with {z}/{x}/{y}.")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date, for articles with no date line.")
 @click.option("--include-background", is_flag=True, help="Also map background (historical) events.")
+@click.option("--embed", "mode", flag_value="embed",
+              help="Write a fragment (<div> + scoped scripts) to paste into a page; several work on one page.")
+@click.option("--iframe", "mode", flag_value="iframe", help="Write an <iframe srcdoc=...> snippet.")
+@click.option("--png", "mode", flag_value="png", help="Write a PNG image (headless Chromium).")
+@click.option("--width", default=None, help="Width: pixels for --png (default 1200), CSS for --embed/--iframe.")
+@click.option("--height", default=None, help="Height: pixels for --png (default 800), CSS for --embed/--iframe.")
 @click.pass_obj
 def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, cluster: bool | None,
             heatmap: bool, timeline: bool, offline: bool, tiles: str, published: str | None,
-            include_background: bool) -> None:
+            include_background: bool, mode: str | None, width: str | None, height: str | None) -> None:
     """Render a layered Leaflet map of the events in INPUTS: article texts (- for standard input) and/or event
     files written by `geo events` (.geojson, .json, .jsonl, .csv, .parquet)."""
     from geo.cli import _errors
@@ -69,8 +75,12 @@ def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, c
     from .style import resolve_tiles
 
     with _errors():
-        if not output.lower().endswith((".html", ".htm")):
-            raise InputError(f"{output}: the map is an HTML page; name it .html")
+        if mode == "png":
+            if not output.lower().endswith(".png"):
+                raise InputError(f"{output}: --png writes a PNG image; name it .png")
+            png_size = (_pixels(width, "--width", 1200), _pixels(height, "--height", 800))
+        elif not output.lower().endswith((".html", ".htm")):
+            raise InputError(f"{output}: the map is HTML; name it .html (or use --png)")
         resolve_tiles(tiles)  # a bad --tiles fails before any work
         events, mentions, warnings = load_inputs(obj, inputs, published=published,
                                                  include_background=include_background)
@@ -84,5 +94,88 @@ def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, c
             click.echo(f"skipped {skipped} of {skipped + m.event_count} events: {reasons}", err=True)
         if m.event_count == 0 and m.place_count == 0:
             raise InputError(f"no events or places to map in {', '.join(inputs)}")
-        size = save(m, output)
+        if mode == "png":
+            from .image import to_png
+
+            to_png(m, output, width=png_size[0], height=png_size[1])
+            size = Path(output).stat().st_size
+        elif mode in ("embed", "iframe"):
+            from geo.io import atomic_output
+
+            from .embed import to_fragment, to_iframe
+
+            try:
+                text = (to_fragment(m, width=width or "100%", height=height or "480px") if mode == "embed"
+                        else to_iframe(m, width=width or "100%", height=height or "480px", title=title))
+            except ValueError as e:
+                raise InputError(str(e)) from None
+            with atomic_output(output) as out:
+                out.write(text)
+            size = len(text.encode("utf-8"))
+        else:
+            size = save(m, output)
     click.echo(f"wrote {output}: {m.event_count} events, {m.place_count} places, {size / 1024:.0f} KiB")
+
+
+def _pixels(value: str | None, what: str, default: int) -> int:
+    from geo.errors import InputError
+
+    if value is None:
+        return default
+    text = value.removesuffix("px")
+    if not text.isdigit() or not 100 <= int(text) <= 8000:
+        raise InputError(f"{what} {value!r}: give pixels between 100 and 8000 for --png")
+    return int(text)
+
+
+@click.command("report")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False),
+              help="report.html (self-contained) or report.md (Markdown, with report.png beside it).")
+@click.option("--title", default="Reported events", show_default=True)
+@click.option("--offline", is_flag=True, help="Fetch nothing: no tiles; country outlines as the basemap.")
+@click.option("--tiles", default="cartodb-positron", show_default=True)
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date, for articles with no date line.")
+@click.option("--include-background", is_flag=True, help="Also report background (historical) events.")
+@click.pass_obj
+def report_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str, offline: bool, tiles: str,
+               published: str | None, include_background: bool) -> None:
+    """A report on the articles (or event files) in INPUTS: sources, totals by type and place, the map and a
+    sortable table of events; printable."""
+    from geo.cli import _errors
+    from geo.errors import InputError
+    from geo.io import atomic_output
+
+    from .render import render
+    from .report import report_html, report_markdown, source_for
+
+    with _errors():
+        target = Path(output)
+        if target.suffix.lower() not in (".html", ".htm", ".md"):
+            raise InputError(f"{output}: name the report .html or .md")
+        resolve_tiles_or_fail(tiles)
+        events, mentions, warnings = load_inputs(obj, inputs, published=published,
+                                                 include_background=include_background)
+        for w in warnings:
+            click.echo(f"warning: {w}", err=True)
+        if not events:
+            raise InputError(f"no events to report in {', '.join(inputs)}")
+        sources = [source_for(name, target) for name in inputs]
+        m = render(events, mentions, title=title, tiles=tiles, offline=offline)
+        if target.suffix.lower() == ".md":
+            from .image import to_png
+
+            image = target.with_suffix(".png")
+            to_png(m, image, width=1200, height=700)
+            text = report_markdown(events, sources, title=title, image=image.name)
+        else:
+            text = report_html(events, sources, m, title=title, skipped=m.skipped)
+        with atomic_output(output) as out:
+            out.write(text)
+    click.echo(f"wrote {output}: {len(events)} events from {len(sources)} source(s)")
+
+
+def resolve_tiles_or_fail(tiles: str) -> None:
+    from .style import resolve_tiles
+
+    resolve_tiles(tiles)

@@ -8,6 +8,7 @@ import contextlib
 import os
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +40,7 @@ def to_png(m: Any, path: str | Path, *, width: int = 1200, height: int = 800, vi
     showing). ``view`` = (lat, lon, zoom) recentres the map first.
     """
     try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
+        import playwright.sync_api  # noqa: F401
     except ImportError:
         raise BrowserMissingError("PNG export needs playwright: pip install 'reportmap[png]'") from None
     executable = find_chromium()
@@ -51,24 +51,35 @@ def to_png(m: Any, path: str | Path, *, width: int = 1200, height: int = 800, vi
         else:
             page_path = Path(tmp) / "map.html"
             page_path.write_text(m.get_root().render(), encoding="utf-8")
-        try:
-            with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=executable, args=_ARGS)
-                page = browser.new_page(viewport={"width": width, "height": height})
-                page.goto(page_path.as_uri(), wait_until="load", timeout=timeout_s * 1000)
-                page.wait_for_selector("[data-reportmap-ready]", state="attached", timeout=timeout_s * 1000)
-                if view is not None:
-                    page.evaluate("([lat, lon, zoom]) => Object.values(ReportMap.maps).forEach("
-                                  "st => st.map.setView([lat, lon], zoom, {animate: false}))", list(view))
-                # a tile server that never answers: draw what is there (the vector basemap)
-                with contextlib.suppress(PlaywrightError):
-                    page.wait_for_load_state("networkidle", timeout=15_000)
-                page.wait_for_timeout(300)  # let the canvas finish its last frame
-                target.parent.mkdir(parents=True, exist_ok=True)
-                tmp_png = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-                page.screenshot(path=str(tmp_png), type="png", full_page=False)
-                os.replace(tmp_png, target)
-                browser.close()
-        except PlaywrightError as e:
-            raise BrowserMissingError(f"Chromium could not draw the map: {str(e).splitlines()[0]}") from None
+        # playwright's sync API refuses to run where an asyncio loop runs (Jupyter, another playwright):
+        # a worker thread has none
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(_shoot, executable, page_path, target, width, height, view, timeout_s).result()
     return target
+
+
+def _shoot(executable: str, page_path: Path, target: Path, width: int, height: int,
+           view: tuple[float, float, int] | None, timeout_s: float) -> None:
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
+
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=executable, args=_ARGS)
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(page_path.as_uri(), wait_until="load", timeout=timeout_s * 1000)
+            page.wait_for_selector("[data-reportmap-ready]", state="attached", timeout=timeout_s * 1000)
+            if view is not None:
+                page.evaluate("([lat, lon, zoom]) => Object.values(ReportMap.maps).forEach("
+                              "st => st.map.setView([lat, lon], zoom, {animate: false}))", list(view))
+            # a tile server that never answers: draw what is there (the vector basemap)
+            with contextlib.suppress(PlaywrightError):
+                page.wait_for_load_state("networkidle", timeout=15_000)
+            page.wait_for_timeout(300)  # let the canvas finish its last frame
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp_png = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            page.screenshot(path=str(tmp_png), type="png", full_page=False)
+            os.replace(tmp_png, target)
+            browser.close()
+    except PlaywrightError as e:
+        raise BrowserMissingError(f"Chromium could not draw the map: {str(e).splitlines()[0]}") from None

@@ -59,6 +59,7 @@ def test_seed_map_layers_legend_and_toggling(run, browser, tmp_path: Path) -> No
     box = page.locator(".leaflet-control-layers-overlays label", has_text="Battles").locator("input")
     box.uncheck()
     assert _state(page, f"st.map.hasLayer(st.layers[{battles}])") is False
+    assert _state(page, f"st.layers[{battles}].getLayers().every(m => !st.map.hasLayer(m))") is True
     assert "hidden" in page.locator('.reportmap-legend-row[data-type="Battles"]').inner_text()
     assert "reportmap-off" in (page.locator('.reportmap-legend-row[data-type="Battles"]').get_attribute("class") or "")
     box.check()
@@ -167,3 +168,20 @@ def test_render_api_returns_a_folium_map(user_store: Path) -> None:
     folium.Marker([36.2, 37.16], tooltip="added later").add_to(m)  # users keep customising it
     page = m.get_root().render()
     assert "tile.openstreetmap.org" in page and "cdn.jsdelivr" not in page and "added later" in page
+    notebook = m._repr_html_()  # Jupyter shows the same self-contained page in an iframe
+    assert "<iframe" in notebook and "ReportMap.render" in notebook
+
+
+def test_custom_entry_appears_on_the_map(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from gazetteer import distance_km
+
+    assert run("gazetteer", "add", "Dabiq", "--lat", "36.537", "--lon", "37.271", "--country", "SY").exit_code == 0
+    out = tmp_path / "seed.html"
+    assert run("map", str(SEED), "-o", str(out)).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    start = page.index('type="application/json"')
+    block = json.loads(page[page.index(">", start) + 1:page.index("</script>", start)])
+    places = block["places"]
+    names = [block["strings"][i] for i in places["name"]]
+    k = names.index("Dabiq")
+    assert distance_km(places["lat"][k], places["lon"][k], 36.537, 37.271) < 10 and places["count"][k] == 2

@@ -1,0 +1,117 @@
+"""``geo report``: a document about a set of articles: title, when it was made, the sources, totals by event type
+and by place, the map, and a sortable table of the events. HTML (self-contained, printable) or Markdown with
+the map as a PNG beside it."""
+from __future__ import annotations
+
+import datetime as dt
+import importlib.resources
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from jinja2 import Environment
+
+from geo.model import Event
+
+from .embed import to_fragment
+
+__all__ = ["Source", "report_html", "report_markdown", "source_for", "totals"]
+
+
+class Source:
+    """An article the report rests on: its name, and a link when it is a URL or a file."""
+
+    def __init__(self, name: str, link: str | None = None) -> None:
+        self.name = name
+        scheme = re.match(r"^([a-zA-Z][\w+.-]*):", link or "")
+        # relative paths and http(s)/file URLs only: never javascript: or data: links
+        self.link = link if link and (scheme is None or scheme.group(1).lower() in ("http", "https", "file")) else None
+
+
+def totals(events: Sequence[Event]) -> tuple[list[tuple[str, int, int]], list[tuple[str, str, int, int]]]:
+    """(event type, events, fatalities) and (place, country, events, fatalities), largest first."""
+    by_type: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    by_place: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for e in events:
+        by_type[e.event_type][0] += 1
+        by_type[e.event_type][1] += e.fatalities
+        key = (e.location or "(no place)", e.country_code)
+        by_place[key][0] += 1
+        by_place[key][1] += e.fatalities
+    types = sorted(((k, v[0], v[1]) for k, v in by_type.items()), key=lambda t: (-t[1], t[0]))
+    places = sorted(((k[0], k[1], v[0], v[1]) for k, v in by_place.items()), key=lambda t: (-t[2], -t[3], t[0]))
+    return types, places
+
+
+def _environment() -> Environment:
+    return Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
+
+
+def report_html(events: Sequence[Event], sources: Sequence[Source], m: Any, *, title: str,
+                generated: dt.datetime | None = None, skipped: Counter[str] | None = None) -> str:
+    """A self-contained HTML report (the map is an embedded fragment; the table sorts on a click)."""
+    template = importlib.resources.files("maps").joinpath("templates/report.html.j2").read_text(encoding="utf-8")
+    by_type, by_place = totals(events)
+    when = (generated or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    rows = sorted(events, key=lambda e: (e.date or "", e.event_type, e.location))
+    return _environment().from_string(template).render(
+        title=title, generated=when, sources=sources, by_type=by_type, by_place=by_place, events=rows,
+        total_fatalities=sum(e.fatalities for e in events), skipped=sum((skipped or Counter()).values()),
+        map_fragment=_Markup(to_fragment(m, height="520px")))
+
+
+class _Markup(str):
+    """Trusted HTML (the map fragment builds its own escaping) for Jinja's autoescape."""
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|<>])")
+
+
+def _md(text: Any) -> str:
+    """Markdown text on one line with every special character (``|``, ``<``, ``[``, ...) escaped: it shows as
+    written and never becomes a link, a table cell break or HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def report_markdown(events: Sequence[Event], sources: Sequence[Source], *, title: str, image: str,
+                    generated: dt.datetime | None = None) -> str:
+    """A Markdown report; ``image`` is the map PNG's path relative to the Markdown file."""
+    by_type, by_place = totals(events)
+    when = (generated or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [f"# {_md(title)}", "", f"Generated {when} from {len(sources)} article(s): {len(events)} events, "
+             f"{sum(e.fatalities for e in events)} reported fatalities (lowest figures).", "",
+             f"![Map of the events]({image})", "", "## Events by type", "", "| type | events | fatalities |",
+             "|---|---:|---:|"]
+    lines += [f"| {_md(t)} | {n} | {f} |" for t, n, f in by_type]
+    lines += ["", "## Events by place", "", "| place | country | events | fatalities |", "|---|---|---:|---:|"]
+    lines += [f"| {_md(p)} | {_md(c)} | {n} | {f} |" for p, c, n, f in by_place]
+    lines += ["", "## Events", "", "| date | type | sub-type | place | fatalities | source |",
+              "|---|---|---|---|---:|---|"]
+    for e in sorted(events, key=lambda e: (e.date or "", e.event_type, e.location)):
+        lines.append(f"| {_md(e.date or '')} | {_md(e.event_type)} | {_md(e.sub_event_type)} | "
+                     f"{_md(e.location)}, {_md(e.country_code)} | {e.fatalities} | {_md(e.source)} |")
+    lines += ["", "## Sources", ""]
+    for s in sources:
+        link = quote(s.link, safe="/:.-_~%?=&#") if s.link else None
+        lines.append(f"- [{_md(s.name)}](<{link}>)" if link else f"- {_md(s.name)}")
+    return "\n".join(lines) + "\n"
+
+
+def source_for(path: str, report: Path) -> Source:
+    """A source entry for an input path: a link relative to the report when it is a local file."""
+    if re.match(r"^https?://", path):
+        return Source(path, path)
+    if path == "-":
+        return Source("standard input")
+    p = Path(path)
+    try:
+        link = str(p.resolve().relative_to(report.resolve().parent))
+    except ValueError:
+        link = p.resolve().as_uri()
+    return Source(p.name, link)
