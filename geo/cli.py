@@ -143,10 +143,13 @@ def _plain(text: str) -> str:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
               help="Output format (default: table on a terminal, jsonl with --jsonl, json otherwise).")
 @click.option("--explain", is_flag=True, help="Show the candidates considered and why the winner won.")
+@click.option("--unknown/--no-unknown", default=True, show_default=True,
+              help="Report place-like names the gazetteer lacks ('the town of X') as mentions with no place.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Write here instead of standard output (written whole or not at all).")
 @click.pass_obj
-def places(obj: _Ctx, path: str | None, jsonl: str | None, fmt: str | None, explain: bool, output: str) -> None:
+def places(obj: _Ctx, path: str | None, jsonl: str | None, fmt: str | None, explain: bool, unknown: bool,
+           output: str) -> None:
     """Find and resolve the places named in a text (PATH, or - for standard input)."""
     from .io import atomic_output, read_jsonl, read_text
     from .places import parse_places
@@ -158,12 +161,12 @@ def places(obj: _Ctx, path: str | None, jsonl: str | None, fmt: str | None, expl
             records = read_jsonl(jsonl, required={"id": (str, int), "text": str})
             gaz = obj.gazetteer
             docs: list[tuple[str | None, list[Mention]]] = [
-                (r["id"], parse_places(r["text"], gazetteer=gaz, explain=explain)) for r in records]
+                (r["id"], parse_places(r["text"], gazetteer=gaz, explain=explain, unknown=unknown)) for r in records]
             fmt = fmt or "jsonl"
         else:
             assert path is not None
             text = read_text(path)
-            docs = [(None, parse_places(text, gazetteer=obj.gazetteer, explain=explain))]
+            docs = [(None, parse_places(text, gazetteer=obj.gazetteer, explain=explain, unknown=unknown))]
             fmt = fmt or ("table" if sys.stdout.isatty() and output == "-" else "json")
         if fmt == "table" and output != "-":
             raise click.UsageError("--format table writes to the terminal; choose json, jsonl or geojson for -o")

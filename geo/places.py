@@ -35,8 +35,11 @@ def set_default_gazetteer(gazetteer: Gazetteer | None) -> None:
 
 
 def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool = False,
-                 min_fit: float = MIN_FIT) -> list[Mention]:
+                 min_fit: float = MIN_FIT, unknown: bool = True) -> list[Mention]:
     """Find and resolve the place mentions of a text, in text order.
+
+    With ``unknown`` (the default), place-like names the gazetteer lacks (``the town of Dabiq``) are included
+    as mentions with ``place=None`` and ``status="unknown"`` (see ``geo.unknown``).
 
     >>> [m.place.name for m in parse_places("Fighting near Aleppo, Syria.")]  # doctest: +SKIP
     ['Aleppo', 'Syria']
@@ -48,7 +51,14 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
     spans = select_spans(text, tokens, found, runs)
     items = [SpanLike(s.start, s.end, s.text, s.key, s.designator or _designated_by(text, s.start),
                       tuple(s.candidates), s.dateline) for s in spans]
-    return [m for m in resolve_groups(text, items, min_fit=min_fit, explain=explain) if m is not None]
+    mentions = [m for m in resolve_groups(text, items, min_fit=min_fit, explain=explain) if m is not None]
+    if unknown:
+        from .unknown import find_unknown
+
+        extra = find_unknown(text, mentions, tokens)
+        if extra:
+            mentions = sorted([*mentions, *extra], key=lambda m: m.start)
+    return mentions
 
 
 _PREFIX_DESIGNATOR = re.compile(r"\b(?:(city|town|village|port|capital|hamlet|suburb|settlement)|(province|governorate"

@@ -137,6 +137,25 @@ def _is_dateline(text: str, tokens: list[Token], first: int, last: int) -> bool:
     return bool(_DATELINE_AFTER.match(text, tokens[last - 1].end))
 
 
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|admits|admitted|noted|recalled|wrote|stated|warned|"
+                           r"believes|thinks|insists|insisted|acknowledged|agreed|argued|replied|laughed)\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
+
+
+def _speakers(text: str, tokens: list[Token]) -> set[str]:
+    """Keys of single capitalised words that speak in this document ("Burton said", "said Lennox.")."""
+    out: set[str] = set()
+    for i, tok in enumerate(tokens):
+        if not tok.cap or tok.upper or (i + 1 < len(tokens) and tokens[i + 1].cap and tokens[i + 1].joined):
+            continue
+        if i > 0 and ((tokens[i - 1].cap and tok.joined) or tokens[i - 1].key in _CONTINUES):
+            continue  # "Arlene Burton said" is handled by given names; "based at Heathrow said" is a place
+        if _SPEECH_AFTER.match(text, tok.end) or (_SPEECH_BEFORE.search(text[max(0, tok.start - 20):tok.start])
+                                                 and text[tok.end:tok.end + 1] in (".", ",")):
+            out.add(tok.key)
+    return out
+
+
 def _person_names(text: str, tokens: list[Token]) -> set[str]:
     """Keys of words that name people in this document (after a title or a given name, before 'said')."""
     names: set[str] = set()
@@ -159,6 +178,7 @@ def select_spans(text: str, tokens: list[Token], found: dict[str, list[Candidate
     if spans is None:
         spans = candidate_spans(text, tokens)
     people = _person_names(text, tokens)
+    speakers = _speakers(text, tokens)
     lower_words = {t.key for t in tokens if not t.cap}
     by_start: dict[int, list[tuple[int, str]]] = {}
     for (a, b), key in spans.items():
@@ -171,7 +191,7 @@ def select_spans(text: str, tokens: list[Token], found: dict[str, list[Candidate
         options = sorted(by_start.get(i, []), reverse=True)
         chosen: Span | None = None
         for b, key in options:
-            span = _accept(text, tokens, i, b, key, found[key], people, lower_words)
+            span = _accept(text, tokens, i, b, key, found[key], people, lower_words, speakers)
             if span is not None:
                 chosen = span
                 break
@@ -198,7 +218,7 @@ def _previous(text: str, tokens: list[Token], a: int) -> Token | None:
 
 
 def _accept(text: str, tokens: list[Token], a: int, b: int, key: str, cands: list[Candidate],
-            people: set[str], lower_words: set[str]) -> Span | None:
+            people: set[str], lower_words: set[str], speakers: frozenset[str] | set[str] = frozenset()) -> Span | None:
     first, last = tokens[a], tokens[b - 1]
     surface = text[first.start:last.end]
     dateline = _is_dateline(text, tokens, a, b)
@@ -224,6 +244,11 @@ def _accept(text: str, tokens: list[Token], a: int, b: int, key: str, cands: lis
         return None  # a common word capitalised by its position ("Hope is ...", with "hope" elsewhere)
     if single and key in people and not dateline:
         return None
+    if (single and key in speakers and not dateline and max(c.place.population for c in cands) < 100_000
+            and not any(c.place.feature_code in _AREA_CODES for c in cands)):
+        return None  # "Burton said", "said Lennox.": a small town's name that speaks is a surname
+    if surface_abbr and text[last.end:last.end + 1] == "$":
+        return None  # "US$1.19", "A$20": a currency, not the country
     if prev is not None and prev.cap and prev.key not in DIRECTIONALS:
         named = prev.key in TITLES or prev.key in FIRST_NAMES
         if named or not (prev.sentence_start or prev.key in NON_PLACE_WORDS):
