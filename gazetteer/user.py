@@ -1,6 +1,7 @@
 """The user's store: custom entries in SQLite (WAL mode, transactions, versioned schema). Never rebuilt."""
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
@@ -21,7 +22,7 @@ from .normalize import normalize
 
 __all__ = ["USER_SCHEMA_VERSION", "UserStore", "validate_entry"]
 
-USER_SCHEMA_VERSION = 2
+USER_SCHEMA_VERSION = 3
 DUPLICATE_KM = 1.0
 _MIGRATIONS: dict[int, str] = {
     1: """
@@ -42,6 +43,13 @@ _MIGRATIONS: dict[int, str] = {
     ALTER TABLE places ADD COLUMN kind TEXT NOT NULL DEFAULT '';
     ALTER TABLE places ADD COLUMN ref TEXT NOT NULL DEFAULT '';
     CREATE INDEX IF NOT EXISTS user_places_ref ON places (ref);
+    """,
+    # v3: answers of online geocoders, so that a name is looked up once (provenance: service, query, date).
+    3: """
+    CREATE TABLE IF NOT EXISTS lookups (
+        service TEXT NOT NULL, query TEXT NOT NULL, country TEXT NOT NULL DEFAULT '', created REAL NOT NULL,
+        results TEXT NOT NULL, PRIMARY KEY (service, query, country)
+    );
     """,
 }
 _COLS = ("p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.country_code, p.admin1, p.population, "
@@ -274,6 +282,21 @@ class UserStore:
         if not key:
             raise ValidationError(f"alias {form!r} has no letters")
         conn.execute("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", (key, pid, form, kind))
+
+    def cached_lookup(self, service: str, query: str, country: str) -> list[dict[str, Any]] | None:
+        """An online geocoder's earlier answer for this query, or None if it was never asked."""
+        conn = self._open(create=False)
+        if conn is None:
+            return None
+        row = conn.execute("SELECT results FROM lookups WHERE service = ? AND query = ? AND country = ?",
+                           (service, query, country)).fetchone()
+        return None if row is None else list(json.loads(row[0]))
+
+    def store_lookup(self, service: str, query: str, country: str, results_json: str) -> None:
+        conn = self._open(create=True)
+        assert conn is not None
+        conn.execute("INSERT OR REPLACE INTO lookups VALUES (?,?,?,?,?)",
+                     (service, query, country, time.time(), results_json))
 
     def remove(self, place_id: str) -> Place:
         place = self.get(place_id)

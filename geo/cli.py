@@ -9,6 +9,7 @@ from typing import IO, Any
 
 import click
 
+from .cli_unknown import geocoder_options, make_geocoder, unknown_summary
 from .errors import GeoError
 from .model import Mention
 
@@ -147,9 +148,11 @@ def _plain(text: str) -> str:
               help="Report place-like names the gazetteer lacks ('the town of X') as mentions with no place.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Write here instead of standard output (written whole or not at all).")
+@geocoder_options
 @click.pass_obj
 def places(obj: _Ctx, path: str | None, jsonl: str | None, fmt: str | None, explain: bool, unknown: bool,
-           output: str) -> None:
+           output: str, geocoder: str | None, user_agent: str | None, geocoder_url: str | None,
+           geocoder_timeout: float, save: bool) -> None:
     """Find and resolve the places named in a text (PATH, or - for standard input)."""
     from .io import atomic_output, read_jsonl, read_text
     from .places import parse_places
@@ -170,8 +173,24 @@ def places(obj: _Ctx, path: str | None, jsonl: str | None, fmt: str | None, expl
             fmt = fmt or ("table" if sys.stdout.isatty() and output == "-" else "json")
         if fmt == "table" and output != "-":
             raise click.UsageError("--format table writes to the terminal; choose json, jsonl or geojson for -o")
+        if geocoder:
+            from .geocode import fill_unknown
+
+            online = make_geocoder(obj.gazetteer, geocoder, user_agent, geocoder_url, geocoder_timeout)
+            filled = []
+            for doc_id, found in docs:
+                found, warnings = fill_unknown(found, online, save=save)
+                for w in warnings[:1]:
+                    click.echo(f"warning: {w}", err=True)
+                filled.append((doc_id, found))
+                if warnings:
+                    break
+            docs = filled + docs[len(filled):]
         with atomic_output(output) as out:
             _write_mentions(out, fmt, docs, explain)
+    if fmt == "table" or sys.stderr.isatty():
+        for line in unknown_summary([m for _, ms in docs for m in ms], source=path or f"--jsonl {jsonl}"):
+            click.echo(line, err=True)
 
 
 @main.command()

@@ -196,3 +196,43 @@ def export_cmd(ctx: click.Context, output: str, fmt: str | None, source: str) ->
         count = _ctx_gaz(ctx).export(out, fmt=fmt, source=source)
     if output != "-":
         click.echo(f"exported {count} entries to {output}", err=True)
+
+
+@gazetteer_group.command("lookup")
+@click.argument("name")
+@click.option("--country", help="Prefer answers in this country (ISO code), e.g. SY.")
+@click.option("--geocoder", default="nominatim", show_default=True, help="A geopy geocoder name.")
+@click.option("--user-agent", envvar="GEO_USER_AGENT", help="Who is asking (Nominatim requires it).")
+@click.option("--geocoder-url", metavar="URL", help="The geocoder's address (e.g. a self-hosted Nominatim).")
+@click.option("--geocoder-timeout", type=float, default=10.0, show_default=True, help="Seconds per answer.")
+@click.option("--save", is_flag=True, help="Store the first answer (or --pick N) as a custom entry.")
+@click.option("--pick", type=int, default=1, show_default=True, help="Which answer --save stores.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default=None)
+@click.pass_context
+def lookup_cmd(ctx: click.Context, name: str, country: str | None, geocoder: str, user_agent: str | None,
+               geocoder_url: str | None, geocoder_timeout: float, save: bool, pick: int, fmt: str | None) -> None:
+    """Look NAME up online (cached: asked once per name and country); --save keeps an answer."""
+    from dataclasses import asdict
+
+    from .cli_unknown import make_geocoder
+
+    gaz = _ctx_gaz(ctx)
+    with _guard():
+        online = make_geocoder(gaz, geocoder, user_agent, geocoder_url, geocoder_timeout)
+        found = online.lookup(name, country=country)
+        if not found:
+            click.echo(f"{geocoder} knows no place called {name!r}" + (f" in {country}" if country else ""), err=True)
+            sys.exit(1)
+        if save:
+            if not 1 <= pick <= len(found):
+                raise click.BadParameter(f"--pick {pick}: there are {len(found)} answers")
+            top = found[pick - 1]
+            place = gaz.add(name, lat=top.lat, lon=top.lon, country=top.country_code or (country or ""),
+                            kind="town" if top.feature_class == "P" else "site", source=online.service, update=True,
+                            aliases=[top.name] if top.name != name else ())
+            click.echo(f"saved {place.id}: {place.name} ({place.lat}, {place.lon}) {place.country_code}", err=True)
+    if (fmt or ("table" if sys.stdout.isatty() else "json")) == "json":
+        click.echo(json.dumps([asdict(f) for f in found], ensure_ascii=False, indent=1))
+    else:
+        for i, f in enumerate(found, 1):
+            click.echo(f"{i}. {f.name} ({f.lat:.5f}, {f.lon:.5f}) {f.country_code} {f.feature_code} - {f.display}")
