@@ -225,11 +225,13 @@ def resolve(obj: _Ctx, jsonl: str, fmt: str, explain: bool, output: str) -> None
 
 
 def _register_subcommands() -> None:
+    from .cli_batch import batch_cmd
     from .cli_events import events_cmd
     from .cli_gazetteer import gazetteer_group
 
     main.add_command(gazetteer_group)
     main.add_command(events_cmd)
+    main.add_command(batch_cmd)
 
 
 class _LazyPlugin(click.Command):

@@ -103,6 +103,8 @@ def _from_row(row: dict[str, Any], where: str) -> Event:
     d["evidence"] = [{"text": t, "start": o[0], "end": o[1]} for t, o in zip(texts, offsets, strict=False)] or (
         [{"text": t, "start": -1, "end": -1} for t in texts])
     d["actors"], d["fatality_reports"] = _split(d.get("actors")), _split(d.get("fatality_reports"))
+    d.pop("sources", None)
+    d.pop("reports", None)
     d["background"] = str(d.get("background")).lower() in ("true", "1")
     return _checked(d, where)
 
@@ -169,8 +171,11 @@ def read_events(path: str | Path) -> list[Event]:
 
 
 def read_events_dir(folder: str | Path) -> list[Event]:
-    """Events of every event file under a folder (e.g. the partitioned output of ``geo batch``), in path order."""
+    """Events of every event file under a folder, in path order; for the output of ``geo batch``, its
+    ``deduplicated.parquet`` (one row per event, every source listed)."""
     folder = Path(folder)
+    if (folder / "deduplicated.parquet").is_file():
+        return read_events(folder / "deduplicated.parquet")
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in (
         ".parquet", ".geojson", ".jsonl", ".csv") and not p.name.startswith((".", "_")))
     if not files:
