@@ -62,3 +62,15 @@ def write_jsonl(path: Path, n: int, *, seed: int = 11) -> None:
     with path.open("w", encoding="utf-8") as f:
         for i in range(n):
             f.write(json.dumps({"url": f"https://example.org/news/{i}", "body": article(i, rng)}) + "\n")
+
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_CORPUS = ROOT.parent / "shared" / "eval" / "geoparse-dev.jsonl"
+
+
+def load_texts(corpus: str | Path) -> list[str]:
+    """The texts of a JSONL corpus of {"text": ...} lines; the seed article when the corpus is not at hand."""
+    path = Path(corpus)
+    if path.exists():
+        return [json.loads(line)["text"] for line in path.open(encoding="utf-8") if line.strip()]
+    return [(ROOT / "seeds" / "000_ae893d0930690a7d.txt").read_text(encoding="utf-8")]

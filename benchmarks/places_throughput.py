@@ -16,19 +16,17 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: find the benchmarks package
+
+from benchmarks.corpus import DEV_CORPUS, load_texts
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("corpus", nargs="?", default=str(ROOT.parent / "shared" / "eval" / "geoparse-dev.jsonl"))
+    ap.add_argument("corpus", nargs="?", default=str(DEV_CORPUS))
     ap.add_argument("--docs", type=int, default=2000)
     args = ap.parse_args()
-    corpus = Path(args.corpus)
-    if corpus.exists():
-        texts = [json.loads(line)["text"] for line in corpus.open(encoding="utf-8") if line.strip()]
-    else:
-        texts = [(ROOT / "seeds" / "000_ae893d0930690a7d.txt").read_text(encoding="utf-8")]
+    texts = load_texts(args.corpus)
     docs = [{"id": f"d{i}", "text": texts[i % len(texts)]} for i in range(args.docs)]
 
     from geo import default_gazetteer, parse_places

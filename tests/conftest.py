@@ -5,8 +5,10 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from gazetteer import Gazetteer
 
@@ -53,3 +55,25 @@ def seed_text() -> str:
 @pytest.fixture(scope="session")
 def seed_gold() -> dict:  # type: ignore[type-arg]
     return json.loads((SEEDS / "000_ae893d0930690a7d.places.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture()
+def run(user_store: Path):  # type: ignore[no-untyped-def]
+    """``run(*args, input=None)``: the ``geo`` command in-process, against the test's own user store."""
+    from geo.cli import main
+
+    runner = CliRunner()
+
+    def _run(*args: str, input: str | bytes | None = None):  # type: ignore[no-untyped-def]
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+    return _run
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Debian's chromium under playwright, one per test session (see tests/browser.py)."""
+    from .browser import launch
+
+    with launch() as b:
+        yield b

@@ -5,21 +5,8 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from geo.cli import main
 
 from .conftest import SEED
-
-
-@pytest.fixture()
-def run(user_store: Path):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-
-    def _run(*args: str, input: str | bytes | None = None):  # type: ignore[no-untyped-def]
-        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
-
-    return _run
 
 
 def test_help_texts(run) -> None:  # type: ignore[no-untyped-def]

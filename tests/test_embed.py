@@ -3,36 +3,19 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from click.testing import CliRunner
 
-from geo.cli import main
-
-from .browser import Page, chromium_path, launch
+from .browser import Page, chromium_path
 from .conftest import SEED
 
 DATA = Path(__file__).parent / "data" / "events"
 ARTICLES = [SEED, DATA / "001_kenya_protests.txt", DATA / "007_sudan_fighting.txt"]
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launch() as b:
-        yield b
 
 
-@pytest.fixture()
-def run(user_store: Path):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-
-    def _run(*args: str):  # type: ignore[no-untyped-def]
-        return runner.invoke(main, list(args), catch_exceptions=False)
-
-    return _run
 
 
 def test_three_fragments_on_one_page(run, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -113,14 +113,6 @@ def test_sentences_and_cues() -> None:
     assert figure_source("The group recorded 19 civilians killed.") is None
 
 
-@pytest.fixture()
-def run(user_store: Path):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-
-    def _run(*args: str, input: str | None = None):  # type: ignore[no-untyped-def]
-        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
-
-    return _run
 
 
 def test_events_cli_formats(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -16,25 +16,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gazetteer import Gazetteer, ImportFileError, InvalidRowsError
 from gazetteer.user import USER_SCHEMA_VERSION, UserStore
-from geo.cli import main
 
 DATA = Path(__file__).parent / "data" / "gazetteer"
 
 
-@pytest.fixture()
-def run(user_store: Path):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-
-    def _run(*args: str):  # type: ignore[no-untyped-def]
-        return runner.invoke(main, list(args), catch_exceptions=False)
-
-    return _run
 
 
 def test_csv_import_finds_aliases_in_any_script(gaz: Gazetteer) -> None:

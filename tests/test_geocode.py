@@ -12,10 +12,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from click.testing import CliRunner
 
 from gazetteer import Gazetteer
-from geo.cli import main
 from geo.geocode import GeocoderUnavailable, OnlineGeocoder, UnknownGeocoderError
 
 from .conftest import SEED
@@ -75,14 +73,6 @@ def nominatim() -> Iterator[tuple[str, Fake]]:
     server.server_close()
 
 
-@pytest.fixture()
-def run(user_store: Path):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-
-    def _run(*args: str):  # type: ignore[no-untyped-def]
-        return runner.invoke(main, list(args), catch_exceptions=False)
-
-    return _run
 
 
 def test_rate_limit_and_cache(gaz: Gazetteer, nominatim: tuple[str, Fake]) -> None:

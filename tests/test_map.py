@@ -3,34 +3,13 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pytest
-from click.testing import CliRunner
-
-from geo.cli import main
 from maps.style import EVENT_STYLES
 
-from .browser import Page, launch
+from .browser import Page
 from .conftest import SEED
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launch() as b:
-        yield b
-
-
-@pytest.fixture()
-def run(user_store: Path):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-
-    def _run(*args: str):  # type: ignore[no-untyped-def]
-        return runner.invoke(main, list(args), catch_exceptions=False)
-
-    return _run
 
 
 def _state(page: Any, expr: str) -> Any:
