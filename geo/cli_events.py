@@ -74,15 +74,20 @@ def _table(events: list[Any]) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    console = Console()
+    wide = console.width >= 120  # the evidence column only where it fits
     table = Table(title=f"{len(events)} events (JSON, GeoJSON, CSV or GeoParquet for every field)",
                   title_justify="left")
-    table.add_column("date (t)", no_wrap=True)
-    table.add_column("type / sub-type", no_wrap=True)
-    table.add_column("place (g)", no_wrap=True)
+    table.add_column("date (t)", no_wrap=True, min_width=14)
+    table.add_column("type / sub-type", no_wrap=wide, overflow="fold")
+    table.add_column("place (g)", no_wrap=wide, overflow="fold", min_width=12)
     table.add_column("deaths", justify="right", min_width=6)
-    table.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=44)
+    if wide:
+        table.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=44)
     for e in events:
-        table.add_row(f"{e.date} ({e.time_precision})", escape(f"{e.event_type} / {e.sub_event_type}"),
-                      escape(f"{e.location}, {e.country_code} ({e.geo_precision})"), str(e.fatalities),
-                      escape(e.evidence[0].text if e.evidence else ""))
-    Console().print(table)
+        row = [f"{e.date} ({e.time_precision})", escape(f"{e.event_type} / {e.sub_event_type}"),
+               escape(f"{e.location}, {e.country_code} ({e.geo_precision})"), str(e.fatalities)]
+        if wide:
+            row.append(escape(e.evidence[0].text if e.evidence else ""))
+        table.add_row(*row)
+    console.print(table)
