@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from gazetteer import Candidate, Place, normalize
@@ -110,20 +110,23 @@ class _Context:
     countries: Counter[str]
     admin1: set[tuple[str, str]]
     points: list[tuple[float, float]]
+    divisions: dict[tuple[str, str], Place] = field(default_factory=dict)
 
     @classmethod
     def of(cls, winners: Iterable[tuple[Place, int]]) -> _Context:
         countries: Counter[str] = Counter()
         admin1: set[tuple[str, str]] = set()
         points: list[tuple[float, float]] = []
+        divisions: dict[tuple[str, str], Place] = {}
         for place, count in winners:
             if place.country_code:
                 countries[place.country_code] += count
             if place.feature_code == "ADM1":
                 admin1.add((place.country_code, place.admin1 or place.name))
+                divisions[(place.country_code, place.admin1 or place.name)] = place
             elif place.feature_class != "A" and place.feature_code != "CONT" and len(points) < _CONTEXT_POINTS:
                 points.append((place.lat, place.lon))
-        return cls(countries, admin1, points)
+        return cls(countries, admin1, points, divisions)
 
     def without(self, place: Place, count: int) -> _Context:
         """The context less one name's own contribution (a name does not support itself)."""
@@ -135,7 +138,8 @@ class _Context:
         admin1 = self.admin1 - {(place.country_code, place.admin1 or place.name)} \
             if place.feature_code == "ADM1" else self.admin1
         points = [p for p in self.points if p != (place.lat, place.lon)]
-        return _Context(countries, admin1, points)
+        divisions = {k: v for k, v in self.divisions.items() if k in admin1}
+        return _Context(countries, admin1, points, divisions)
 
 
 def _country_named(span: SpanLike) -> bool:
@@ -243,7 +247,7 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
         ctx = everyone.without(first[g].cand.place, len(idx))
         follower = next((followers[i] for i in idx if i in followers), None)
         ranked = rank_candidates(spans[idx[0]], ctx, follower, locals_[g])
-        best = ranked[0]
+        best = _second_level(spans[idx[0]], ranked, ctx)
         if best.fit < min_fit:
             continue
         second = ranked[1].fit if len(ranked) > 1 else 0.0
@@ -254,6 +258,21 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
             answers[i] = Mention(text=s.text, start=s.start, end=s.end, place=best.cand.place, score=score,
                                  status=RESOLVED, reasons=best.reasons, alternatives=alternatives)
     return answers
+
+
+def _second_level(span: SpanLike, ranked: list[_Scored], ctx: _Context) -> _Scored:
+    """``Metcalfe County``, ``Gondra district``: the data has no second-level divisions, so a town of that name
+    stands in only inside a first-level division the document names; else the division itself does."""
+    best = ranked[0]
+    if span.designator != "A" or best.cand.place.feature_class == "A" or not ctx.divisions:
+        return best
+    inside = [s for s in ranked if (s.cand.place.country_code, s.cand.place.admin1) in ctx.admin1]
+    if inside:
+        return _Scored(inside[0].cand, inside[0].fit, (*inside[0].reasons, "in a division the text names"))
+    division = max(ctx.divisions.values(), key=lambda p: (ctx.countries.get(p.country_code, 0), p.name))
+    reason = f"no {span.text!r} in the gazetteer: placed at {division.name}, the division the text names"
+    return _Scored(Candidate(place=division, key=span.key, form=division.name, kind="name"), best.fit,
+                   (*best.reasons, reason))
 
 
 def _followers(text: str, spans: Sequence[SpanLike],
