@@ -70,3 +70,15 @@ def test_diacritics_do_not_matter(name: str) -> None:
                 max_size=5))
 def test_key_from_words_matches_normalize(words: list[str]) -> None:
     assert key_from_words(word_keys(" ".join(words))) == normalize(" ".join(words))
+
+
+_LAT = st.floats(min_value=-89.9, max_value=89.9, allow_nan=False)
+_LON = st.floats(min_value=-180.0, max_value=180.0, allow_nan=False)
+
+
+@given(_LAT, _LON, st.lists(st.tuples(_LAT, _LON), min_size=1, max_size=5))
+def test_nearest_km_is_the_shared_distance(lat: float, lon: float, points: list[tuple[float, float]]) -> None:
+    from gazetteer.distance import distance_km, nearest_km
+
+    assert nearest_km(lat, lon, points) == pytest.approx(min(distance_km(lat, lon, a, b) for a, b in points),
+                                                         abs=1e-6, rel=1e-9)
