@@ -64,7 +64,31 @@ def _errors() -> Iterator[None]:
         sys.exit(0)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The ``geo`` group, which also offers commands other packages register under the ``reportmap.commands``
+    entry point (``geo map``, ``geo report`` from ``maps``): looked up only when a name is not built in, so the
+    built-in commands start without scanning installed packages."""
+
+    _plugins: dict[str, Any] | None = None
+
+    def _entry_points(self) -> dict[str, Any]:
+        if self._plugins is None:
+            from importlib.metadata import entry_points
+
+            self._plugins = {ep.name: ep for ep in entry_points(group="reportmap.commands")}
+        return self._plugins
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self._entry_points()))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in self._entry_points():
+            command = self._entry_points()[cmd_name].load()
+        return command
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False), envvar="GEO_GAZETTEER",
               help="User gazetteer store to use (default: gazetteer.sqlite in the user data dir).")
 @click.version_option(package_name="reportmap")
@@ -234,39 +258,4 @@ def _register_subcommands() -> None:
     main.add_command(batch_cmd)
 
 
-class _LazyPlugin(click.Command):
-    """A command registered by another package (entry point group ``reportmap.commands``), imported on use."""
-
-    def __init__(self, name: str, target: str) -> None:
-        super().__init__(name, help=f"(see geo {name} --help)", add_help_option=False,
-                         context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
-        self._target = target
-        self._real: click.Command | None = None
-
-    def real(self) -> click.Command:
-        if self._real is None:
-            from importlib.metadata import EntryPoint
-
-            self._real = EntryPoint(self.name or "", self._target, "reportmap.commands").load()
-        return self._real
-
-    def get_short_help_str(self, limit: int = 45) -> str:
-        return self.real().get_short_help_str(limit)
-
-    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
-        return self.real().make_context(*args, **kwargs)
-
-    def invoke(self, ctx: click.Context) -> Any:
-        return self.real().invoke(ctx)
-
-
-def _register_plugins() -> None:
-    from importlib.metadata import entry_points
-
-    for ep in entry_points(group="reportmap.commands"):
-        if ep.name not in main.commands:
-            main.add_command(_LazyPlugin(ep.name, ep.value))
-
-
 _register_subcommands()
-_register_plugins()

@@ -148,12 +148,13 @@ def report_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str, offli
 
     from .render import render
     from .report import report_html, report_markdown, source_for
+    from .style import resolve_tiles
 
     with _errors():
         target = Path(output)
         if target.suffix.lower() not in (".html", ".htm", ".md"):
             raise InputError(f"{output}: name the report .html or .md")
-        resolve_tiles_or_fail(tiles)
+        resolve_tiles(tiles)  # a bad --tiles fails before any work
         events, mentions, warnings = load_inputs(obj, inputs, published=published,
                                                  include_background=include_background)
         for w in warnings:
@@ -174,8 +175,3 @@ def report_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str, offli
             out.write(text)
     click.echo(f"wrote {output}: {len(events)} events from {len(sources)} source(s)")
 
-
-def resolve_tiles_or_fail(tiles: str) -> None:
-    from .style import resolve_tiles
-
-    resolve_tiles(tiles)
