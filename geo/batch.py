@@ -1,5 +1,8 @@
 """``geo batch``: thousands of articles -> partitioned GeoParquet of events and places, on Dask.
 
+Inputs are local folders, files and globs, or URLs of any fsspec file system (``s3://bucket/*.txt`` with s3fs
+installed); JSONL files give one article per line.
+
 Inputs are split into fixed partitions (sorted, so a rerun sees the same split). Each partition is one task: it
 reads its own articles (paths or JSONL line ranges travel, never texts or the gazetteer), runs the same
 ``parse_places`` and ``extract_events`` as every other entry point with the gazetteer each worker opens once
@@ -71,9 +74,36 @@ class BatchReport:
     seconds: dict[str, float] = field(default_factory=dict)  # start-up, processing, merging
 
 
+def _remote(spec: str) -> list[str]:
+    """Files behind a URL or URL glob of any fsspec file system (``s3://bucket/2016/*.txt``), as URLs."""
+    import fsspec
+
+    try:
+        fs, _, found = fsspec.core.get_fs_token_paths(spec)
+    except (ImportError, ValueError) as e:  # e.g. s3:// without s3fs installed: fsspec names the package
+        raise InputError(f"{spec}: {e}") from None
+    protocol = fs.protocol[0] if isinstance(fs.protocol, tuple) else fs.protocol
+    files = sorted(f for f in found if fs.isfile(f))
+    if not files:
+        raise InputError(f"{spec}: no matching files")
+    return [f"{protocol}://{f}" if protocol != "file" else f for f in files]
+
+
+def _open(path: str) -> Any:
+    """A binary file object for a local path or an fsspec URL."""
+    if "://" in path:
+        import fsspec
+
+        return fsspec.open(path, "rb").open()
+    return open(path, "rb")
+
+
 def _expand(inputs: list[str]) -> list[str]:
     paths: list[str] = []
     for spec in inputs:
+        if "://" in spec:
+            paths += _remote(spec)
+            continue
         p = Path(spec)
         if p.is_dir():
             paths += sorted(str(f) for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
@@ -93,7 +123,7 @@ def plan(inputs: list[str], *, partition_size: int = PARTITION_SIZE, text_field:
     items: list[Item] = []
     for path in _expand(inputs):
         if path.endswith(".jsonl"):
-            with open(path, "rb") as f:
+            with _open(path) as f:
                 items += [Item(path, n) for n, line in enumerate(f, 1) if line.strip()]
         else:
             items.append(Item(path))
@@ -112,7 +142,7 @@ def _read(part: Partition) -> Iterator[tuple[str, str | None, str | None]]:
         if item.line:
             if item.path not in lines:
                 wanted = {i.line for i in part.items if i.path == item.path}
-                with open(item.path, "rb") as f:
+                with _open(item.path) as f:
                     lines[item.path] = {n: raw for n, raw in enumerate(f, 1) if n in wanted}
             ref = f"{Path(item.path).name}:{item.line}"
             try:
@@ -129,7 +159,9 @@ def _read(part: Partition) -> Iterator[tuple[str, str | None, str | None]]:
         else:
             name = Path(item.path).name
             try:
-                yield name, decode(Path(item.path).read_bytes(), name), None
+                with _open(item.path) as f:
+                    data = f.read()
+                yield name, decode(data, name), None
             except (InputError, OSError) as e:
                 yield name, None, str(e)
 
@@ -152,6 +184,29 @@ def _atomic(path: Path, write: Callable[[Path], object]) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     write(tmp)
     os.replace(tmp, path)
+
+
+_S, _I, _F, _L = "string", "int64", "float64", "list"
+#: Column types of the part files, fixed so that every part has the same schema (a part whose values are all
+#: missing would otherwise say "null") and geopandas, DuckDB and pyarrow read the folder as one dataset.
+_EVENT_TYPES = {"event_type": _S, "sub_event_type": _S, "date": _S, "time_precision": _I, "location": _S,
+                "lat": _F, "lon": _F, "geonameid": _S, "geo_precision": _I, "admin1": _S, "country_code": _S,
+                "actors": _L, "fatalities": _I, "fatalities_text": _S, "fatality_reports": _L, "evidence": _S,
+                "evidence_offsets": _S, "source": _S, "background": "bool", "partition": _I}
+_PLACE_TYPES = {"id": _S, "text": _S, "start": _I, "end": _I, "name": _S, "lat": _F, "lon": _F, "geonameid": _S,
+                "feature_code": _S, "country_code": _S, "admin1": _S, "source": _S, "score": _F, "status": _S}
+
+
+def _typed(frame: Any, types: dict[str, str]) -> Any:
+    """The frame with the part files' fixed column types; lists (actors, fatality reports) joined by ``; `` as in
+    CSV, because a part where every list is empty would give pyarrow a list type it cannot unify."""
+    out = frame.copy()
+    for column, kind in types.items():
+        if kind == _L:
+            out[column] = ["; ".join(v) for v in out[column]]
+            kind = _S
+        out[column] = out[column].astype(kind)
+    return out
 
 
 def process_partition(part: Partition, out: str, *, gazetteer_path: str | None = None,
@@ -186,14 +241,12 @@ def process_partition(part: Partition, out: str, *, gazetteer_path: str | None =
     _atomic(root / "errors" / f"{part.name}.jsonl", lambda p: p.write_text(
         "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8"))
     geometry = [Point(r["lon"], r["lat"]) if r["lat"] is not None else None for r in places]
-    frame = geopandas.GeoDataFrame(places, geometry=geometry, crs="EPSG:4326") if places else \
-        geopandas.GeoDataFrame({"id": [], "text": []}, geometry=[], crs="EPSG:4326")
-    _atomic(root / "places" / f"{part.name}.parquet", lambda p: frame.to_parquet(p, index=False))
+    frame = geopandas.GeoDataFrame(places, columns=list(_PLACE_TYPES), geometry=geometry, crs="EPSG:4326")
+    _atomic(root / "places" / f"{part.name}.parquet",
+            lambda p: _typed(frame, _PLACE_TYPES).to_parquet(p, index=False))
     ev = events_frame(events)
-    ev["actors"] = ev["actors"].map(list)
-    ev["fatality_reports"] = ev["fatality_reports"].map(list)
     ev["partition"] = part.number
-    _atomic(root / "events" / f"{part.name}.parquet", lambda p: ev.to_parquet(p, index=False))
+    _atomic(root / "events" / f"{part.name}.parquet", lambda p: _typed(ev, _EVENT_TYPES).to_parquet(p, index=False))
     return {"articles": len(part.items), "errors": len(errors), "events": len(events)}
 
 
@@ -314,9 +367,9 @@ def deduplicate(root: Path) -> int:
         merged = first.copy()
         merged["fatalities"] = lowest["fatalities"]
         merged["fatalities_text"] = lowest["fatalities_text"]
-        merged["sources"] = groups["source"].agg(lambda s: sorted(set(s)))
+        merged["sources"] = groups["source"].agg(lambda s: "; ".join(sorted(set(s))))  # as text: see _typed
         merged["reports"] = groups.size()
-        merged["source"] = merged["sources"].map("; ".join)
+        merged["source"] = merged["sources"]
         merged = geopandas.GeoDataFrame(merged.reset_index(drop=True), geometry="geometry", crs=frame.crs)
         merged = merged.sort_values(["date", "event_type", "location"], kind="stable").reset_index(drop=True)
         merged = merged.drop(columns=["partition"])

@@ -71,6 +71,11 @@ def test_cluster_matches_single_process(corpus: Path, reference: Path, cluster: 
     assert got == want
     # reports of the same event merge: every third article re-tells the story of the one before it
     assert report.deduplicated < report.events and any(r[-1] >= 2 for r in got["merged"])  # type: ignore[union-attr]
+    import geopandas
+
+    merged = geopandas.read_parquet(out / "deduplicated.parquet")
+    twice = merged[merged["reports"] >= 2].iloc[0]
+    assert len(twice["sources"].split("; ")) == twice["reports"]
     assert [json.loads(e)["id"] for e in got["errors"]] == ["broken-binary.txt", "broken-empty.txt"]  # type: ignore[union-attr]
     from geo.batch import open_events
 
@@ -133,3 +138,14 @@ def test_bad_batch_input(tmp_path: Path, user_store: Path) -> None:
     assert result.exit_code == 1 and "no articles in" in result.output
     result = runner.invoke(main, ["batch", str(tmp_path), "-o", str(tmp_path / "out"), "--workers", "0"])
     assert result.exit_code == 1 and "at least 1" in result.output
+
+
+def test_fsspec_urls(tmp_path: Path, user_store: Path) -> None:
+    """Any fsspec file system works as input (here file:// URLs; s3:// needs s3fs, and says so)."""
+    folder = tmp_path / "remote"
+    write_corpus(folder, 30, bad=False)
+    out = tmp_path / "out"
+    report = run_batch([f"file://{folder}/article-*.txt"], out, scheduler="synchronous", partition_size=10)
+    assert report.articles == 30 and report.errors == 0 and report.partitions == 3
+    result = CliRunner().invoke(main, ["batch", "s3://no-such-bucket/*.txt", "-o", str(tmp_path / "s3")])
+    assert result.exit_code == 1 and "s3://no-such-bucket/*.txt" in result.output and "s3fs" in result.output
