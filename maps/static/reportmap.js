@@ -302,11 +302,25 @@
     var bounds = L.latLngBounds([]);  // the events; the places named only when there is no event
     for (i = 0; i < n; i++) { bounds.extend([E.lat[i], E.lon[i]]); }
     if (P && !n) { for (j = 0; j < P.lat.length; j++) { bounds.extend([P.lat[j], P.lon[j]]); } }
-    if (bounds.isValid()) { map.fitBounds(bounds, {padding: [30, 30], maxZoom: 9, animate: false}); } else { map.setView([20, 10], 2); }
 
-    L.control.layers({}, overlays, {collapsed: false}).addTo(map);
+    var layersControl = L.control.layers({}, overlays, {collapsed: false}).addTo(map);
     var legend = buildLegend();
     legend.addTo(map);
+    function fit() {  // the data, clear of the controls on the right (the layer list and the legend)
+      var right = Math.max(layersControl.getContainer().offsetWidth, legend.getContainer().offsetWidth) + 20;
+      var roomy = map.getSize().x > 2 * right + 200;
+      if (bounds.isValid()) {
+        map.fitBounds(bounds, {paddingTopLeft: [50, 30], paddingBottomRight: [roomy ? right : 30, 30], maxZoom: 9,
+                               animate: false});
+      } else { map.setView([20, 10], 2); }
+    }
+    fit();
+    // a map drawn before its page finished laying out (a fragment in a report, a hidden tab) measured the wrong
+    // size: measure again once the page has loaded, and refit unless the reader has already moved the map
+    var touched = false;
+    map.once('mousedown touchstart wheel keydown', function () { touched = true; });
+    function refit() { map.invalidateSize(false); if (!touched) { fit(); } }
+    if (document.readyState === 'complete') { setTimeout(refit, 0); } else { window.addEventListener('load', refit); }
     for (t = 0; t < types.length; t++) { if (state.members[t].length) { rebuild(t); } }
     mark('layers');
     map.on('moveend', function () { for (var t2 = 0; t2 < types.length; t2++) { redraw(t2); } });
