@@ -13,23 +13,28 @@ __all__ = ["events_cmd", "load_articles"]
 
 
 def load_articles(obj: Any, paths: tuple[str, ...], *, published: str | None,
-                  include_background: bool) -> tuple[list[Any], list[str]]:
-    """Events of every article (the same path `geo map` and `geo report` take), and warnings to show."""
+                  include_background: bool) -> tuple[list[Any], list[Any], list[str]]:
+    """Events and place mentions of every article (the path `geo map` and `geo report` take too), and warnings
+    to show. Each text is read once (standard input can be read only once) and its places parsed once."""
     from .dates import dateline_date, parse_published
     from .events import extract_events
     from .io import read_text
+    from .places import parse_places
 
     anchor = parse_published(published) if published else None
     events: list[Any] = []
+    mentions: list[Any] = []
     warnings: list[str] = []
     for path in paths:
         text = read_text(path)
         if anchor is None and dateline_date(text) is None:
             warnings.append(f"{path}: no date line; relative dates are resolved against today (use --published)")
         source = "stdin" if path == "-" else Path(path).name
+        found = parse_places(text, gazetteer=obj.gazetteer)
+        mentions += found
         events += extract_events(text, published=anchor, source=source, gazetteer=obj.gazetteer,
-                                 include_background=include_background)
-    return events, warnings
+                                 include_background=include_background, mentions=found)
+    return events, mentions, warnings
 
 
 @click.command("events")
@@ -51,7 +56,7 @@ def events_cmd(obj: Any, paths: tuple[str, ...], fmt: str | None, output: str, p
     from .io import atomic_output
 
     with _errors():
-        events, warnings = load_articles(obj, paths, published=published, include_background=include_background)
+        events, _, warnings = load_articles(obj, paths, published=published, include_background=include_background)
         for w in warnings:
             click.echo(f"warning: {w}", err=True)
         if fmt is None:

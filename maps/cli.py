@@ -13,12 +13,11 @@ _EVENT_FILES = (".geojson", ".json", ".jsonl", ".csv", ".parquet")
 
 
 def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None,
-                include_background: bool) -> tuple[list[Any], list[Any], list[str]]:
-    """Events and place mentions from article texts (any other extension) and event files; warnings."""
+                include_background: bool) -> tuple[list[Any], list[Any]]:
+    """Events and place mentions from article texts (any other extension) and event files; warnings go to
+    stderr."""
     from geo.cli_events import load_articles
     from geo.frame import read_events
-    from geo.io import read_text
-    from geo.places import parse_places
 
     events: list[Any] = []
     mentions: list[Any] = []
@@ -35,12 +34,12 @@ def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None,
         else:
             articles.append(name)
     if articles:
-        found, warnings = load_articles(obj, tuple(articles), published=published,
-                                        include_background=include_background)
+        found, mentions, warnings = load_articles(obj, tuple(articles), published=published,
+                                                  include_background=include_background)
         events += found
-        for name in articles:
-            mentions += parse_places(read_text(name), gazetteer=obj.gazetteer)
-    return events, mentions, warnings
+    for w in warnings:
+        click.echo(f"warning: {w}", err=True)
+    return events, mentions
 
 
 @click.command("map")
@@ -82,10 +81,7 @@ def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, c
         elif not output.lower().endswith((".html", ".htm")):
             raise InputError(f"{output}: the map is HTML; name it .html (or use --png)")
         resolve_tiles(tiles)  # a bad --tiles fails before any work
-        events, mentions, warnings = load_inputs(obj, inputs, published=published,
-                                                 include_background=include_background)
-        for w in warnings:
-            click.echo(f"warning: {w}", err=True)
+        events, mentions = load_inputs(obj, inputs, published=published, include_background=include_background)
         m = render(events, mentions, title=title, tiles=tiles, cluster=cluster, heatmap=heatmap,
                    timeline=timeline, offline=offline)
         skipped = sum(m.skipped.values())
@@ -155,10 +151,7 @@ def report_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str, offli
         if target.suffix.lower() not in (".html", ".htm", ".md"):
             raise InputError(f"{output}: name the report .html or .md")
         resolve_tiles(tiles)  # a bad --tiles fails before any work
-        events, mentions, warnings = load_inputs(obj, inputs, published=published,
-                                                 include_background=include_background)
-        for w in warnings:
-            click.echo(f"warning: {w}", err=True)
+        events, mentions = load_inputs(obj, inputs, published=published, include_background=include_background)
         if not events:
             raise InputError(f"no events to report in {', '.join(inputs)}")
         sources = [source_for(name, target) for name in inputs]

@@ -164,3 +164,11 @@ def test_custom_entry_appears_on_the_map(run, tmp_path: Path) -> None:  # type: 
     names = [block["strings"][i] for i in places["name"]]
     k = names.index("Dabiq")
     assert distance_km(places["lat"][k], places["lon"][k], 36.537, 37.271) < 10 and places["count"][k] == 2
+
+
+def test_map_from_standard_input(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "stdin.html"
+    result = run("map", "-", "-o", str(out), input=SEED.read_text(encoding="utf-8"))  # read once, not twice
+    assert result.exit_code == 0, result.output
+    expected = len(json.loads(run("events", str(SEED), "--format", "json").output))
+    assert f"{expected} events" in result.output and out.exists()
