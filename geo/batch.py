@@ -37,10 +37,11 @@ MANIFEST = "_manifest.json"
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One article: a text file, or line ``line`` of a JSONL file (0 for a text file)."""
+    """One article: a text file, or line ``line`` of a JSONL file (0 for a text file) at byte ``offset``."""
 
     path: str
     line: int = 0
+    offset: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,11 @@ def plan(inputs: list[str], *, partition_size: int = PARTITION_SIZE, text_field:
     for path in _expand(inputs):
         if path.endswith(".jsonl"):
             with _open(path) as f:
-                items += [Item(path, n) for n, line in enumerate(f, 1) if line.strip()]
+                offset = 0
+                for n, line in enumerate(f, 1):
+                    if line.strip():
+                        items.append(Item(path, n, offset))
+                    offset += len(line)
         else:
             items.append(Item(path))
     if not items:
@@ -134,19 +139,27 @@ def plan(inputs: list[str], *, partition_size: int = PARTITION_SIZE, text_field:
 
 
 def _read(part: Partition) -> Iterator[tuple[str, str | None, str | None]]:
-    """(article id, text, error) for each item; JSONL files are read once per partition."""
+    """(article id, text, error) for each item; a JSONL file is opened once per partition and only its own lines
+    are read (by the byte offsets ``plan`` recorded), never the whole feed per partition."""
+    feeds: dict[str, Any] = {}  # JSONL files open for this partition: each line is found by its byte offset
+    try:
+        yield from _read_items(part, feeds)
+    finally:
+        for f in feeds.values():
+            f.close()
+
+
+def _read_items(part: Partition, feeds: dict[str, Any]) -> Iterator[tuple[str, str | None, str | None]]:
     from .io import decode
 
-    lines: dict[str, dict[int, bytes]] = {}
     for item in part.items:
         if item.line:
-            if item.path not in lines:
-                wanted = {i.line for i in part.items if i.path == item.path}
-                with _open(item.path) as f:
-                    lines[item.path] = {n: raw for n, raw in enumerate(f, 1) if n in wanted}
+            if item.path not in feeds:
+                feeds[item.path] = _open(item.path)
+            feeds[item.path].seek(item.offset)
             ref = f"{Path(item.path).name}:{item.line}"
             try:
-                rec = json.loads(lines[item.path][item.line])
+                rec = json.loads(feeds[item.path].readline())
             except (json.JSONDecodeError, UnicodeDecodeError) as e:
                 yield ref, None, f"malformed JSON: {e}"
                 continue
