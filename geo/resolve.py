@@ -33,7 +33,7 @@ __all__ = ["MIN_FIT", "SpanLike", "rank_candidates", "resolve_groups"]
 
 #: Below this fit a recognised name is not returned as a place (too obscure and nothing in the text supports it).
 MIN_FIT = 0.5
-_AREAS = {"PCLI": 0.85, "CONT": 0.8, "ADM1": 0.6}
+_AREAS = {"PCLI": 0.85, "CONT": 0.8, "ADM1": 0.6, "ADM2": 0.45}
 _MAX_CANDIDATES = 25
 _CONTEXT_POINTS = 12
 
@@ -78,6 +78,11 @@ def _spelling(name: str) -> str:
     return " ".join(w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words)))
 
 
+def _last_word(name: str) -> str:
+    words = word_keys(name)
+    return words[-1] if words else ""
+
+
 def _local_fit(span: SpanLike, c: Candidate) -> tuple[float, list[str]]:
     fit, why = _prior(c)
     if _spelling(c.form) != _spelling(span.text) and span.designator is None:
@@ -86,13 +91,16 @@ def _local_fit(span: SpanLike, c: Candidate) -> tuple[float, list[str]]:
     elif c.form.islower() and not span.text.islower():
         fit -= 0.15  # GeoNames' lower-case alternates are search keys and transliterations ("rai" for Rye)
         why.append(f"lower-case alias {c.form!r} -0.15")
-    if c.kind in ("name", "abbr", "demonym"):
+    if c.kind in ("name", "abbr", "demonym", "designated"):
         fit += 0.1
-        why.append(f"{'primary-name' if c.kind == 'name' else c.kind} +0.10")
+        why.append(f"{c.kind if c.kind in ('abbr', 'demonym') else 'primary-name'} +0.10")
     if span.designator is not None and c.place.feature_class == span.designator:
         bonus = 0.5 if span.designator == "A" else 0.2
         fit += bonus
         why.append(f"designator {span.designator} +{bonus:.2f}")
+        if _last_word(c.form) == _last_word(span.text):
+            fit += 0.25  # "Washington County" is the county of that name, not Washington state
+            why.append(f"full name {c.form!r} +0.25")
     elif span.designator == "P" and c.place.feature_class == "A" and c.place.feature_code != "PCLI":
         fit -= 0.2  # "the town of X", "X city": not the province of the same name
         why.append("designator P, not a division -0.20")
@@ -124,7 +132,7 @@ class _Context:
             if place.feature_code == "ADM1":
                 admin1.add((place.country_code, place.admin1 or place.name))
                 divisions[(place.country_code, place.admin1 or place.name)] = place
-            elif place.feature_class != "A" and place.feature_code != "CONT" and len(points) < _CONTEXT_POINTS:
+            elif place.feature_code not in ("PCLI", "CONT", "ADM1") and len(points) < _CONTEXT_POINTS:
                 points.append((place.lat, place.lon))
         return cls(countries, admin1, points, divisions)
 
@@ -201,7 +209,7 @@ def rank_candidates(span: SpanLike, ctx: _Context | None, follower: Place | None
                 bonus = 0.2 + 0.15 * min(1.0, 2 * n / total)
                 fit += bonus
                 why = [*why, f"country-context {p.country_code} x{n} +{bonus:.2f}"]
-            if p.feature_class != "A" or p.feature_code == "ADM1":
+            if p.feature_class != "A" or p.feature_code in ("ADM1", "ADM2"):
                 d = nearest_km(p.lat, p.lon, ctx.points)
                 bonus = 0.3 if d <= 50 else 0.2 if d <= 150 else 0.1 if d <= 400 else 0.0
                 if bonus:

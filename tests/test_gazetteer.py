@@ -32,7 +32,24 @@ def test_stock_lookups(gaz: Gazetteer) -> None:
     assert rai and distance_km(rai[0].lat, rai[0].lon, 36.61182, 37.4478) < 5
     us = next(c for c in gaz.lookup("U.S.") if c.place.feature_code == "PCLI").place
     assert us.country_code == "US" and distance_km(us.lat, us.lon, 39.76, -98.5) < 161
+    assert distance_km(us.lat, us.lon, 40.0, -100.0) < 161  # Wikipedia's point for the country
+    nz = gaz.countries()["NZ"]  # between both islands, not on the larger one
+    assert distance_km(nz.lat, nz.lon, -42.0, 174.0) < 161
     assert gaz.countries()["TR"].lat == pytest.approx(39, abs=1.5)
+
+
+def test_division_points_ignore_misfiled_towns(gaz: Gazetteer) -> None:
+    """A town filed under the wrong admin1 code moved Jiangsu 750 km west; outliers are left out now."""
+    jiangsu = next(c.place for c in gaz.lookup("Jiangsu") if c.place.feature_code == "ADM1")
+    assert distance_km(jiangsu.lat, jiangsu.lon, 33.0, 119.83) < 161
+
+
+def test_second_level_divisions(gaz: Gazetteer) -> None:
+    counties = [c for c in gaz.lookup("Plymouth County") if c.place.feature_code == "ADM2"]
+    assert {(c.place.country_code, c.place.admin1) for c in counties} >= {("US", "Iowa"), ("US", "Massachusetts")}
+    assert all(c.kind == "designated" for c in counties)  # only "Plymouth County" means the county
+    fife = [c.place for c in gaz.lookup("Fife") if c.place.feature_code == "ADM2"]
+    assert fife and fife[0].country_code == "GB" and distance_km(fife[0].lat, fife[0].lon, 56.25, -3.2) < 50
 
 
 def test_custom_entry_wins_and_is_found_in_any_script(gaz: Gazetteer) -> None:

@@ -37,6 +37,19 @@ def test_followed_by_state(gaz: Gazetteer) -> None:
     assert place_of(gaz, "A storm hit Paris on Sunday, France said.", "Paris")[1] == "FR"
 
 
+def test_county_needs_its_designator(gaz: Gazetteer) -> None:
+    text = "Floods hit Plymouth County in Iowa; farms near Le Mars and Sioux City were under water."
+    assert place_of(gaz, text, "Plymouth County") == ("Plymouth County", "US", "ADM2")
+    text = "The Pilgrims landed at Plymouth in Massachusetts, near Boston."
+    assert place_of(gaz, text, "Plymouth")[2] == "PPL"
+
+
+def test_second_level_division_in_its_country(gaz: Gazetteer) -> None:
+    text = "Bird flu was found in a swan in Fife, Scotland, and at a farm in Suffolk, England."
+    assert place_of(gaz, text, "Fife")[1:] == ("GB", "ADM2")
+    assert place_of(gaz, text, "Suffolk")[1:] == ("GB", "ADM2")
+
+
 def test_country_name_beats_its_capital(gaz: Gazetteer) -> None:
     assert place_of(gaz, "Trade with Mexico grew, Mexico City officials said.", "Mexico")[2] == "PCLI"
 
