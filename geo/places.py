@@ -85,6 +85,10 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gaz
     surfaces = [text[s:e] for s, e in spans]
     keys = [normalize(t) for t in surfaces]
     found = gaz.candidates(keys)
-    items = [SpanLike(s, e, t, k, designator(t), tuple(found.get(k, ())))
-             for (s, e), t, k in zip(spans, surfaces, keys, strict=True)]
+    items = []
+    for (s, e), t, k in zip(spans, surfaces, keys, strict=True):
+        suffix = designator(t)
+        # "Plymouth County" forms need the designator in the name itself, as in parse_places
+        cands = tuple(c for c in found.get(k, ()) if c.kind != "designated" or suffix == "A")
+        items.append(SpanLike(s, e, t, k, suffix or _designated_by(text, s), cands))
     return resolve_groups(text, items, explain=explain)

@@ -50,6 +50,26 @@ def test_second_level_division_in_its_country(gaz: Gazetteer) -> None:
     assert place_of(gaz, text, "Suffolk")[1:] == ("GB", "ADM2")
 
 
+def test_city_state_pairs_resolve_both(gaz: Gazetteer) -> None:
+    text = "Offices are in Richmond, Virginia, Orlando, Florida, and Atlanta, Georgia."
+    assert place_of(gaz, text, "Atlanta")[:2] == ("Atlanta", "US")
+    assert place_of(gaz, text, "Georgia")[1:] == ("US", "ADM1")
+    ms = {m.text: m.place for m in parse_places(text, gazetteer=gaz)}
+    assert ms["Richmond"] is not None and ms["Richmond"].admin1 == "Virginia"
+
+
+def test_same_name_different_states(gaz: Gazetteer) -> None:
+    text = "A man from Paris, Missouri, was held. A similar theft happened in Paris, Illinois."
+    admin1 = [m.place.admin1 for m in parse_places(text, gazetteer=gaz) if m.text == "Paris" and m.place]
+    assert admin1 == ["Missouri", "Illinois"]
+
+
+def test_states_in_a_list_are_states(gaz: Gazetteer) -> None:
+    text = "The affected states are Georgia, Oklahoma, Pennsylvania, Wisconsin and California."
+    for name in ("Georgia", "California", "Oklahoma"):
+        assert place_of(gaz, text, name)[1:] == ("US", "ADM1"), name
+
+
 def test_country_name_beats_its_capital(gaz: Gazetteer) -> None:
     assert place_of(gaz, "Trade with Mexico grew, Mexico City officials said.", "Mexico")[2] == "PCLI"
 
