@@ -9,7 +9,7 @@ from gazetteer import Gazetteer, normalize
 from gazetteer.normalize import designator
 
 from .model import Mention
-from .recognise import candidate_spans, select_spans, tokenize
+from .recognise import candidate_spans, is_dateline, select_spans, tokenize
 from .resolve import MIN_FIT, SpanLike, resolve_groups
 
 __all__ = ["default_gazetteer", "parse_places", "resolve_spans", "set_default_gazetteer"]
@@ -65,6 +65,17 @@ _PREFIX_DESIGNATOR = re.compile(r"\b(?:(city|town|village|port|capital|hamlet|su
                                 r"|region|state|district|county|oblast|prefecture|department)) of (?:the )?$", re.I)
 
 
+_SUFFIX_DESIGNATOR = re.compile(r"\s+(?:(city|town|village)|(province|governorate|state|oblast|prefecture))\b")
+
+
+def _designated_after(text: str, end: int) -> str | None:
+    """A designator just after a given span (``Washington`` in ``a Washington state farm``)."""
+    m = _SUFFIX_DESIGNATOR.match(text, end)
+    if m is None:
+        return None
+    return "P" if m.group(1) else "A"
+
+
 def _designated_by(text: str, start: int) -> str | None:
     """``the town of X`` names a populated place (P), ``the province of X`` an area (A)."""
     m = _PREFIX_DESIGNATOR.search(text[max(0, start - 30):start])
@@ -90,5 +101,6 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gaz
         suffix = designator(t)
         # "Plymouth County" forms need the designator in the name itself, as in parse_places
         cands = tuple(c for c in found.get(k, ()) if c.kind != "designated" or suffix == "A")
-        items.append(SpanLike(s, e, t, k, suffix or _designated_by(text, s), cands))
+        named = suffix or _designated_by(text, s) or _designated_after(text, e)
+        items.append(SpanLike(s, e, t, k, named, cands, is_dateline(text, s, e)))
     return resolve_groups(text, items, explain=explain)

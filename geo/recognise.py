@@ -15,7 +15,7 @@ from gazetteer.normalize import ARTICLES, DESIGNATORS, key_from_words, word_key
 
 from .lexicon import CONNECTORS, DIRECTIONALS, FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES
 
-__all__ = ["Span", "Token", "candidate_spans", "select_spans", "tokenize"]
+__all__ = ["Span", "Token", "candidate_spans", "is_dateline", "select_spans", "tokenize"]
 
 MAX_WORDS = 6
 _MARKS = "'’`ʿʾ‘"
@@ -24,6 +24,7 @@ _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*)$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s$")
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^\n]{0,40}?)?\s*(?:--|—|–|-\s|\(\w+\))")
+_AGENCY = re.compile(r"\s*\([A-Z]\w+\)")
 _CONTINUES = frozenset({"in", "of", "at", "to", "and", "or", "the", "a", "an", "from", "for", "by", "with",
                         "on", "near", "into", "over", "under"})
 _JOIN = re.compile(r"^(?:[ \t]+\n?[ \t]*|\n[ \t]*|-)$")
@@ -132,9 +133,18 @@ def _surface_ok(surface: str, surface_abbr: bool, cand: Candidate, dateline: boo
 
 def _is_dateline(text: str, tokens: list[Token], first: int, last: int) -> bool:
     head = tokens[first]
-    if not (head.upper and head.sentence_start):
+    if not head.sentence_start:
         return False
-    return bool(_DATELINE_AFTER.match(text, tokens[last - 1].end))
+    end = tokens[last - 1].end
+    return bool(_DATELINE_AFTER.match(text, end)) and (head.upper or bool(_AGENCY.match(text, end)))
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """``WASHINGTON --``, ``BEIRUT (AP) --``, ``Washington (CNN)``: a place opening a line as its dateline."""
+    if text[:start].rstrip(" \t") not in ("",) and not text[:start].rstrip(" \t").endswith("\n"):
+        return False
+    surface = text[start:end]
+    return bool(_DATELINE_AFTER.match(text, end)) and (surface.isupper() or bool(_AGENCY.match(text, end)))
 
 
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|admits|admitted|noted|recalled|wrote|stated|warned|"

@@ -22,10 +22,11 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 
 from gazetteer import Candidate, Place, normalize
 from gazetteer.distance import nearest_km
-from gazetteer.normalize import ARTICLES, word_keys
+from gazetteer.normalize import ARTICLES, DESIGNATORS, word_keys
 
 from .model import RESOLVED, Mention
 
@@ -98,7 +99,7 @@ def _local_fit(span: SpanLike, c: Candidate) -> tuple[float, list[str]]:
         bonus = 0.5 if span.designator == "A" else 0.2
         fit += bonus
         why.append(f"designator {span.designator} +{bonus:.2f}")
-        if _last_word(c.form) == _last_word(span.text):
+        if _last_word(span.text) in DESIGNATORS and _last_word(c.form) == _last_word(span.text):
             fit += 0.25  # "Washington County" is the county of that name, not Washington state
             why.append(f"full name {c.form!r} +0.25")
     elif span.designator == "P" and c.place.feature_class == "A" and c.place.feature_code != "PCLI":
@@ -172,11 +173,17 @@ def _local_ranking(span: SpanLike) -> list[tuple[Candidate, float, list[str]]]:
     local = []
     shares_country_name = _country_named(span)
     seats = _division_seats(span) if len(span.candidates) > 1 else set()
+    divisions = {(c.place.country_code, normalize(c.place.name)) for c in span.candidates
+                 if c.place.feature_code == "ADM1"} if len(span.candidates) > 1 else set()
     for c in span.candidates:
         fit, why = _local_fit(span, c)
         if c.place.id in seats:
             fit += 0.15
             why.append(f"seat of {c.place.admin1} +0.15")
+        elif c.place.feature_class == "P" and span.designator is None and c.place.population < 50_000 \
+                and (c.place.country_code, normalize(c.place.name)) in divisions:
+            fit -= 0.2  # "Wales" is the nation, not the Yorkshire village; "Virginia" the state, not the town
+            why.append("village named like its country's division -0.20")
         if shares_country_name and c.place.feature_code != "PCLI":
             # "Mexico" is the country, not Mexico City or México state, unless the text says which; a
             # division sharing a country's name (Georgia) is common enough to need only context
@@ -223,7 +230,8 @@ def rank_candidates(span: SpanLike, ctx: _Context | None, holders: Sequence[Plac
             if p.admin1 and p.feature_code != "ADM1" and (p.country_code, p.admin1) in ctx.admin1:
                 fit += 0.2
                 why = [*why, f"admin-context {p.admin1} +0.20"]
-            elif p.feature_code == "ADM1" and sum(1 for cc, _ in ctx.admin1 if cc == p.country_code) >= 2:
+            elif p.feature_code == "ADM1" and span.designator != "P" \
+                    and sum(1 for cc, _ in ctx.admin1 if cc == p.country_code) >= 2:
                 fit += 0.2  # "Georgia, Oklahoma, Pennsylvania and California": states among states
                 why = [*why, f"sibling divisions in {p.country_code} +0.20"]
         holder = next((h for h in holders if _inside(p, h)), None)
@@ -252,8 +260,9 @@ def _holders(text: str, spans: Sequence[SpanLike]) -> dict[int, tuple[Place, ...
     """``Paris, Texas``, ``Atlanta, Georgia``: span index -> the places the next name could be that hold one of
     its candidates. Not between names that could be siblings (``Georgia, Oklahoma``, ``Aleppo, Idlib``)."""
     out: dict[int, tuple[Place, ...]] = {}
-    for i in range(len(spans) - 1):
-        a, b = spans[i], spans[i + 1]
+    order = sorted(range(len(spans)), key=lambda k: spans[k].start)  # given spans may come in any order
+    for i, j in pairwise(order):
+        a, b = spans[i], spans[j]
         if text[a.end:b.start].strip() != "," or not a.candidates:
             continue
         areas = [c.place for c in b.candidates if c.place.feature_code in ("ADM1", "PCLI")]
@@ -291,8 +300,10 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
     holders = _holders(text, spans)
     groups = _groups(spans, holders)
     held: dict[int, set[str]] = {}
+    order = sorted(range(len(spans)), key=lambda k: spans[k].start)
+    after = dict(pairwise(order))
     for i, places in holders.items():
-        held.setdefault(i + 1, set()).update(p.id for p in places)
+        held.setdefault(after[i], set()).update(p.id for p in places)
     winners: dict[_Key, _Scored] = {}
     locals_: dict[_Key, list[tuple[Candidate, float, list[str]]]] = {}
     for g, idx in groups.items():
@@ -302,11 +313,22 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
             winners[g] = _Scored(c, fit, tuple(why))
     ranked_of: dict[_Key, list[_Scored]] = {}
     everyone = _Context.of((w.cand.place, len(groups[k])) for k, w in winners.items())
-    for g, w in list(winners.items()):
+    same_name: dict[str, list[_Key]] = {}
+    for g in winners:
+        same_name.setdefault(g[0], []).append(g)
+    # "the province of Ontario" ... "Ontario": a bare name takes the sense the text gave it elsewhere
+    said = {g[0]: w.cand.place.id for g, w in winners.items() if g[1] == "A"}
+    first = dict(winners)
+    for g in first:
         idx = groups[g]
-        ctx = everyone.without(w.cand.place, len(idx))
-        holds = tuple(sorted({p for i in idx for p in held.get(i, ())}))
-        ranked = ranked_of[g] = rank_candidates(spans[idx[0]], ctx, holders.get(idx[0], ()), locals_[g], holds)
+        ctx = everyone
+        for other in same_name[g[0]]:  # a name does not support itself, under any designator
+            ctx = ctx.without(first[other].cand.place, len(groups[other]))
+        holds = {p for i in idx for p in held.get(i, ())}
+        if g[1] is None and g[0] in said:
+            holds.add(said[g[0]])
+        ranked = ranked_of[g] = rank_candidates(spans[idx[0]], ctx, holders.get(idx[0], ()), locals_[g],
+                                                tuple(sorted(holds)))
         winners[g] = _second_level(spans[idx[0]], ranked, ctx)
     answers: list[Mention | None] = [None] * len(spans)
     for g, best in winners.items():

@@ -70,6 +70,20 @@ def test_states_in_a_list_are_states(gaz: Gazetteer) -> None:
         assert place_of(gaz, text, name)[1:] == ("US", "ADM1"), name
 
 
+def test_resolve_spans_reads_designators_and_datelines_around_the_span(gaz: Gazetteer) -> None:
+    text = "Washington (CNN)\nThe senator from Ohio met governors of Texas and Florida."
+    (dc,) = resolve_spans(text, [(0, 10)], gazetteer=gaz)
+    assert dc is not None and dc.place is not None and dc.place.feature_code == "PPLC"
+    text = "The cow was found at a Washington state farm; Oregon and Idaho were checked."
+    (state,) = resolve_spans(text, [(23, 33)], gazetteer=gaz)
+    assert state is not None and state.place is not None and state.place.feature_code == "ADM1"
+
+
+def test_division_beats_a_village_of_its_name(gaz: Gazetteer) -> None:
+    text = "Officials planned for deaths in Wales and in England."
+    assert place_of(gaz, text, "Wales")[1:] == ("GB", "ADM1")
+
+
 def test_country_name_beats_its_capital(gaz: Gazetteer) -> None:
     assert place_of(gaz, "Trade with Mexico grew, Mexico City officials said.", "Mexico")[2] == "PCLI"
 
