@@ -18,7 +18,9 @@ Coordinates of areas (documented in the README):
   nominal point (reference works' rounded "geographic coordinates": United States 38,-97) 514, the
   plain-degree centroid of the largest polygon 551, the midpoint of the two 569, the equal-area centroid of
   the largest polygon 637, of the main landmass 649. Where the outline is missing, the nominal point is used;
-- a first- or second-level division sits at the midpoint of the bounding box of its settlements;
+- a first-level division sits at the centre of its area, approximated by the Voronoi cells of its towns
+  clipped to the country's outline; a second-level one at the midpoint of the bounding box of its towns (both
+  precomputed by ``scripts/make_divisions.py``, which documents the measurements);
 - a continent at GeoNames' own point.
 
 The database is written to a temporary file beside the target and renamed into place, so an interrupted build

@@ -39,9 +39,12 @@ def test_stock_lookups(gaz: Gazetteer) -> None:
 
 
 def test_division_points_ignore_misfiled_towns(gaz: Gazetteer) -> None:
-    """A town filed under the wrong admin1 code moved Jiangsu 750 km west; outliers are left out now."""
+    """Division points: the centre of the area, ignoring towns filed under the wrong admin1 code."""
     jiangsu = next(c.place for c in gaz.lookup("Jiangsu") if c.place.feature_code == "ADM1")
     assert distance_km(jiangsu.lat, jiangsu.lon, 33.0, 119.83) < 161
+    # the middle of the area, not of the towns in its south (GeoNames' point for Ontario: 49.25,-84.5)
+    ontario = next(c.place for c in gaz.lookup("Ontario") if c.place.feature_code == "ADM1")
+    assert distance_km(ontario.lat, ontario.lon, 49.25, -84.5) < 100
 
 
 def test_second_level_divisions(gaz: Gazetteer) -> None:
