@@ -13,7 +13,7 @@ the two on (country, lat, lon) and writes one row per division:
   -> ``Kitamoto``, ``City and Borough of Leeds`` -> ``Leeds``); English designators stay (``Plymouth County``,
   ``Agago District``): the gazetteer indexes such names under the bare key but only for text that says
   ``County`` too. A second-level division named like a town of its own first-level division (the seat:
-  ``Liverpool``) adds nothing and is left out.
+  ``Liverpool``) adds nothing and is left out, and so do names under four letters (``B``, ``Has``, ``Lot``).
 
 A first-level division sits at the centre of its area: the country's outline (countryinfo) is split into
 the Voronoi cells of its towns, each cell goes to its town's division, and the point is the equal-area centroid
@@ -188,8 +188,9 @@ def main(folder: Path) -> None:
         for (cc, code, name), pts in sorted(second.items()):
             bare = normalize(name)
             designated = len(name.split()) > 1 and name.split()[-1].lower() in DESIGNATORS
-            if not bare or any(ch.isdigit() for ch in name) or bare == normalize(first_names.get((cc, code), "")):
-                continue
+            if len(bare) < 4 or name.isupper() or any(ch.isdigit() for ch in name) \
+                    or bare == normalize(first_names.get((cc, code), "")):
+                continue  # "B", "Has", "Lot", "NTR": too short to tell from words and initials
             if not designated and bare in towns[(cc, code)]:
                 continue  # the seat: a town of the same name in the same division answers better
             lat, lon = area_point(pts)
