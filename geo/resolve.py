@@ -34,7 +34,7 @@ __all__ = ["MIN_FIT", "SpanLike", "rank_candidates", "resolve_groups"]
 
 #: Below this fit a recognised name is not returned as a place (too obscure and nothing in the text supports it).
 MIN_FIT = 0.5
-_AREAS = {"PCLI": 0.85, "CONT": 0.8, "ADM1": 0.6, "ADM2": 0.45}
+_AREAS = {"PCLI": 0.85, "CONT": 0.8, "ADM1": 0.6, "ADM2": 0.45, "AIRP": 0.4}
 _MAX_CANDIDATES = 25
 _CONTEXT_POINTS = 12
 

@@ -80,3 +80,16 @@ def test_validation(gaz: Gazetteer) -> None:
         gaz.add("camp one", lat=35.001, lon=36.001, country="SY")
     moved = gaz.add("Camp One", lat=35.002, lon=36.0, country="SY", update=True)
     assert [p.id for p in gaz.entries() if p.name == "Camp One"] == [moved.id]
+
+
+def test_airport_names() -> None:
+    from gazetteer.airports import airports
+
+    population = {("GB", "London"): 8_961_989, ("CA", "Toronto"): 2_600_000, ("VN", "Da Nang"): 752_493,
+                  ("NL", "Amsterdam"): 741_636, ("GB", "Luton"): 258_018}
+    found = {a.iata: a for a in airports(population) if a.iata in ("LHR", "YYZ", "DAD", "AMS", "LTN")}
+    assert found["LHR"].forms == ("Heathrow Airport",) and found["LHR"].core == "Heathrow"
+    assert found["YYZ"].forms == ("Pearson International Airport",)  # Toronto's, though it lies in Mississauga
+    assert found["DAD"].forms == () and found["DAD"].core is None  # never "International Airport" alone
+    assert found["AMS"].forms == ("Schiphol Airport",) and found["AMS"].core is None  # Amsterdam < 1 million
+    assert found["LTN"].core is None  # "Luton" stays the town

@@ -84,6 +84,14 @@ def test_division_beats_a_village_of_its_name(gaz: Gazetteer) -> None:
     assert place_of(gaz, text, "Wales")[1:] == ("GB", "ADM1")
 
 
+def test_airports(gaz: Gazetteer) -> None:
+    text = "BA warned of delays at Heathrow; London City airport and Gatwick also reported disruption in England."
+    assert place_of(gaz, text, "Heathrow")[1:] == ("GB", "AIRP")
+    assert place_of(gaz, text, "Gatwick")[1:] == ("GB", "AIRP")
+    text = "Drugs were seized at Pearson International Airport, Toronto police said."
+    assert place_of(gaz, text, "Pearson International Airport")[1:] == ("CA", "AIRP")
+
+
 def test_country_name_beats_its_capital(gaz: Gazetteer) -> None:
     assert place_of(gaz, "Trade with Mexico grew, Mexico City officials said.", "Mexico")[2] == "PCLI"
 
