@@ -27,14 +27,15 @@ FEATURE_KINDS: dict[str, tuple[str, str]] = {
 }
 
 #: Sources whose entries are reference data rather than a user's own judgement (no preference in ranking).
-STOCK_SOURCES = frozenset({"geonames", "geonames-dump"})
+STOCK_SOURCES = frozenset({"geonames", "geonames-dump", "airportsdata"})
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
     """A place in the gazetteer.
 
-    ``id`` is the GeoNames id as a string for stock places and ``custom:N`` for a user's entries.
+    ``id`` is the GeoNames id as a string for stock places (``adm1:SY.09``/``adm2:...`` for divisions that have
+    none in the packaged data, ``airport:LHR`` for airports) and ``custom:N`` for a user's entries.
     """
 
     id: str

@@ -44,8 +44,9 @@ def _stock_version_of(path: Path) -> str | None:
 
 
 def _row_place(row: Sequence[Any]) -> Place:
+    source = "airportsdata" if row[0].startswith("airport:") else "geonames"
     return Place(id=row[0], name=row[1], lat=row[2], lon=row[3], feature_class=row[4], feature_code=row[5],
-                 country_code=row[6], admin1=row[7], population=row[8])
+                 country_code=row[6], admin1=row[7], population=row[8], source=source)
 
 
 class Gazetteer:
