@@ -8,12 +8,15 @@ Every candidate gets a fit that is a sum of named parts (printed by ``--explain`
   for a settlement);
 - ``country-context``: other names in the document resolve to places in the same country;
 - ``near-context``: it lies near other places the document names;
-- ``admin-context``: the document names its first-level division, or the name is followed by it (``Paris,
-  Texas``);
+- ``admin-context``: the document names its first-level division; ``sibling divisions``: a division among
+  others of its country (``Georgia, Oklahoma and California``);
+- ``followed by``: the name right after it holds it (``Paris, Texas``), and that name holds it back (``Texas``
+  is the state); ``the text names its kind elsewhere``: a bare ``Ontario`` after ``the province of Ontario``;
 - ``custom``: the user's own entry.
 
-Resolution runs twice: a first pass on priors alone gives the context, the second adds it. One name is one
-place per document (every mention of a key with the same designator gets the same answer).
+Resolution runs twice: a first pass on priors alone gives the context, the second adds it; a name never
+supports itself. One name is one place per document (every mention of a key with the same designator gets the
+same answer), unless the text says which: ``Paris, Missouri`` and ``Paris, Illinois`` are two places.
 """
 from __future__ import annotations
 
@@ -197,11 +200,12 @@ def _local_ranking(span: SpanLike) -> list[tuple[Candidate, float, list[str]]]:
 
 def rank_candidates(span: SpanLike, ctx: _Context | None, holders: Sequence[Place] = (),
                     local: list[tuple[Candidate, float, list[str]]] | None = None,
-                    held: Sequence[str] = ()) -> list[_Scored]:
+                    held: Sequence[str] = (), said: str | None = None) -> list[_Scored]:
     """Candidates of one name, best first, with the parts of their fit.
 
     ``holders``: the places the name right after it could be that hold it (``Texas`` in ``Paris, Texas``);
-    ``held``: ids of its own candidates that hold the name right before it."""
+    ``held``: ids of its own candidates that hold the name right before it; ``said``: the id the same name
+    took where the text gave its kind (``the province of Ontario``)."""
     if local is None:
         local = _local_ranking(span)
     if ctx is not None:
@@ -241,6 +245,9 @@ def rank_candidates(span: SpanLike, ctx: _Context | None, holders: Sequence[Plac
         if p.id in held:
             fit += 0.3
             why = [*why, "holds the place named before it +0.30"]
+        elif p.id == said:
+            fit += 0.3
+            why = [*why, "the text names its kind elsewhere +0.30"]
         scored.append(_Scored(c, fit, tuple(why)))
     scored.sort(key=lambda s: (-s.fit, -s.cand.place.population, s.cand.place.id))
     return scored
@@ -256,12 +263,12 @@ def _inside(place: Place, holder: Place) -> bool:
     return holder.feature_code == "PCLI" or (holder.feature_code == "ADM1" and place.admin1 == holder.name)
 
 
-def _holders(text: str, spans: Sequence[SpanLike]) -> dict[int, tuple[Place, ...]]:
-    """``Paris, Texas``, ``Atlanta, Georgia``: span index -> the places the next name could be that hold one of
-    its candidates. Not between names that could be siblings (``Georgia, Oklahoma``, ``Aleppo, Idlib``)."""
+def _holders(text: str, spans: Sequence[SpanLike], after: dict[int, int]) -> dict[int, tuple[Place, ...]]:
+    """``Paris, Texas``, ``Atlanta, Georgia``: span index -> the places the next name (``after``: index -> index
+    of the next span in the text) could be that hold one of its candidates. Not between names that could be
+    siblings (``Georgia, Oklahoma``, ``Aleppo, Idlib``)."""
     out: dict[int, tuple[Place, ...]] = {}
-    order = sorted(range(len(spans)), key=lambda k: spans[k].start)  # given spans may come in any order
-    for i, j in pairwise(order):
+    for i, j in after.items():
         a, b = spans[i], spans[j]
         if text[a.end:b.start].strip() != "," or not a.candidates:
             continue
@@ -297,11 +304,10 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
 
     The context comes from the answers on priors alone (a second round in context gained 3 of 1,744 dev
     mentions for half the speed)."""
-    holders = _holders(text, spans)
+    after = dict(pairwise(sorted(range(len(spans)), key=lambda k: spans[k].start)))  # given spans: any order
+    holders = _holders(text, spans, after)
     groups = _groups(spans, holders)
     held: dict[int, set[str]] = {}
-    order = sorted(range(len(spans)), key=lambda k: spans[k].start)
-    after = dict(pairwise(order))
     for i, places in holders.items():
         held.setdefault(after[i], set()).update(p.id for p in places)
     winners: dict[_Key, _Scored] = {}
@@ -324,11 +330,9 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
         ctx = everyone
         for other in same_name[g[0]]:  # a name does not support itself, under any designator
             ctx = ctx.without(first[other].cand.place, len(groups[other]))
-        holds = {p for i in idx for p in held.get(i, ())}
-        if g[1] is None and g[0] in said:
-            holds.add(said[g[0]])
-        ranked = ranked_of[g] = rank_candidates(spans[idx[0]], ctx, holders.get(idx[0], ()), locals_[g],
-                                                tuple(sorted(holds)))
+        holds = tuple(sorted({p for i in idx for p in held.get(i, ())}))
+        ranked = ranked_of[g] = rank_candidates(spans[idx[0]], ctx, holders.get(idx[0], ()), locals_[g], holds,
+                                                said.get(g[0]) if g[1] is None else None)
         winners[g] = _second_level(spans[idx[0]], ranked, ctx)
     answers: list[Mention | None] = [None] * len(spans)
     for g, best in winners.items():

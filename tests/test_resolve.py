@@ -84,6 +84,13 @@ def test_division_beats_a_village_of_its_name(gaz: Gazetteer) -> None:
     assert place_of(gaz, text, "Wales")[1:] == ("GB", "ADM1")
 
 
+def test_bare_name_takes_the_kind_the_text_gave_it(gaz: Gazetteer) -> None:
+    text = ("Patients will be diverted to other hospitals in the province of Ontario. Buffalo, New York, may "
+            "take some women from Ontario, Toronto doctors said.")
+    kinds = [m.place.feature_code for m in parse_places(text, gazetteer=gaz) if m.text == "Ontario" and m.place]
+    assert kinds == ["ADM1", "ADM1"]
+
+
 def test_airports(gaz: Gazetteer) -> None:
     text = "BA warned of delays at Heathrow; London City airport and Gatwick also reported disruption in England."
     assert place_of(gaz, text, "Heathrow")[1:] == ("GB", "AIRP")
