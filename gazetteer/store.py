@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 _PLACE_COLS = "p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.country_code, p.admin1, p.population"
 #: Stock entries this close to a custom entry with the same key are hidden by it.
 SHADOW_KM = 25.0
+_STOCK_CACHE_KEYS = 50_000
 _BUILD_LOCK = threading.Lock()
 
 
@@ -64,6 +65,8 @@ class Gazetteer:
         self._progress = progress
         self._conn: sqlite3.Connection | None = None
         self._countries: dict[str, Place] | None = None
+        # the stock database never changes while open: its answers per key are kept (news repeats its names)
+        self._stock_cache: dict[str, tuple[Candidate, ...]] = {}
 
     # -- stock database -------------------------------------------------------------------------------------
     def ensure_stock(self) -> Path:
@@ -105,20 +108,31 @@ class Gazetteer:
         for key, cand in self.user.candidates(wanted):
             found.setdefault(key, []).append(cand)
         custom = {k: list(v) for k, v in found.items()}
-        for i in range(0, len(wanted), 900):
-            chunk = wanted[i:i + 900]
+        for key, stock in self._stock_candidates(wanted).items():
+            mine = custom.get(key)
+            for cand in stock:
+                if mine and any(distance_km(c.place.lat, c.place.lon, cand.place.lat, cand.place.lon) <= SHADOW_KM
+                                for c in mine):
+                    continue
+                found.setdefault(key, []).append(cand)
+        return found
+
+    def _stock_candidates(self, keys: list[str]) -> dict[str, tuple[Candidate, ...]]:
+        cache = self._stock_cache
+        missing = [k for k in keys if k not in cache]
+        fetched: dict[str, list[Candidate]] = {k: [] for k in missing}
+        for i in range(0, len(missing), 900):
+            chunk = missing[i:i + 900]
             marks = ",".join("?" * len(chunk))
             rows = self.conn.execute(
                 f"SELECT n.key, n.form, n.kind, {_PLACE_COLS} FROM names n JOIN places p ON p.id = n.place_id "
                 f"WHERE n.key IN ({marks})", chunk).fetchall()
             for row in rows:
-                place = _row_place(row[3:])
-                mine = custom.get(row[0])
-                if mine and any(distance_km(c.place.lat, c.place.lon, place.lat, place.lon) <= SHADOW_KM
-                                for c in mine):
-                    continue
-                found.setdefault(row[0], []).append(Candidate(place=place, key=row[0], form=row[1], kind=row[2]))
-        return found
+                fetched[row[0]].append(Candidate(place=_row_place(row[3:]), key=row[0], form=row[1], kind=row[2]))
+        if len(cache) + len(fetched) > _STOCK_CACHE_KEYS:
+            cache.clear()
+        cache.update((k, tuple(v)) for k, v in fetched.items())
+        return {k: cache.get(k) or tuple(fetched.get(k, ())) for k in keys}
 
     def lookup(self, name: str) -> list[Candidate]:
         """Candidates for one name, most populous first."""
