@@ -93,14 +93,36 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gaz
             from .errors import InputError
 
             raise InputError(f"span [{start}, {end}] is outside the text (length {len(text)})")
-    surfaces = [text[s:e] for s, e in spans]
+    given = list(spans)
+    extra = _holder_spans(text, given)
+    surfaces = [text[s:e] for s, e in [*given, *extra]]
     keys = [normalize(t) for t in surfaces]
     found = gaz.candidates(keys)
     items = []
-    for (s, e), t, k in zip(spans, surfaces, keys, strict=True):
+    for (s, e), t, k in zip([*given, *extra], surfaces, keys, strict=True):
         suffix = designator(t)
         # "Plymouth County" forms need the designator in the name itself, as in parse_places
         cands = tuple(c for c in found.get(k, ()) if c.kind != "designated" or suffix == "A")
+        if (s, e) in extra:
+            cands = tuple(c for c in cands if c.place.feature_code in ("ADM1", "PCLI"))
         named = suffix or _designated_by(text, s) or _designated_after(text, e)
         items.append(SpanLike(s, e, t, k, named, cands, is_dateline(text, s, e)))
-    return resolve_groups(text, items, explain=explain)
+    return resolve_groups(text, items, explain=explain)[:len(given)]
+
+
+_FOLLOWING_NAME = re.compile(r",[ \t]*([A-Z][\w’'-]*\.?(?:[ \t][A-Z][\w’'-]*\.?)?)")
+
+
+def _holder_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Names right after a given span and a comma that no given span covers (``HOLLIDAY, Mo.``, ``Paris,
+    Texas``): resolved alongside as a division or country that may hold the span, never returned."""
+    taken = sorted(spans)
+    out: list[tuple[int, int]] = []
+    for _, end in taken:
+        m = _FOLLOWING_NAME.match(text, end)
+        if m is None:
+            continue
+        s, e = m.span(1)
+        if not any(a < e and s < b for a, b in taken) and (s, e) not in out:
+            out.append((s, e))
+    return out

@@ -79,6 +79,14 @@ def test_resolve_spans_reads_designators_and_datelines_around_the_span(gaz: Gaze
     assert state is not None and state.place is not None and state.place.feature_code == "ADM1"
 
 
+def test_resolve_spans_reads_the_division_after_a_span(gaz: Gazetteer) -> None:
+    """Only the towns are given; the states after them still place them."""
+    text = "A man from Paris, Mo., was held. A similar theft happened in Paris, Ill., last week."
+    first, second = text.index("Paris"), text.rindex("Paris")
+    answers = resolve_spans(text, [(first, first + 5), (second, second + 5)], gazetteer=gaz)
+    assert [a.place.admin1 for a in answers if a and a.place] == ["Missouri", "Illinois"]
+
+
 def test_division_beats_a_village_of_its_name(gaz: Gazetteer) -> None:
     text = "Officials planned for deaths in Wales and in England."
     assert place_of(gaz, text, "Wales")[1:] == ("GB", "ADM1")
