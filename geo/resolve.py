@@ -37,7 +37,8 @@ __all__ = ["MIN_FIT", "SpanLike", "rank_candidates", "resolve_groups"]
 
 #: Below this fit a recognised name is not returned as a place (too obscure and nothing in the text supports it).
 MIN_FIT = 0.5
-_AREAS = {"PCLI": 0.85, "CONT": 0.8, "ADM1": 0.6, "ADM2": 0.45, "AIRP": 0.4}
+#: Priors by feature code for places whose population says nothing (areas, airports).
+_FIXED_PRIORS = {"PCLI": 0.85, "CONT": 0.8, "ADM1": 0.6, "ADM2": 0.45, "AIRP": 0.4}
 _MAX_CANDIDATES = 25
 _CONTEXT_POINTS = 12
 
@@ -64,8 +65,8 @@ class _Scored:
 
 def _prior(c: Candidate) -> tuple[float, list[str]]:
     p = c.place
-    if p.feature_code in _AREAS:
-        return _AREAS[p.feature_code], [f"prior {p.feature_code} {_AREAS[p.feature_code]:.2f}"]
+    if p.feature_code in _FIXED_PRIORS:
+        return _FIXED_PRIORS[p.feature_code], [f"prior {p.feature_code} {_FIXED_PRIORS[p.feature_code]:.2f}"]
     # the stock data holds places of 500 people or more; GeoNames writes 0 where the figure is unknown
     base = 0.1 + 0.08 * math.log10(max(p.population, 500) + 1)
     why = [f"prior population {p.population:,} {base:.2f}"]
