@@ -141,8 +141,8 @@ def _is_dateline(text: str, tokens: list[Token], first: int, last: int) -> bool:
 
 def is_dateline(text: str, start: int, end: int) -> bool:
     """``WASHINGTON --``, ``BEIRUT (AP) --``, ``Washington (CNN)``: a place opening a line as its dateline."""
-    if text[:start].rstrip(" \t") not in ("",) and not text[:start].rstrip(" \t").endswith("\n"):
-        return False
+    if text[text.rfind("\n", 0, start) + 1:start].strip(" \t"):
+        return False  # not the first word of its line
     surface = text[start:end]
     return bool(_DATELINE_AFTER.match(text, end)) and (surface.isupper() or bool(_AGENCY.match(text, end)))
 
