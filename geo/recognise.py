@@ -244,8 +244,8 @@ def _accept(text: str, tokens: list[Token], a: int, b: int, key: str, cands: lis
         return None
     single = b - a == 1
     if single and (first.key in TITLES or (first.key in FIRST_NAMES and a + 1 < len(tokens)
-                                           and tokens[a + 1].cap and not dateline)):
-        return None  # "Secretary", "Michael R. Gordon", "Vladimir Isachenkov"
+                                           and tokens[a + 1].cap and tokens[a + 1].joined and not dateline)):
+        return None  # "Secretary", "Michael R. Gordon", "Vladimir Isachenkov"; not "Austin, Texas"
     if _INITIAL.search(text[max(0, first.start - 4):first.start]):
         return None  # "Andrew E. Kramer": a surname after a middle initial
     prev = _previous(text, tokens, a)

@@ -26,6 +26,11 @@ def test_people_and_organisations_are_not_places(gaz: Gazetteer, text: str) -> N
     assert texts(gaz, text) == []
 
 
+def test_first_name_towns_before_a_comma_are_places(gaz: Gazetteer) -> None:
+    assert texts(gaz, "Police in Austin, Texas, and Tyler, Texas, said.") == ["Austin", "Texas", "Tyler", "Texas"]
+    assert texts(gaz, "Austin Powers and Tyler Perry were there.") == []
+
+
 def test_dateline_and_abbreviations(gaz: Gazetteer) -> None:
     mentions = parse_places("WASHINGTON -- The U.S. and the UK agreed; US officials said.", gazetteer=gaz)
     got = [(m.text, m.place.country_code if m.place else None) for m in mentions]
