@@ -58,7 +58,7 @@ CREATE TABLE places (
 );
 CREATE TABLE names (key TEXT NOT NULL, place_id TEXT NOT NULL, form TEXT NOT NULL, kind TEXT NOT NULL);
 """
-_KIND_RANK = {"name": 0, "abbr": 1, "alt": 2, "designated": 3, "demonym": 4}
+_KIND_RANK = {"name": 0, "abbr": 1, "alt": 2, "designated": 3, "demonym": 4, "postal": 5}
 
 
 def _data_text(name: str) -> str:

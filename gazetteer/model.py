@@ -78,7 +78,8 @@ class Candidate:
     place: Place
     key: str
     form: str  # the matched name as stored, e.g. "U.S." or "Ar Ra'i"
-    kind: str  # "name" (primary), "alt" (alternate), "abbr" (abbreviation), "demonym"
+    kind: str  # "name" (primary), "alt" (alternate), "abbr" (abbreviation), "demonym", "designated" (a name
+    #            with its designator: "Plymouth County"), "postal" (a state's code: "TX", after "Dallas, ")
 
 
 @dataclass(frozen=True, slots=True)

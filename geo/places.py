@@ -9,7 +9,7 @@ from gazetteer import Gazetteer, normalize
 from gazetteer.normalize import designator
 
 from .model import Mention
-from .recognise import candidate_spans, is_dateline, select_spans, tokenize
+from .recognise import candidate_spans, follows_a_town, is_dateline, select_spans, tokenize
 from .resolve import MIN_FIT, SpanLike, resolve_groups
 
 __all__ = ["default_gazetteer", "parse_places", "resolve_spans", "set_default_gazetteer"]
@@ -102,7 +102,8 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gaz
     for (s, e), t, k in zip([*given, *extra], surfaces, keys, strict=True):
         suffix = designator(t)
         # "Plymouth County" forms need the designator in the name itself, as in parse_places
-        cands = tuple(c for c in found.get(k, ()) if c.kind != "designated" or suffix == "A")
+        cands = tuple(c for c in found.get(k, ()) if (c.kind != "designated" or suffix == "A")
+                      and (c.kind != "postal" or follows_a_town(text, s)))
         if (s, e) in extra:
             cands = tuple(c for c in cands if c.place.feature_code in ("ADM1", "PCLI"))
         named = suffix or _designated_by(text, s) or _designated_after(text, e)

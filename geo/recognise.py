@@ -15,7 +15,7 @@ from gazetteer.normalize import ARTICLES, DESIGNATORS, key_from_words, word_key
 
 from .lexicon import CONNECTORS, DIRECTIONALS, FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES
 
-__all__ = ["Span", "Token", "candidate_spans", "is_dateline", "select_spans", "tokenize"]
+__all__ = ["Span", "Token", "candidate_spans", "follows_a_town", "is_dateline", "select_spans", "tokenize"]
 
 MAX_WORDS = 6
 _MARKS = "'’`ʿʾ‘"
@@ -24,6 +24,7 @@ _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*)$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s$")
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^\n]{0,40}?)?\s*(?:--|—|–|-\s|\(\w+\))")
+_TOWN_COMMA = re.compile(r"\b([A-Z][\w’'-]*)\.?,[ \t]*$")
 _AGENCY = re.compile(r"\s*\([A-Z]\w+\)")
 _CONTINUES = frozenset({"in", "of", "at", "to", "and", "or", "the", "a", "an", "from", "for", "by", "with",
                         "on", "near", "into", "over", "under"})
@@ -139,6 +140,15 @@ def _is_dateline(text: str, tokens: list[Token], first: int, last: int) -> bool:
     return bool(_DATELINE_AFTER.match(text, end)) and (head.upper or bool(_AGENCY.match(text, end)))
 
 
+def follows_a_town(text: str, start: int) -> bool:
+    """True right after a capitalised word and a comma (``Dallas, TX``, ``DALLAS, TX --`` opening a line): where a
+    state's postal code can be. Not inside capitals (``ON THE AIR, ME TOO``)."""
+    m = _TOWN_COMMA.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    return not m.group(1).isupper() or not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
     """``WASHINGTON --``, ``BEIRUT (AP) --``, ``Washington (CNN)``: a place opening a line as its dateline."""
     if text[text.rfind("\n", 0, start) + 1:start].strip(" \t"):
@@ -240,6 +250,9 @@ def _accept(text: str, tokens: list[Token], a: int, b: int, key: str, cands: lis
         cands = [c for c in cands if c.place.feature_class == designator]
     else:
         cands = [c for c in cands if c.kind != "designated"]  # "Plymouth" is not Plymouth County
+    postal = first.upper and follows_a_town(text, first.start)
+    if not postal:
+        cands = [c for c in cands if c.kind != "postal"]  # "OR", "IN", "ME" are words unless after "Portland, "
     if not cands:
         return None
     single = b - a == 1
@@ -250,7 +263,8 @@ def _accept(text: str, tokens: list[Token], a: int, b: int, key: str, cands: lis
         return None  # "Andrew E. Kramer": a surname after a middle initial
     prev = _previous(text, tokens, a)
     nxt = tokens[b] if b < len(tokens) and tokens[b].joined else None
-    if single and first.key in NON_PLACE_WORDS and not dateline:
+    if single and first.key in NON_PLACE_WORDS and not dateline and not (
+            postal and any(c.kind == "postal" for c in cands)):
         return None
     if single and first.sentence_start and first.key in lower_words and not first.upper:
         return None  # a common word capitalised by its position ("Hope is ...", with "hope" elsewhere)

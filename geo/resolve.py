@@ -96,9 +96,9 @@ def _local_fit(span: SpanLike, c: Candidate) -> tuple[float, list[str]]:
     elif c.form.islower() and not span.text.islower():
         fit -= 0.15  # GeoNames' lower-case alternates are search keys and transliterations ("rai" for Rye)
         why.append(f"lower-case alias {c.form!r} -0.15")
-    if c.kind in ("name", "abbr", "demonym", "designated"):
+    if c.kind in ("name", "abbr", "demonym", "designated", "postal"):
         fit += 0.1
-        why.append(f"{c.kind if c.kind in ('abbr', 'demonym') else 'primary-name'} +0.10")
+        why.append(f"{c.kind if c.kind in ('abbr', 'demonym', 'postal') else 'primary-name'} +0.10")
     if span.designator is not None and c.place.feature_class == span.designator:
         bonus = 0.5 if span.designator == "A" else 0.2
         fit += bonus
@@ -276,7 +276,7 @@ def _holders(text: str, spans: Sequence[SpanLike], after: dict[int, int]) -> dic
         areas = [c.place for c in b.candidates if c.place.feature_code in ("ADM1", "PCLI")]
         found = tuple(h for h in areas if any(_inside(c.place, h) for c in a.candidates)
                       and not any(c.place.feature_code == h.feature_code and c.place.country_code == h.country_code
-                                  for c in a.candidates))
+                                  and c.place.id != h.id for c in a.candidates))  # "New York, NY" is the city
         if found:
             out[i] = found
     return out

@@ -31,6 +31,15 @@ def test_first_name_towns_before_a_comma_are_places(gaz: Gazetteer) -> None:
     assert texts(gaz, "Austin Powers and Tyler Perry were there.") == []
 
 
+def test_postal_codes_only_after_a_town(gaz: Gazetteer) -> None:
+    ms = {m.text: m.place for m in parse_places("Shots in Portland, OR, and Ottawa, ON; police in Dallas, TX.",
+                                                 gazetteer=gaz)}
+    assert ms["OR"] is not None and ms["OR"].name == "Oregon" and ms["ON"] is not None and ms["ON"].name == "Ontario"
+    assert ms["Portland"] is not None and ms["Portland"].admin1 == "Oregon"
+    assert ms["Dallas"] is not None and ms["Dallas"].admin1 == "Texas"
+    assert texts(gaz, "IT IS IN THE NEWS OR ON THE AIR, ME TOO") == []
+
+
 def test_dateline_and_abbreviations(gaz: Gazetteer) -> None:
     mentions = parse_places("WASHINGTON -- The U.S. and the UK agreed; US officials said.", gazetteer=gaz)
     got = [(m.text, m.place.country_code if m.place else None) for m in mentions]

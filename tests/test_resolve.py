@@ -58,6 +58,10 @@ def test_city_state_pairs_resolve_both(gaz: Gazetteer) -> None:
     assert ms["Richmond"] is not None and ms["Richmond"].admin1 == "Virginia"
 
 
+def test_city_named_like_its_state(gaz: Gazetteer) -> None:
+    assert place_of(gaz, "A man in New York, NY, said so.", "New York")[2] == "PPL"
+
+
 def test_same_name_different_states(gaz: Gazetteer) -> None:
     text = "A man from Paris, Missouri, was held. A similar theft happened in Paris, Illinois."
     admin1 = [m.place.admin1 for m in parse_places(text, gazetteer=gaz) if m.text == "Paris" and m.place]
