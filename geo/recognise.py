@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from gazetteer import Candidate, is_abbreviation
-from gazetteer.normalize import ARTICLES, DESIGNATORS, key_from_words, word_key
+from gazetteer.normalize import ARTICLES, DESIGNATORS, key_from_words, word_key, word_keys
 
 from .lexicon import CONNECTORS, DIRECTIONALS, FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES
 
@@ -24,6 +24,7 @@ _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*)$")
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s$")
 _DATELINE_AFTER = re.compile(r"\s*(?:,[^\n]{0,40}?)?\s*(?:--|—|–|-\s|\(\w+\))")
+_ALIAS_TOWN_POPULATION = 50_000
 _TOWN_COMMA = re.compile(r"\b([A-Z][\w’'-]*)\.?,[ \t]*$")
 _AGENCY = re.compile(r"\s*\([A-Z]\w+\)")
 _CONTINUES = frozenset({"in", "of", "at", "to", "and", "or", "the", "a", "an", "from", "for", "by", "with",
@@ -120,6 +121,19 @@ def candidate_spans(text: str, tokens: list[Token]) -> dict[tuple[int, int], str
             elif t.key not in CONNECTORS:
                 break
     return spans
+
+
+def _unrelated_alias(cand: Candidate) -> bool:
+    """A one-word alternate name of a town under 50,000 people that does not even start like the town's name
+    (``Boons`` for Severna Park, ``Samples`` for Hollywood, ``Voters`` for Walters): GeoNames keeps nicknames,
+    old names and mistakes like these, and as single words they are far likelier to be words or surnames.
+    Transliterations start alike (``Rai`` for Ar Rā‘ī) and are kept; so are names written as words that follow.
+    """
+    if cand.kind != "alt" or cand.place.feature_class != "P" or cand.place.population >= _ALIAS_TOWN_POPULATION:
+        return False
+    form = [w for w in word_keys(cand.form) if w not in ARTICLES]
+    name = [w for w in word_keys(cand.place.name) if w not in ARTICLES]
+    return not form or not name or form[0][:2] != name[0][:2]
 
 
 def _surface_ok(surface: str, surface_abbr: bool, cand: Candidate, dateline: bool) -> bool:
@@ -244,6 +258,8 @@ def _accept(text: str, tokens: list[Token], a: int, b: int, key: str, cands: lis
     dateline = _is_dateline(text, tokens, a, b)
     surface_abbr = is_abbreviation(surface)
     cands = [c for c in cands if _surface_ok(surface, surface_abbr, c, dateline)]
+    if b - a == 1 and not dateline:
+        cands = [c for c in cands if not _unrelated_alias(c)]
     designator = DESIGNATORS.get(last.key) if b - a > 1 else None
     if designator is not None:
         # "Idlib province" names the division; "Syrian city" is no place called Syria-city

@@ -40,6 +40,13 @@ def test_postal_codes_only_after_a_town(gaz: Gazetteer) -> None:
     assert texts(gaz, "IT IS IN THE NEWS OR ON THE AIR, ME TOO") == []
 
 
+def test_unrelated_aliases_of_small_towns_are_words(gaz: Gazetteer) -> None:
+    # GeoNames files "Boons" under Severna Park and "Samples" under Hollywood (Maryland)
+    assert texts(gaz, "The Boons said Samples were taken in Hall 3.") == []
+    text = "Turkish-backed rebels took the town of al-Rai on Monday. Fighting near Rai and Aleppo went on."
+    assert texts(gaz, text) == ["Turkish", "al-Rai", "Rai", "Aleppo"]  # transliterations stay
+
+
 def test_dateline_and_abbreviations(gaz: Gazetteer) -> None:
     mentions = parse_places("WASHINGTON -- The U.S. and the UK agreed; US officials said.", gazetteer=gaz)
     got = [(m.text, m.place.country_code if m.place else None) for m in mentions]
