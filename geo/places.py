@@ -1,6 +1,8 @@
 """From raw text to places: the one path every entry point (CLI, Python, batch) takes."""
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 import threading
 from collections.abc import Sequence
@@ -95,6 +97,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gaz
             raise InputError(f"span [{start}, {end}] is outside the text (length {len(text)})")
     given = list(spans)
     extra = _holder_spans(text, given)
+    hidden = set(extra)
     surfaces = [text[s:e] for s, e in [*given, *extra]]
     keys = [normalize(t) for t in surfaces]
     found = gaz.candidates(keys)
@@ -104,7 +107,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gaz
         # "Plymouth County" forms need the designator in the name itself, as in parse_places
         cands = tuple(c for c in found.get(k, ()) if (c.kind != "designated" or suffix == "A")
                       and (c.kind != "postal" or follows_a_town(text, s)))
-        if (s, e) in extra:
+        if (s, e) in hidden:
             cands = tuple(c for c in cands if c.place.feature_code in ("ADM1", "PCLI"))
         named = suffix or _designated_by(text, s) or _designated_after(text, e)
         items.append(SpanLike(s, e, t, k, named, cands, is_dateline(text, s, e)))
@@ -118,12 +121,15 @@ def _holder_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     """Names right after a given span and a comma that no given span covers (``HOLLIDAY, Mo.``, ``Paris,
     Texas``): resolved alongside as a division or country that may hold the span, never returned."""
     taken = sorted(spans)
-    out: list[tuple[int, int]] = []
+    starts = [a for a, _ in taken]
+    reach = list(itertools.accumulate((b for _, b in taken), max))  # the furthest end among spans so far
+    out: dict[tuple[int, int], None] = {}
     for _, end in taken:
         m = _FOLLOWING_NAME.match(text, end)
         if m is None:
             continue
         s, e = m.span(1)
-        if not any(a < e and s < b for a, b in taken) and (s, e) not in out:
-            out.append((s, e))
-    return out
+        before = bisect.bisect_left(starts, e)  # the given spans that start before this name ends
+        if before == 0 or reach[before - 1] <= s:
+            out[(s, e)] = None
+    return list(out)

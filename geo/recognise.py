@@ -127,7 +127,7 @@ def _unrelated_alias(cand: Candidate) -> bool:
     """A one-word alternate name of a town under 50,000 people that does not even start like the town's name
     (``Boons`` for Severna Park, ``Samples`` for Hollywood, ``Voters`` for Walters): GeoNames keeps nicknames,
     old names and mistakes like these, and as single words they are far likelier to be words or surnames.
-    Transliterations start alike (``Rai`` for Ar Rā‘ī) and are kept; so are names written as words that follow.
+    Transliterations start alike (``Rai`` for Ar Rā‘ī) and are kept, and so are names of several words.
     """
     if cand.kind != "alt" or cand.place.feature_class != "P" or cand.place.population >= _ALIAS_TOWN_POPULATION:
         return False
@@ -148,10 +148,12 @@ def _surface_ok(surface: str, surface_abbr: bool, cand: Candidate, dateline: boo
 
 def _is_dateline(text: str, tokens: list[Token], first: int, last: int) -> bool:
     head = tokens[first]
-    if not head.sentence_start:
-        return False
-    end = tokens[last - 1].end
-    return bool(_DATELINE_AFTER.match(text, end)) and (head.upper or bool(_AGENCY.match(text, end)))
+    return head.sentence_start and _dateline_after(text, tokens[last - 1].end, head.upper)
+
+
+def _dateline_after(text: str, end: int, upper: bool) -> bool:
+    """What follows a dateline's place: ``--`` or ``, Syria --`` after capitals, ``(CNN)`` after any."""
+    return bool(_DATELINE_AFTER.match(text, end)) and (upper or bool(_AGENCY.match(text, end)))
 
 
 def follows_a_town(text: str, start: int) -> bool:
@@ -167,8 +169,7 @@ def is_dateline(text: str, start: int, end: int) -> bool:
     """``WASHINGTON --``, ``BEIRUT (AP) --``, ``Washington (CNN)``: a place opening a line as its dateline."""
     if text[text.rfind("\n", 0, start) + 1:start].strip(" \t"):
         return False  # not the first word of its line
-    surface = text[start:end]
-    return bool(_DATELINE_AFTER.match(text, end)) and (surface.isupper() or bool(_AGENCY.match(text, end)))
+    return _dateline_after(text, end, text[start:end].isupper())
 
 
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|admits|admitted|noted|recalled|wrote|stated|warned|"
