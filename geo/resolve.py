@@ -160,14 +160,12 @@ def _country_named(span: SpanLike) -> bool:
                                            for c in span.candidates)
 
 
-def _division_seats(span: SpanLike) -> set[str]:
+def _division_seats(span: SpanLike, divisions: set[tuple[str, str]]) -> set[str]:
     """Ids of towns (50,000+ people) that share the name of the first-level division they lie in (Zhytomyr,
     Kherson, Kayseri): without a designator, news means the town, not its oblast or province. Not in the United
     States, whose states are not named after a seat (New York is a state as often as a city)."""
     if span.designator is not None:
         return set()
-    divisions = {(c.place.country_code, normalize(c.place.name)) for c in span.candidates
-                 if c.place.feature_code == "ADM1"}
     return {c.place.id for c in span.candidates if c.place.feature_class == "P" and c.place.population >= 50_000
             and c.place.country_code != "US" and (c.place.country_code, normalize(c.place.admin1)) in divisions}
 
@@ -176,9 +174,10 @@ def _local_ranking(span: SpanLike) -> list[tuple[Candidate, float, list[str]]]:
     """Candidates with their context-free fit, best first."""
     local = []
     shares_country_name = _country_named(span)
-    seats = _division_seats(span) if len(span.candidates) > 1 else set()
+    # (country, name) of the first-level divisions among the candidates
     divisions = {(c.place.country_code, normalize(c.place.name)) for c in span.candidates
                  if c.place.feature_code == "ADM1"} if len(span.candidates) > 1 else set()
+    seats = _division_seats(span, divisions)
     for c in span.candidates:
         fit, why = _local_fit(span, c)
         if c.place.id in seats:
