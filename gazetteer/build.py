@@ -88,7 +88,7 @@ def stock_version() -> str:
 
 
 def _country_point(info: dict[str, Any] | None) -> tuple[float, float] | None:
-    """The equal-area centroid of the country's largest polygon, else its nominal point (module docstring)."""
+    """The equal-area centroid of the country's main landmass, else its nominal point (module docstring)."""
     if info is None:
         return None
     centroid = _main_landmass_centroid(info)
@@ -103,24 +103,39 @@ def _main_landmass_centroid(info: dict[str, Any]) -> tuple[float, float] | None:
     features = geojson.get("features") or []
     if not (features and features[0].get("geometry")):
         return None
-    import numpy as np
-    import pyproj
-    import shapely
     from shapely.geometry import MultiPolygon, shape
 
-    to_area = _equal_area()
-
-    def project(xy: Any) -> Any:
-        return np.column_stack(to_area.transform(xy[:, 0], xy[:, 1]))
-
     geom = shape(features[0]["geometry"])
-    shapes = [shapely.transform(p, project) for p in getattr(geom, "geoms", [geom])]
+    shapes = [projected(p) for p in getattr(geom, "geoms", [geom])]
     if not shapes:
         return None
     largest = max(p.area for p in shapes)
     c = MultiPolygon([p for p in shapes if p.area >= largest / 2]).centroid
-    lon, lat = to_area.transform(c.x, c.y, direction=pyproj.enums.TransformDirection.INVERSE)
+    lat, lon = geographic(c.x, c.y)
     return round(lat, 5), round(lon, 5)
+
+
+def equal_area_centroid(geom: Any) -> tuple[float, float]:
+    """(lat, lon) of a lon/lat geometry's centroid, computed in an equal-area projection."""
+    c = projected(geom).centroid
+    return geographic(c.x, c.y)
+
+
+def projected(geom: Any) -> Any:
+    """A lon/lat geometry in EPSG:6933 (equal-area), where areas and centroids mean what they should."""
+    import numpy as np
+    import shapely
+
+    to_area = _equal_area()
+    return shapely.transform(geom, lambda xy: np.column_stack(to_area.transform(xy[:, 0], xy[:, 1])))
+
+
+def geographic(x: float, y: float) -> tuple[float, float]:
+    """(lat, lon) of an EPSG:6933 point."""
+    import pyproj
+
+    lon, lat = _equal_area().transform(x, y, direction=pyproj.enums.TransformDirection.INVERSE)
+    return lat, lon
 
 
 @functools.cache

@@ -35,7 +35,6 @@ import collections
 import gzip
 import importlib.metadata
 import json
-import math
 import re
 import statistics
 import sys
@@ -47,7 +46,8 @@ import numpy as np
 import shapely
 from shapely.geometry import MultiPoint, shape
 
-from gazetteer.build import _countryinfo_records, _equal_area
+from gazetteer.build import _countryinfo_records, equal_area_centroid
+from gazetteer.distance import distance_km
 from gazetteer.normalize import DESIGNATORS, normalize
 
 Point = tuple[float, float]
@@ -81,7 +81,7 @@ def inliers(points: list[Point]) -> list[Point]:
     """The points less those far from the rest (see the module docstring)."""
     mlat = statistics.median(p[0] for p in points)
     mlon = statistics.median(p[1] for p in points)
-    dist = [_km(mlat, mlon, lat, lon) for lat, lon in points]
+    dist = [distance_km(mlat, mlon, lat, lon) for lat, lon in points]
     ranked = sorted(dist)
     cut = max(4 * ranked[int(0.9 * (len(ranked) - 1))], 50.0)
     return [p for p, d in zip(points, dist, strict=True) if d <= cut] or points
@@ -113,19 +113,12 @@ def area_centres(outline: Any, towns: dict[str, list[Point]]) -> dict[str, Point
         hit = tree.query(cell, predicate="contains")
         if len(hit):
             parts[where[sites[int(hit[0])]]].append(cell)
-    to_area = _equal_area()
-
-    def project(xy: Any) -> Any:
-        return np.column_stack(to_area.transform(xy[:, 0], xy[:, 1]))
-
     out: dict[str, Point] = {}
     for code, polys in parts.items():
         region = shapely.intersection(shapely.union_all(polys), outline)
         if region.is_empty or region.bounds[2] - region.bounds[0] > 180:
             continue  # across the antimeridian (Chukotka): the bounding box handles that
-        c = shapely.transform(region, project).centroid
-        lon, lat = to_area.transform(c.x, c.y, direction="INVERSE")
-        out[code] = (lat, lon)
+        out[code] = equal_area_centroid(region)
     return out
 
 
@@ -136,12 +129,6 @@ def outlines() -> dict[str, Any]:
         if features and features[0].get("geometry"):
             out[iso] = shapely.make_valid(shape(features[0]["geometry"]))
     return out
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def main(folder: Path) -> None:
