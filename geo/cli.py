@@ -237,8 +237,11 @@ def resolve(obj: _Ctx, jsonl: str, fmt: str, explain: bool, output: str) -> None
             spans = r["spans"]
             if not all(isinstance(s, list) and len(s) == 2 and all(isinstance(x, int) for x in s) for s in spans):
                 raise InputError(f"{jsonl} record {n}: spans must be [[start, end], ...] integer pairs")
-            answers = resolve_spans(r["text"], [(s[0], s[1]) for s in spans], gazetteer=obj.gazetteer,
-                                    explain=explain)
+            try:
+                answers = resolve_spans(r["text"], [(s[0], s[1]) for s in spans], gazetteer=obj.gazetteer,
+                                        explain=explain)
+            except InputError as e:  # "span [0, 9] is outside the text": say which record
+                raise InputError(f"{jsonl} record {n}: {e}") from None
             results.append({"id": r["id"], "places": [a.to_dict(explain=explain) if a else None for a in answers]})
         with atomic_output(output) as out:
             if fmt == "json":

@@ -99,6 +99,7 @@ def test_resolve_rejects_bad_spans(run, tmp_path: Path) -> None:  # type: ignore
     path.write_text(json.dumps({"id": "a", "text": "Aleppo", "spans": [[0, 60]]}) + "\n")
     result = run("resolve", "--jsonl", str(path))
     assert result.exit_code != 0 and "outside the text" in result.output
+    assert "spans.jsonl record 1:" in result.output  # the message names the input and the record
 
 
 def test_gazetteer_add_search_and_errors(run) -> None:  # type: ignore[no-untyped-def]
