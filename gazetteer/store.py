@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from .build import build_stock, stock_version
+from .build import Source, build_stock, stock_version
 from .distance import distance_km
 from .errors import StoreError, ValidationError
 from .importers import read_entries, write_entries
@@ -55,12 +55,15 @@ class Gazetteer:
 
     ``Gazetteer()`` uses the default locations (platformdirs; ``XDG_CACHE_HOME``/``XDG_DATA_HOME`` honoured;
     ``GEO_GAZETTEER`` names another user store). The stock database is built on first use, and rebuilt when the
-    packaged data changes; ``progress(step, done, total)`` is called while it builds.
+    packaged data changes; ``progress(step, done, total)`` is called while it builds. ``sources`` builds the
+    stock from other sources instead (``gazetteer.build.tsv_source``: the tests' small gazetteer).
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, stock: str | os.PathLike[str] | None = None,
-                 progress: Callable[[str, int, int], None] | None = None) -> None:
+                 progress: Callable[[str, int, int], None] | None = None,
+                 sources: Sequence[Source] | None = None) -> None:
         self.stock_path = Path(stock) if stock is not None else default_stock_path()
+        self.sources = sources  # None: the packaged stock (gazetteer.sources.STOCK_SOURCES)
         self.user = UserStore(Path(path) if path is not None else user_store_path())
         self._progress = progress
         self._conn: sqlite3.Connection | None = None
@@ -72,10 +75,10 @@ class Gazetteer:
     def ensure_stock(self) -> Path:
         """Build the stock database if it is missing or stale; return its path."""
         with _BUILD_LOCK:
-            if _stock_version_of(self.stock_path) != stock_version():
+            if _stock_version_of(self.stock_path) != stock_version(self.sources):
                 log.info("building the stock gazetteer at %s", self.stock_path)
                 try:
-                    build_stock(self.stock_path, progress=self._progress)
+                    build_stock(self.stock_path, progress=self._progress, sources=self.sources)
                 except OSError as e:
                     raise StoreError(f"cannot build the gazetteer cache at {self.stock_path}: {e}") from e
         return self.stock_path

@@ -150,7 +150,7 @@ def _read(part: Partition) -> Iterator[tuple[str, str | None, str | None]]:
 
 
 def _read_items(part: Partition, feeds: dict[str, Any]) -> Iterator[tuple[str, str | None, str | None]]:
-    from .io import decode
+    from .formats.io import decode
 
     for item in part.items:
         if item.line:
@@ -228,9 +228,8 @@ def process_partition(part: Partition, out: str, *, gazetteer_path: str | None =
     import geopandas
     from shapely.geometry import Point
 
-    from .events import extract_events
-    from .frame import events_frame
-    from .places import parse_places
+    from .analysis import analyse
+    from .formats.events import events_frame
 
     root = Path(out)
     gaz = _gazetteer(gazetteer_path)
@@ -242,12 +241,12 @@ def process_partition(part: Partition, out: str, *, gazetteer_path: str | None =
             errors.append({"id": doc_id, "reason": error or "unreadable"})
             continue
         try:
-            mentions = parse_places(text, gazetteer=gaz)
-            events += extract_events(text, published=published, source=doc_id, gazetteer=gaz, mentions=mentions)
+            article = analyse(text, gazetteer=gaz, published=published, source=doc_id)
         except Exception as e:  # one bad article never stops the run: it is logged with its reason
             errors.append({"id": doc_id, "reason": f"{type(e).__name__}: {e}"})
             continue
-        for m in mentions:
+        events += article.events
+        for m in article.mentions:
             places.append({"id": doc_id, **m.to_dict()})
     for sub in ("events", "places", "errors"):
         (root / sub).mkdir(parents=True, exist_ok=True)

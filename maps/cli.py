@@ -16,8 +16,8 @@ def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None,
                 include_background: bool) -> tuple[list[Any], list[Any]]:
     """Events and place mentions from article texts (any other extension) and event files; warnings go to
     stderr."""
-    from geo.cli_events import load_articles
-    from geo.frame import read_events
+    from geo.analysis import analyse_files
+    from geo.formats.events import read_events
 
     events: list[Any] = []
     mentions: list[Any] = []
@@ -28,15 +28,17 @@ def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None,
         if name != "-" and path.suffix.lower() in _EVENT_FILES:
             events += read_events(path)
         elif name != "-" and path.is_dir():
-            from geo.frame import read_events_dir
+            from geo.formats.events import read_events_dir
 
             events += read_events_dir(path)
         else:
             articles.append(name)
     if articles:
-        found, mentions, warnings = load_articles(obj, tuple(articles), published=published,
-                                                  include_background=include_background)
-        events += found
+        done = analyse_files(articles, gazetteer=obj.gazetteer, published=published,
+                             include_background=include_background)
+        events += [e for a in done for e in a.events]
+        mentions = [m for a in done for m in a.mentions]
+        warnings = [w for a in done for w in a.warnings]
     for w in warnings:
         click.echo(f"warning: {w}", err=True)
     return events, mentions
@@ -67,13 +69,13 @@ def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, c
             include_background: bool, mode: str | None, width: str | None, height: str | None) -> None:
     """Render a layered Leaflet map of the events in INPUTS: article texts (- for standard input) and/or event
     files written by `geo events` (.geojson, .json, .jsonl, .csv, .parquet)."""
-    from geo.cli import _errors
+    from geo.cli.common import errors
     from geo.errors import InputError
 
     from .render import render, save
     from .style import resolve_tiles
 
-    with _errors():
+    with errors():
         if mode == "png":
             if not output.lower().endswith(".png"):
                 raise InputError(f"{output}: --png writes a PNG image; name it .png")
@@ -96,7 +98,7 @@ def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, c
             to_png(m, output, width=png_size[0], height=png_size[1])
             size = Path(output).stat().st_size
         elif mode in ("embed", "iframe"):
-            from geo.io import atomic_output
+            from geo.formats.io import atomic_output
 
             from .embed import to_fragment, to_iframe
 
@@ -138,15 +140,15 @@ def report_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str, offli
                published: str | None, include_background: bool) -> None:
     """A report on the articles (or event files) in INPUTS: sources, totals by type and place, the map and a
     sortable table of events; printable."""
-    from geo.cli import _errors
+    from geo.cli.common import errors
     from geo.errors import InputError
-    from geo.io import atomic_output
+    from geo.formats.io import atomic_output
 
     from .render import render
     from .report import report_html, report_markdown, source_for
     from .style import resolve_tiles
 
-    with _errors():
+    with errors():
         target = Path(output)
         if target.suffix.lower() not in (".html", ".htm", ".md"):
             raise InputError(f"{output}: name the report .html or .md")

@@ -136,7 +136,7 @@ def render(events: Iterable[Event], places: Iterable[Mention] = (), *, title: st
 
 def save(m: folium.Map, path: str | Path) -> int:
     """Write the map as one HTML file (temporary file, then rename); return its size in bytes."""
-    from geo.io import atomic_output
+    from geo.formats.io import atomic_output
 
     page = m.get_root().render()
     with atomic_output(str(path)) as out:

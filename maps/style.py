@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from geo.errors import GeoError
-from geo.taxonomy import EVENT_TYPES
+from geo.events.taxonomy import EVENT_TYPES
 
 __all__ = ["EVENT_STYLES", "SIZE_SCALE", "TILES", "TileSpec", "UnknownTilesError", "resolve_tiles", "type_index"]
 

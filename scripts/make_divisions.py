@@ -46,9 +46,9 @@ import numpy as np
 import shapely
 from shapely.geometry import MultiPoint, shape
 
-from gazetteer.build import _countryinfo_records, equal_area_centroid
 from gazetteer.distance import distance_km
 from gazetteer.normalize import DESIGNATORS, normalize
+from gazetteer.sources import countryinfo_records, equal_area_centroid
 
 Point = tuple[float, float]
 _LOCAL_PREFIX = re.compile(
@@ -124,7 +124,7 @@ def area_centres(outline: Any, towns: dict[str, list[Point]]) -> dict[str, Point
 
 def outlines() -> dict[str, Any]:
     out = {}
-    for iso, info in _countryinfo_records().items():
+    for iso, info in countryinfo_records().items():
         features = (info.get("geoJSON") or {}).get("features") or []
         if features and features[0].get("geometry"):
             out[iso] = shapely.make_valid(shape(features[0]["geometry"]))

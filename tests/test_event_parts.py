@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from geo.cli import main
-from geo.dates import dateline_date, find_times
-from geo.numbers import casualty_figures, parse_number
-from geo.sentences import figure_source, is_hypothetical, split_sentences
-from geo.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, UnknownEventTypeError, check_sub_event_type, event_type_of
+from geo.events.dates import dateline_date, find_times
+from geo.events.numbers import casualty_figures, parse_number
+from geo.events.sentences import figure_source, is_hypothetical, split_sentences
+from geo.events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, UnknownEventTypeError, check_sub_event_type, event_type_of
 
 from .conftest import SEED
 

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from gazetteer import Gazetteer
-from geo.geocode import GeocoderUnavailable, OnlineGeocoder, UnknownGeocoderError
+from geo.places.geocode import GeocoderUnavailable, OnlineGeocoder, UnknownGeocoderError
 
 from .conftest import SEED
 

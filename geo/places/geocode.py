@@ -19,8 +19,8 @@ from urllib.parse import urlsplit
 
 from gazetteer import Gazetteer, Place
 
-from .errors import GeoError
-from .model import RESOLVED, UNKNOWN, Mention
+from ..errors import GeoError
+from ..model import RESOLVED, UNKNOWN, Mention
 
 __all__ = ["Found", "GeocoderUnavailable", "OnlineGeocoder", "UnknownGeocoderError", "fill_unknown"]
 

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from .errors import InputError
-from .model import Event
+from ..errors import InputError
+from ..model import Event
 
 if TYPE_CHECKING:
     import geopandas

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from .model import UNKNOWN, Mention
+from ..model import UNKNOWN, Mention
 
 __all__ = ["geocoder_options", "make_geocoder", "unknown_summary"]
 
@@ -32,7 +32,7 @@ def geocoder_options(f: F) -> F:
 
 def make_geocoder(gazetteer: Any, service: str, user_agent: str | None, url: str | None,
                   timeout: float = 10.0) -> Any:
-    from .geocode import OnlineGeocoder
+    from ..places.geocode import OnlineGeocoder
 
     return OnlineGeocoder(service, user_agent=user_agent, gazetteer=gazetteer, url=url, timeout=timeout)
 

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
-from .errors import InputError
+from ..errors import InputError
 
 __all__ = ["TimeExpr", "dateline_date", "find_times", "parse_published"]
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from gazetteer import Gazetteer, normalize
 from gazetteer.normalize import designator
 
-from .model import Mention
+from ..model import Mention
 from .recognise import candidate_spans, follows_a_town, is_dateline, select_spans, tokenize
 from .resolve import MIN_FIT, SpanLike, resolve_groups
 
@@ -41,7 +41,7 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
     """Find and resolve the place mentions of a text, in text order.
 
     With ``unknown`` (the default), place-like names the gazetteer lacks (``the town of Dabiq``) are included
-    as mentions with ``place=None`` and ``status="unknown"`` (see ``geo.unknown``).
+    as mentions with ``place=None`` and ``status="unknown"`` (see ``geo.places.unknown``).
 
     >>> [m.place.name for m in parse_places("Fighting near Aleppo, Syria.")]  # doctest: +SKIP
     ['Aleppo', 'Syria']
@@ -92,7 +92,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gaz
     gaz = gazetteer or default_gazetteer()
     for start, end in spans:
         if not (0 <= start < end <= len(text)):
-            from .errors import InputError
+            from ..errors import InputError
 
             raise InputError(f"span [{start}, {end}] is outside the text (length {len(text)})")
     given = list(spans)

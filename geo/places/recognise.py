@@ -13,7 +13,7 @@ from typing import NamedTuple
 from gazetteer import Candidate, is_abbreviation
 from gazetteer.normalize import ARTICLES, DESIGNATORS, key_from_words, word_key, word_keys
 
-from .lexicon import CONNECTORS, DIRECTIONALS, FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES
+from ..lexicon import CONNECTORS, DIRECTIONALS, FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES
 
 __all__ = ["Span", "Token", "candidate_spans", "follows_a_town", "is_dateline", "select_spans", "tokenize"]
 

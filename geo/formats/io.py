@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import IO, Any
 
-from .errors import InputError
+from ..errors import InputError
 
 __all__ = ["MAX_INPUT_BYTES", "atomic_output", "decode", "read_jsonl", "read_text"]
 

@@ -2,7 +2,7 @@
 
 The method, sentence by sentence:
 
-1. A *strong trigger* (``airstrike``, ``fighting``, ``protesters``; see ``geo.taxonomy``) that is not under a modal
+1. A *strong trigger* (``airstrike``, ``fighting``, ``protesters``; see ``taxonomy``) that is not under a modal
    or negation (``will be the scene of a battle``) opens an event, or continues the open one when it refers back
    (``the bombing``, ``their offensive``) or adds nothing new (no date, place or figure of its own).
 2. Sentences with only a casualty figure, a singular death (``was killed``) or a weak trigger (``the attack``)
@@ -27,10 +27,10 @@ from dataclasses import dataclass, field, replace
 
 from gazetteer import Gazetteer, Place, normalize
 
+from ..model import Event, Evidence, Mention
+from ..places import default_gazetteer, parse_places
 from .dates import TimeExpr, dateline_date, find_times
-from .model import Event, Evidence, Mention
 from .numbers import Figure, casualty_figures
-from .places import default_gazetteer, parse_places
 from .sentences import Sentence, actors_in, figure_source, is_hypothetical, split_sentences
 from .taxonomy import ANY_TRIGGER, PROTESTS, STRATEGIC, SUB_EVENT_TYPES, TRIGGERS, VAC, VIOLENT, Trigger
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 
 from gazetteer.normalize import ARTICLES
 
-from .lexicon import FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES
-from .model import UNKNOWN, Mention
+from ..lexicon import FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES
+from ..model import UNKNOWN, Mention
 from .recognise import Token, _person_names, tokenize
 
 __all__ = ["find_unknown"]

@@ -7,43 +7,18 @@ from typing import Any
 
 import click
 
-from .frame import EVENT_FORMATS
+from ..formats.events import EVENT_FORMATS
+from .common import errors, output_option, published_option
 
-__all__ = ["events_cmd", "load_articles"]
-
-
-def load_articles(obj: Any, paths: tuple[str, ...], *, published: str | None,
-                  include_background: bool) -> tuple[list[Any], list[Any], list[str]]:
-    """Events and place mentions of every article (the path `geo map` and `geo report` take too), and warnings
-    to show. Each text is read once (standard input can be read only once) and its places parsed once."""
-    from .dates import dateline_date, parse_published
-    from .events import extract_events
-    from .io import read_text
-    from .places import parse_places
-
-    anchor = parse_published(published) if published else None
-    events: list[Any] = []
-    mentions: list[Any] = []
-    warnings: list[str] = []
-    for path in paths:
-        text = read_text(path)
-        if anchor is None and dateline_date(text) is None:
-            warnings.append(f"{path}: no date line; relative dates are resolved against today (use --published)")
-        source = "stdin" if path == "-" else Path(path).name
-        found = parse_places(text, gazetteer=obj.gazetteer)
-        mentions += found
-        events += extract_events(text, published=anchor, source=source, gazetteer=obj.gazetteer,
-                                 include_background=include_background, mentions=found)
-    return events, mentions, warnings
+__all__ = ["events_cmd"]
 
 
 @click.command("events")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(EVENT_FORMATS), default=None,
               help="Output format (default: table on a terminal, else from -o's extension, else json).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
-              help="Write here instead of standard output (written whole or not at all).")
-@click.option("--published", metavar="YYYY-MM-DD", help="Publication date, for texts with no date line.")
+@output_option
+@published_option
 @click.option("--include-background", is_flag=True,
               help="Also keep events dated more than a month before publication (history, e.g. 'since 2014').")
 @click.pass_obj
@@ -51,14 +26,17 @@ def events_cmd(obj: Any, paths: tuple[str, ...], fmt: str | None, output: str, p
                include_background: bool) -> None:
     """Extract reported events (ACLED types, date, place, actors, fatalities, evidence) from articles (PATHS,
     or - for standard input)."""
-    from .cli import _errors
-    from .frame import write_events
-    from .io import atomic_output
+    from ..formats.events import write_events
+    from ..formats.io import atomic_output
 
-    with _errors():
-        events, _, warnings = load_articles(obj, paths, published=published, include_background=include_background)
-        for w in warnings:
+    with errors():
+        from ..analysis import analyse_files
+
+        articles = analyse_files(paths, gazetteer=obj.gazetteer, published=published,
+                                 include_background=include_background)
+        for w in (w for a in articles for w in a.warnings):
             click.echo(f"warning: {w}", err=True)
+        events = [e for a in articles for e in a.events]
         if fmt is None:
             suffix = Path(output).suffix.lower().lstrip(".")
             fmt = suffix if output != "-" and suffix in EVENT_FORMATS else (

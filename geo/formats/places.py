@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .model import Mention
+from ..model import Mention
 
 __all__ = ["mention_feature", "mentions_geojson"]
 

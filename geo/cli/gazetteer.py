@@ -11,6 +11,8 @@ import click
 
 from gazetteer import FEATURE_KINDS, Candidate, Place
 
+from .common import errors
+
 __all__ = ["gazetteer_group"]
 
 _LIST_FORMATS = ["table", "json", "csv", "geojson"]
@@ -21,9 +23,7 @@ def _ctx_gaz(ctx: click.Context) -> Any:
 
 
 def _guard() -> Any:
-    from .cli import _errors
-
-    return _errors()
+    return errors()
 
 
 def _place_row(p: Place) -> dict[str, Any]:
@@ -189,7 +189,7 @@ def import_cmd(ctx: click.Context, path: str, fmt: str | None, countries: tuple[
 @click.pass_context
 def export_cmd(ctx: click.Context, output: str, fmt: str | None, source: str) -> None:
     """Write your entries to a file that `geo gazetteer import` reads back unchanged."""
-    from .io import atomic_output
+    from ..formats.io import atomic_output
 
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "geojson")
     with _guard(), atomic_output(output) as out:
@@ -214,7 +214,7 @@ def lookup_cmd(ctx: click.Context, name: str, country: str | None, geocoder: str
     """Look NAME up online (cached: asked once per name and country); --save keeps an answer."""
     from dataclasses import asdict
 
-    from .cli_unknown import make_geocoder
+    from .unknown import make_geocoder
 
     gaz = _ctx_gaz(ctx)
     with _guard():

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .errors import GeoError
+from ..errors import GeoError
 
 __all__ = ["ANY_TRIGGER", "EVENT_TYPES", "SUB_EVENT_TYPES", "TRIGGERS", "Trigger", "UnknownEventTypeError",
            "check_event_type", "check_sub_event_type", "event_type_of"]

@@ -5,6 +5,8 @@ from typing import Any
 
 import click
 
+from .common import errors, published_option
+
 __all__ = ["batch_cmd"]
 
 
@@ -18,7 +20,7 @@ __all__ = ["batch_cmd"]
               "default: a local cluster, one worker per core.")
 @click.option("--workers", type=int, help="Local workers (default: one per core).")
 @click.option("--partition-size", type=int, default=100, show_default=True, help="Articles per partition.")
-@click.option("--published", metavar="YYYY-MM-DD", help="Publication date for articles with no date line.")
+@published_option
 @click.pass_obj
 def batch_cmd(obj: Any, inputs: tuple[str, ...], output: str, text_field: str, id_field: str, scheduler: str | None,
               workers: int | None, partition_size: int, published: str | None) -> None:
@@ -27,13 +29,12 @@ def batch_cmd(obj: Any, inputs: tuple[str, ...], output: str, text_field: str, i
     Rerunning after an interruption skips the partitions already written; bad articles go to errors/ with
     their id and reason and never stop the run.
     """
-    from .batch import run_batch
-    from .cli import _errors
-    from .dates import parse_published
-    from .errors import InputError
+    from ..batch import run_batch
+    from ..errors import InputError
+    from ..events.dates import parse_published
     from .progress import byte_progress
 
-    with _errors():
+    with errors():
         if published:
             parse_published(published)
         if partition_size < 1 or (workers is not None and workers < 1):

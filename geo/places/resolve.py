@@ -31,7 +31,7 @@ from gazetteer import Candidate, Place, normalize
 from gazetteer.distance import nearest_km
 from gazetteer.normalize import ARTICLES, DESIGNATORS, word_keys
 
-from .model import RESOLVED, Mention
+from ..model import RESOLVED, Mention
 
 __all__ = ["MIN_FIT", "SpanLike", "rank_candidates", "resolve_groups"]
 

@@ -1,0 +1,71 @@
+"""The ``geo`` command: a thin layer over the library (parsing arguments, formatting output).
+
+One module per group of commands (``places``, ``events``, ``batch``, ``gazetteer``); what they share is in
+``common``, the one module other packages' commands import.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .common import Ctx
+
+__all__ = ["main"]
+
+
+class _Group(click.Group):
+    """The ``geo`` group, which also offers commands other packages register under the ``reportmap.commands``
+    entry point (``geo map``, ``geo report`` from ``maps``): looked up only when a name is not built in, so the
+    built-in commands start without scanning installed packages."""
+
+    _plugins: dict[str, Any] | None = None
+
+    def _entry_points(self) -> dict[str, Any]:
+        if self._plugins is None:
+            from importlib.metadata import entry_points
+
+            self._plugins = {ep.name: ep for ep in entry_points(group="reportmap.commands")}
+        return self._plugins
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(self._entry_points()))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in self._entry_points():
+            command = self._entry_points()[cmd_name].load()
+        return command
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False), envvar="GEO_GAZETTEER",
+              help="User gazetteer store to use (default: gazetteer.sqlite in the user data dir).")
+@click.version_option(package_name="reportmap")
+@click.pass_context
+def main(ctx: click.Context, gazetteer_path: str | None) -> None:
+    """Turn news reports into maps: find places, resolve them, extract events, render maps.
+
+    \b
+    Examples:
+      geo places article.txt
+      geo places article.txt --format geojson > places.geojson
+      geo gazetteer add "Dabiq" --lat 36.537 --lon 37.271 --country SY
+    """
+    ctx.obj = Ctx(gazetteer_path)
+
+
+def _register_subcommands() -> None:
+    from .batch import batch_cmd
+    from .events import events_cmd
+    from .gazetteer import gazetteer_group
+    from .places import places_cmd, resolve_cmd
+
+    main.add_command(places_cmd)
+    main.add_command(resolve_cmd)
+    main.add_command(gazetteer_group)
+    main.add_command(events_cmd)
+    main.add_command(batch_cmd)
+
+
+_register_subcommands()

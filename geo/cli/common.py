@@ -1,0 +1,80 @@
+"""What every ``geo`` command shares: the context that opens the gazetteer, the one error guard that turns a
+:class:`~geo.errors.GeoError` into one line and a non-zero exit, and shared option decorators.
+
+This is the one module of ``geo.cli`` that other packages' commands (``maps.cli``) import.
+"""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+
+from ..errors import GeoError
+
+__all__ = ["Ctx", "errors", "output_option", "published_option"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+_MAX_ROW_ERRORS = 200
+
+
+class Ctx:
+    """The ``geo`` command's context object: the gazetteer, opened (and built on first use) when asked for."""
+
+    def __init__(self, gazetteer_path: str | None) -> None:
+        self.gazetteer_path = gazetteer_path
+        self._gaz: Any = None
+
+    @property
+    def gazetteer(self) -> Any:
+        if self._gaz is None:
+            from gazetteer import Gazetteer
+
+            self._gaz = Gazetteer(self.gazetteer_path, progress=_build_progress())
+            self._gaz.ensure_stock()
+        return self._gaz
+
+
+def _build_progress() -> Callable[[str, int, int], None]:
+    """Progress of the one-time gazetteer build, on stderr."""
+    state: dict[str, Any] = {}
+
+    def report(step: str, done: int, total: int) -> None:
+        if not state:
+            click.echo("Building the place database (first use only, under a minute)...", err=True)
+            state["started"] = True
+        click.echo(f"  [{done}/{total}] {step}", err=True)
+
+    return report
+
+
+@contextmanager
+def errors() -> Iterator[None]:
+    """Run a command's body: a GeoError becomes one line on stderr (and its bad rows, up to 200) and exit 1."""
+    try:
+        yield
+    except GeoError as e:
+        rows = getattr(getattr(e, "report", None), "errors", ())
+        for i, err in enumerate(rows):
+            if i == _MAX_ROW_ERRORS:
+                click.echo(f"... and {len(rows) - i} more bad row(s)", err=True)
+                break
+            click.echo(f"bad row {err}", err=True)
+        raise click.ClickException(str(e)) from None
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+
+
+def output_option(f: F) -> F:
+    """``-o/--output``: a file written whole or not at all, ``-`` for standard output."""
+    return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+                        help="Write here instead of standard output (written whole or not at all).")(f)
+
+
+def published_option(f: F) -> F:
+    """``--published YYYY-MM-DD``: the publication date for texts with no date line."""
+    return click.option("--published", metavar="YYYY-MM-DD",
+                        help="Publication date, for articles with no date line.")(f)
