@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ImportFileError
+from .files import feature_collection, point_feature
 from .model import Entry, Place, RowError
 
 __all__ = ["EXPORT_FIELDS", "detect_format", "read_entries", "write_entries"]
@@ -271,10 +272,8 @@ def write_entries(places: Iterable[Place], out: IO[str], *, fmt: str) -> int:
         raise ValueError(f"unknown export format {fmt!r}")
     features = []
     for p in places:
-        props = {k: v for k, v in _row(p).items() if k not in ("lat", "lon")}
-        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
-                         "properties": props})
+        features.append(point_feature(p.lat, p.lon, {k: v for k, v in _row(p).items() if k not in ("lat", "lon")}))
         count += 1
-    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False, indent=1)
+    json.dump(feature_collection(features), out, ensure_ascii=False, indent=1)
     out.write("\n")
     return count

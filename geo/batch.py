@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from gazetteer.files import atomic_path
+
 from .errors import InputError
 
 __all__ = ["BatchReport", "Item", "Partition", "deduplicate", "open_events", "plan", "process_partition",
@@ -194,9 +196,8 @@ def _gazetteer(path: str | None) -> Any:
 
 
 def _atomic(path: Path, write: Callable[[Path], object]) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    write(tmp)
-    os.replace(tmp, path)
+    with atomic_path(path) as tmp:
+        write(tmp)
 
 
 _S, _I, _F, _L = "string", "int64", "float64", "list"

@@ -9,7 +9,6 @@ import click
 
 __all__ = ["map_cmd", "report_cmd"]
 
-_EVENT_FILES = (".geojson", ".json", ".jsonl", ".csv", ".parquet")
 
 
 def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None,
@@ -18,6 +17,7 @@ def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None,
     stderr."""
     from geo.analysis import analyse_files
     from geo.formats.events import read_events
+    from geo.formats.registry import event_file_suffixes
 
     events: list[Any] = []
     mentions: list[Any] = []
@@ -25,7 +25,7 @@ def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None,
     articles = []
     for name in inputs:
         path = Path(name)
-        if name != "-" and path.suffix.lower() in _EVENT_FILES:
+        if name != "-" and path.suffix.lower() in event_file_suffixes():
             events += read_events(path)
         elif name != "-" and path.is_dir():
             from geo.formats.events import read_events_dir

@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from gazetteer.files import atomic_path
 from geo.errors import GeoError
 
 __all__ = ["BrowserMissingError", "find_chromium", "to_png"]
@@ -76,10 +77,8 @@ def _shoot(executable: str, page_path: Path, target: Path, width: int, height: i
             with contextlib.suppress(PlaywrightError):
                 page.wait_for_load_state("networkidle", timeout=15_000)
             page.wait_for_timeout(300)  # let the canvas finish its last frame
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp_png = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            page.screenshot(path=str(tmp_png), type="png", full_page=False)
-            os.replace(tmp_png, target)
+            with atomic_path(target) as tmp_png:
+                page.screenshot(path=str(tmp_png), type="png", full_page=False)
             browser.close()
     except PlaywrightError as e:
         raise BrowserMissingError(f"Chromium could not draw the map: {str(e).splitlines()[0]}") from None

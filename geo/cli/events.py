@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
-from ..formats.events import EVENT_FORMATS
+from ..formats.registry import format_for_path, names
 from .common import errors, output_option, published_option
 
 __all__ = ["events_cmd"]
@@ -15,7 +14,7 @@ __all__ = ["events_cmd"]
 
 @click.command("events")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(EVENT_FORMATS), default=None,
+@click.option("--format", "fmt", type=click.Choice(names("events")), default=None,
               help="Output format (default: table on a terminal, else from -o's extension, else json).")
 @output_option
 @published_option
@@ -28,6 +27,7 @@ def events_cmd(obj: Any, paths: tuple[str, ...], fmt: str | None, output: str, p
     or - for standard input)."""
     from ..formats.events import write_events
     from ..formats.io import atomic_output
+    from ..formats.registry import get
 
     with errors():
         from ..analysis import analyse_files
@@ -38,17 +38,18 @@ def events_cmd(obj: Any, paths: tuple[str, ...], fmt: str | None, output: str, p
             click.echo(f"warning: {w}", err=True)
         events = [e for a in articles for e in a.events]
         if fmt is None:
-            suffix = Path(output).suffix.lower().lstrip(".")
-            fmt = suffix if output != "-" and suffix in EVENT_FORMATS else (
+            implied = format_for_path(output, "events") if output != "-" else None
+            fmt = implied.name if implied is not None else (
                 "table" if sys.stdout.isatty() and output == "-" else "json")
         if fmt == "table":
             if output != "-":
                 raise click.UsageError("--format table writes to the terminal; choose another format for -o")
             _table(events)
             return
-        if fmt == "parquet" and output == "-":
-            raise click.UsageError("parquet is binary: give -o FILE.parquet")
-        with atomic_output(output, "wb" if fmt == "parquet" else "w") as out:
+        binary = get(fmt, "events").binary
+        if binary and output == "-":
+            raise click.UsageError(f"{fmt} is binary: give -o FILE.{fmt}")
+        with atomic_output(output, "wb" if binary else "w") as out:
             write_events(events, out, fmt=fmt)
 
 

@@ -1,8 +1,6 @@
 """``geo gazetteer``: add, search, show, list, alias and remove the user's own place entries."""
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from typing import Any
@@ -11,11 +9,13 @@ import click
 
 from gazetteer import FEATURE_KINDS, Candidate, Place
 
+from ..formats.entries import entry_row
+from ..formats.registry import names, writer
 from .common import errors
 
 __all__ = ["gazetteer_group"]
 
-_LIST_FORMATS = ["table", "json", "csv", "geojson"]
+_LIST_FORMATS = names("entries")
 
 
 def _ctx_gaz(ctx: click.Context) -> Any:
@@ -26,39 +26,21 @@ def _guard() -> Any:
     return errors()
 
 
-def _place_row(p: Place) -> dict[str, Any]:
-    return {"id": p.id, "name": p.name, "lat": p.lat, "lon": p.lon, "country": p.country_code,
-            "admin1": p.admin1, "feature_code": p.feature_code, "population": p.population, "source": p.source,
-            "aliases": "|".join(p.aliases)}
-
-
 def _emit(places: list[Place], fmt: str, title: str) -> None:
-    rows = [_place_row(p) for p in places]
-    if fmt == "json":
-        click.echo(json.dumps([p.to_dict() for p in places], ensure_ascii=False, indent=1))
-    elif fmt == "geojson":
-        click.echo(json.dumps({"type": "FeatureCollection", "features": [
-            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
-             "properties": {k: v for k, v in p.to_dict().items() if k not in ("lat", "lon")}} for p in places]},
-            ensure_ascii=False))
-    elif fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=list(_place_row(places[0]) if places else ["id", "name"]))
-        writer.writeheader()
-        writer.writerows(rows)
-        click.echo(buf.getvalue(), nl=False)
-    else:
-        from rich.console import Console
-        from rich.markup import escape
-        from rich.table import Table
+    if fmt != "table":
+        writer(fmt, "entries")(places, sys.stdout)
+        return
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
 
-        table = Table(title=title, title_justify="left")
-        for col in ("id", "name", "country", "admin1", "kind", "lat", "lon", "population", "source", "aliases"):
-            table.add_column(col)
-        for r in rows:
-            table.add_row(*(escape(str(r[c])) for c in ("id", "name", "country", "admin1", "feature_code", "lat",
-                                                         "lon", "population", "source", "aliases")))
-        Console().print(table)
+    table = Table(title=title, title_justify="left")
+    for col in ("id", "name", "country", "admin1", "kind", "lat", "lon", "population", "source", "aliases"):
+        table.add_column(col)
+    for r in map(entry_row, places):
+        table.add_row(*(escape(str(r[c])) for c in ("id", "name", "country", "admin1", "feature_code", "lat",
+                                                     "lon", "population", "source", "aliases")))
+    Console().print(table)
 
 
 @click.group("gazetteer")

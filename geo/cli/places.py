@@ -3,41 +3,27 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import IO, Any
+from typing import IO
 
 import click
 
+from ..formats.registry import names
 from ..model import Mention
 from .common import Ctx, errors, output_option
 from .unknown import geocoder_options, make_geocoder, unknown_summary
 
 __all__ = ["places_cmd", "resolve_cmd"]
 
-FORMATS = ["table", "json", "jsonl", "geojson"]
+FORMATS = names("mentions")
 
 
 def _write_mentions(out: IO[str], fmt: str, docs: list[tuple[str | None, list[Mention]]], explain: bool) -> None:
-    from ..formats.places import mentions_geojson
+    from ..formats.registry import writer
 
-    if fmt == "geojson":
-        out.write(json.dumps(mentions_geojson(((i, m) for i, ms in docs for m in ms), explain=explain),
-                             ensure_ascii=False) + "\n")
-    elif fmt == "json":
-        if len(docs) == 1 and docs[0][0] is None:
-            payload: Any = [m.to_dict(explain=explain) for m in docs[0][1]]
-        else:
-            payload = [{"id": i, "places": [m.to_dict(explain=explain) for m in ms]} for i, ms in docs]
-        out.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
-    elif fmt == "jsonl":
-        for i, ms in docs:
-            if i is None:
-                for m in ms:
-                    out.write(json.dumps(m.to_dict(explain=explain), ensure_ascii=False) + "\n")
-            else:
-                out.write(json.dumps({"id": i, "places": [m.to_dict(explain=explain) for m in ms]},
-                                     ensure_ascii=False) + "\n")
-    else:
+    if fmt == "table":
         _table(docs, explain)
+    else:
+        writer(fmt, "mentions")(docs, out, explain=explain)
 
 
 def _table(docs: list[tuple[str | None, list[Mention]]], explain: bool) -> None:

@@ -12,16 +12,17 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from gazetteer.files import feature_collection, point_feature
+
 from ..errors import InputError
 from ..model import Event
 
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["EVENT_COLUMNS", "EVENT_FORMATS", "events_frame", "events_geojson", "read_events", "read_events_dir",
+__all__ = ["EVENT_COLUMNS", "events_frame", "events_geojson", "read_events", "read_events_dir",
            "write_events"]
 
-EVENT_FORMATS = ("table", "json", "jsonl", "geojson", "csv", "parquet")
 #: Flat columns (CSV, GeoParquet, the GeoDataFrame); lists are ``; ``-joined in CSV, evidence offsets are JSON.
 EVENT_COLUMNS = ("event_type", "sub_event_type", "date", "time_precision", "location", "lat", "lon", "geonameid",
                  "geo_precision", "admin1", "country_code", "actors", "fatalities", "fatalities_text",
@@ -52,37 +53,48 @@ def events_geojson(events: Iterable[Event]) -> dict[str, Any]:
     for e in events:
         props = e.to_dict()
         lat, lon = props.pop("lat"), props.pop("lon")
-        geometry = {"type": "Point", "coordinates": [lon, lat]} if lat is not None and lon is not None else None
-        features.append({"type": "Feature", "geometry": geometry, "properties": props})
-    return {"type": "FeatureCollection", "features": features}
+        features.append(point_feature(lat, lon, props))
+    return feature_collection(features)
+
+
+def write_json(events: list[Event], out: IO[str]) -> None:
+    json.dump([e.to_dict() for e in events], out, ensure_ascii=False, indent=1)
+    out.write("\n")
+
+
+def write_jsonl(events: list[Event], out: IO[str]) -> None:
+    for e in events:
+        out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+
+
+def write_geojson(events: list[Event], out: IO[str]) -> None:
+    json.dump(events_geojson(events), out, ensure_ascii=False)
+    out.write("\n")
+
+
+def write_csv(events: list[Event], out: IO[str]) -> None:
+    writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for e in events:
+        row = _flat(e)
+        row["actors"] = "; ".join(e.actors)
+        row["fatality_reports"] = "; ".join(e.fatality_reports)
+        writer.writerow(row)
+
+
+def write_parquet(events: list[Event], out: IO[bytes]) -> None:
+    frame = events_frame(events)
+    frame["actors"] = frame["actors"].map(list)
+    frame["fatality_reports"] = frame["fatality_reports"].map(list)
+    frame.to_parquet(out, index=False)
 
 
 def write_events(events: list[Event], out: IO[Any], *, fmt: str) -> None:
-    """Write events as json, jsonl, geojson, csv (text streams) or parquet (GeoParquet; a binary stream)."""
-    if fmt == "json":
-        json.dump([e.to_dict() for e in events], out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    elif fmt == "jsonl":
-        for e in events:
-            out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
-    elif fmt == "geojson":
-        json.dump(events_geojson(events), out, ensure_ascii=False)
-        out.write("\n")
-    elif fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        for e in events:
-            row = _flat(e)
-            row["actors"] = "; ".join(e.actors)
-            row["fatality_reports"] = "; ".join(e.fatality_reports)
-            writer.writerow(row)
-    elif fmt == "parquet":
-        frame = events_frame(events)
-        frame["actors"] = frame["actors"].map(list)
-        frame["fatality_reports"] = frame["fatality_reports"].map(list)
-        frame.to_parquet(out, index=False)
-    else:
-        raise ValueError(f"unknown format {fmt!r}")
+    """Write events as json, jsonl, geojson, csv (text streams) or parquet (GeoParquet; a binary stream): the
+    writers of :data:`geo.formats.registry.FORMATS`."""
+    from .registry import writer
+
+    writer(fmt, "events")(events, out)
 
 
 def _split(value: Any) -> list[str]:
@@ -118,39 +130,43 @@ def _checked(d: dict[str, Any], where: str) -> Event:
         raise InputError(f"{where}: not an event record ({e})") from None
 
 
-def read_events(path: str | Path) -> list[Event]:
-    """Events from a file written by :func:`write_events` (format from the extension), or any GeoJSON/CSV/
-    GeoParquet with the same columns. Rows are not validated beyond their shape; ``maps`` checks coordinates."""
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if not path.is_file():
-        raise InputError(f"{path}: no such file")
-    if suffix == ".parquet":
-        import geopandas
+def read_parquet(path: Path) -> list[Event]:
+    import geopandas
 
-        try:
-            frame = geopandas.read_parquet(path)
-        except Exception as e:  # pyarrow raises many types for a bad file
-            raise InputError(f"{path}: not a readable GeoParquet file ({type(e).__name__})") from None
-        return [_from_row(r, f"{path} row {i + 1}") for i, r in enumerate(
-            frame.drop(columns="geometry").to_dict("records"))]
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        frame = geopandas.read_parquet(path)
+    except Exception as e:  # pyarrow raises many types for a bad file
+        raise InputError(f"{path}: not a readable GeoParquet file ({type(e).__name__})") from None
+    return [_from_row(r, f"{path} row {i + 1}") for i, r in enumerate(
+        frame.drop(columns="geometry").to_dict("records"))]
+
+
+def _text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{path}: not UTF-8 text") from None
-    if suffix == ".csv":
-        return [_from_row(r, f"{path}:{i + 2}") for i, r in enumerate(csv.DictReader(io.StringIO(text)))]
-    if suffix == ".jsonl":
-        out = []
-        for n, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                try:
-                    out.append(_checked(json.loads(line), f"{path}:{n}"))
-                except json.JSONDecodeError as e:
-                    raise InputError(f"{path}:{n}: malformed JSON: {e.msg}") from None
-        return out
+
+
+def read_csv(path: Path) -> list[Event]:
+    return [_from_row(r, f"{path}:{i + 2}") for i, r in enumerate(csv.DictReader(io.StringIO(_text(path))))]
+
+
+def read_jsonl(path: Path) -> list[Event]:
+    out = []
+    for n, line in enumerate(_text(path).splitlines(), 1):
+        if line.strip():
+            try:
+                out.append(_checked(json.loads(line), f"{path}:{n}"))
+            except json.JSONDecodeError as e:
+                raise InputError(f"{path}:{n}: malformed JSON: {e.msg}") from None
+    return out
+
+
+def read_json(path: Path) -> list[Event]:
+    """A JSON list of events, ``{"events": [...]}``, or a GeoJSON FeatureCollection."""
     try:
-        doc = json.loads(text)
+        doc = json.loads(_text(path))
     except json.JSONDecodeError as e:
         raise InputError(f"{path}: malformed JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
     if isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
@@ -170,14 +186,29 @@ def read_events(path: str | Path) -> list[Event]:
     return [_checked(d, f"{path} item {i}") for i, d in enumerate(doc, 1) if isinstance(d, dict)]
 
 
+def read_events(path: str | Path) -> list[Event]:
+    """Events from a file written by :func:`write_events` (format from the extension, JSON when it says
+    nothing), or any GeoJSON/CSV/GeoParquet with the same columns. Rows are not validated beyond their shape;
+    ``maps`` checks coordinates."""
+    from .registry import event_reader
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: no such file")
+    return event_reader(path)(path)
+
+
 def read_events_dir(folder: str | Path) -> list[Event]:
     """Events of every event file under a folder, in path order; for the output of ``geo batch``, its
     ``deduplicated.parquet`` (one row per event, every source listed)."""
+    from .registry import event_file_suffixes
+
     folder = Path(folder)
     if (folder / "deduplicated.parquet").is_file():
         return read_events(folder / "deduplicated.parquet")
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in (
-        ".parquet", ".geojson", ".jsonl", ".csv") and not p.name.startswith((".", "_")))
+    suffixes = event_file_suffixes()
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
+                   and not p.name.startswith((".", "_")))
     if not files:
-        raise InputError(f"{folder}: no event files (.parquet, .geojson, .jsonl, .csv) inside")
+        raise InputError(f"{folder}: no event files ({', '.join(suffixes)}) inside")
     return [e for path in files for e in read_events(path)]

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
+
+from gazetteer.files import atomic_path
 
 from ..errors import InputError
 
@@ -79,39 +82,19 @@ def read_jsonl(path: str, *, required: dict[str, type | tuple[type, ...]]) -> li
     return records
 
 
-class atomic_output:
-    """Write to a temporary file beside ``path`` and rename it into place on success (``-``: stdout)."""
-
-    def __init__(self, path: str | None, mode: str = "w") -> None:
-        self.path = path
-        self.mode = mode
-        self._tmp: Path | None = None
-        self._fh: IO[Any] | None = None
-        self._direct: IO[Any] | None = None
-
-    def __enter__(self) -> IO[Any]:
-        if self.path in (None, "-"):
-            return sys.stdout.buffer if "b" in self.mode else sys.stdout
-        target = Path(self.path)
-        if target.exists() and not target.is_file():  # /dev/null, a pipe: write in place, never replace it
-            self._fh = None
-            self._direct = open(target, self.mode, encoding=None if "b" in self.mode else "utf-8")
-            return self._direct
-        target.parent.mkdir(parents=True, exist_ok=True)
-        self._tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        encoding = None if "b" in self.mode else "utf-8"
-        self._fh = open(self._tmp, self.mode, encoding=encoding)
-        return self._fh
-
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        if self._direct is not None:
-            self._direct.close()
-            return
-        if self._fh is None or self._tmp is None:
-            return
-        self._fh.close()
-        if exc_type is None:
-            os.replace(self._tmp, self.path)  # type: ignore[arg-type]
-        else:
-            self._tmp.unlink(missing_ok=True)
+@contextmanager
+def atomic_output(path: str | None, mode: str = "w") -> Iterator[IO[Any]]:
+    """A stream for ``path`` written whole or not at all (:func:`gazetteer.files.atomic_path`); ``-`` or None is
+    standard output, and a device or pipe (``/dev/null``) is written in place, never replaced."""
+    encoding = None if "b" in mode else "utf-8"
+    if path in (None, "-"):
+        yield sys.stdout.buffer if "b" in mode else sys.stdout
+        return
+    target = Path(path)
+    if target.exists() and not target.is_file():
+        with open(target, mode, encoding=encoding) as direct:
+            yield direct
+        return
+    with atomic_path(target) as tmp, open(tmp, mode, encoding=encoding) as fh:
+        yield fh
 

@@ -1,12 +1,22 @@
-"""Serialise mentions: JSON-ready dicts, GeoJSON features ([lon, lat] only here, at the boundary)."""
+"""Place mentions out: JSON-ready dicts, JSON, JSON Lines and GeoJSON writers (``[lon, lat]`` only at the GeoJSON
+boundary, in :func:`gazetteer.files.point_feature`).
+
+A writer takes ``docs``, a list of (document id, mentions) pairs: one pair with id None is a single text (its
+mentions written as a plain list), otherwise each document is ``{"id", "places": [...]}``.
+"""
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import json
+from collections.abc import Iterable, Sequence
+from typing import IO, Any
+
+from gazetteer.files import feature_collection, point_feature
 
 from ..model import Mention
 
-__all__ = ["mention_feature", "mentions_geojson"]
+__all__ = ["Docs", "mention_feature", "mentions_geojson", "write_geojson", "write_json", "write_jsonl"]
+
+Docs = Sequence[tuple[str | None, Sequence[Mention]]]
 
 
 def mention_feature(m: Mention, *, doc_id: str | None = None, explain: bool = False) -> dict[str, Any] | None:
@@ -16,11 +26,37 @@ def mention_feature(m: Mention, *, doc_id: str | None = None, explain: bool = Fa
     props = m.to_dict(explain=explain)
     if doc_id is not None:
         props = {"id": doc_id, **props}
-    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [m.place.lon, m.place.lat]},
-            "properties": props}
+    return point_feature(m.place.lat, m.place.lon, props)
 
 
 def mentions_geojson(items: Iterable[tuple[str | None, Mention]], *, explain: bool = False) -> dict[str, Any]:
     """A FeatureCollection of (document id, mention) pairs."""
     features = [f for doc_id, m in items if (f := mention_feature(m, doc_id=doc_id, explain=explain)) is not None]
-    return {"type": "FeatureCollection", "features": features}
+    return feature_collection(features)
+
+
+def _single(docs: Docs) -> bool:
+    return len(docs) == 1 and docs[0][0] is None
+
+
+def write_geojson(docs: Docs, out: IO[str], *, explain: bool = False) -> None:
+    out.write(json.dumps(mentions_geojson(((i, m) for i, ms in docs for m in ms), explain=explain),
+                         ensure_ascii=False) + "\n")
+
+
+def write_json(docs: Docs, out: IO[str], *, explain: bool = False) -> None:
+    if _single(docs):
+        payload: Any = [m.to_dict(explain=explain) for m in docs[0][1]]
+    else:
+        payload = [{"id": i, "places": [m.to_dict(explain=explain) for m in ms]} for i, ms in docs]
+    out.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
+
+
+def write_jsonl(docs: Docs, out: IO[str], *, explain: bool = False) -> None:
+    for i, ms in docs:
+        if i is None:
+            for m in ms:
+                out.write(json.dumps(m.to_dict(explain=explain), ensure_ascii=False) + "\n")
+        else:
+            out.write(json.dumps({"id": i, "places": [m.to_dict(explain=explain) for m in ms]},
+                                 ensure_ascii=False) + "\n")

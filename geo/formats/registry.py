@@ -1,0 +1,107 @@
+"""The one table of output and input formats: every ``--format`` choice list, suffix check, reader and writer
+reads it, so a format is added in one place (see CONTRIBUTING.md, "Adding an output format").
+
+>>> [f.name for f in formats("events")]
+['table', 'json', 'jsonl', 'geojson', 'csv', 'parquet']
+>>> format_for_path("out/events.GeoJSON", "events").name
+'geojson'
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import GeoError
+from . import entries as _entries
+from . import events as _events
+from . import places as _places
+
+__all__ = ["FORMATS", "Format", "UnknownFormatError", "event_file_suffixes", "event_reader", "format_for_path",
+           "formats", "get", "names", "writer"]
+
+Kind = Literal["events", "mentions", "entries"]
+
+
+class UnknownFormatError(GeoError, ValueError):
+    """A format name that is not in the registry, or one that cannot hold this kind of record."""
+
+
+@dataclass(frozen=True)
+class Format:
+    """A file format: its name (the ``--format`` value), the suffixes that imply it, whether it is binary, its
+    writers by kind of record (``events``, ``mentions``, gazetteer ``entries``) and its event reader.
+    ``terminal`` formats (the table) are drawn by the CLI on a terminal and have no writer here."""
+
+    name: str
+    suffixes: tuple[str, ...] = ()
+    binary: bool = False
+    terminal: bool = False
+    writers: dict[str, Callable[..., None]] = field(default_factory=dict)
+    read_events: Callable[[Path], list[Any]] | None = None
+
+    def holds(self, kind: Kind) -> bool:
+        return self.terminal or kind in self.writers
+
+
+#: In the order the CLI lists them.
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    Format("table", terminal=True),
+    Format("json", (".json",), writers={"events": _events.write_json, "mentions": _places.write_json,
+                                        "entries": _entries.write_json},
+           read_events=_events.read_json),
+    Format("jsonl", (".jsonl",), writers={"events": _events.write_jsonl, "mentions": _places.write_jsonl},
+           read_events=_events.read_jsonl),
+    Format("geojson", (".geojson",), writers={"events": _events.write_geojson, "mentions": _places.write_geojson,
+                                              "entries": _entries.write_geojson},
+           read_events=_events.read_json),
+    Format("csv", (".csv",), writers={"events": _events.write_csv, "entries": _entries.write_csv},
+           read_events=_events.read_csv),
+    Format("parquet", (".parquet",), binary=True, writers={"events": _events.write_parquet},
+           read_events=_events.read_parquet),
+)}
+
+
+def formats(kind: Kind) -> list[Format]:
+    """The formats that can hold ``kind`` records, in the registry's order."""
+    return [f for f in FORMATS.values() if f.holds(kind)]
+
+
+def names(kind: Kind, *, terminal: bool = True) -> list[str]:
+    """``--format`` choices for ``kind`` (with or without the terminal table)."""
+    return [f.name for f in formats(kind) if terminal or not f.terminal]
+
+
+def get(name: str, kind: Kind) -> Format:
+    """The format called ``name``; an error that lists the ones there are for ``kind`` otherwise."""
+    fmt = FORMATS.get(name)
+    if fmt is None or not fmt.holds(kind):
+        raise UnknownFormatError(f"unknown {kind} format {name!r}; choose {', '.join(names(kind))}")
+    return fmt
+
+
+def format_for_path(path: str | Path, kind: Kind) -> Format | None:
+    """The format a file name's suffix implies for ``kind`` (None when it implies none)."""
+    suffix = Path(path).suffix.lower()
+    return next((f for f in formats(kind) if suffix in f.suffixes), None)
+
+
+def writer(name: str, kind: Kind) -> Callable[..., None]:
+    fmt = get(name, kind)
+    if kind not in fmt.writers:
+        raise UnknownFormatError(f"{name} is drawn on a terminal; choose {', '.join(names(kind, terminal=False))}")
+    return fmt.writers[kind]
+
+
+def event_file_suffixes() -> tuple[str, ...]:
+    """Suffixes of the files event readers read (``geo map`` and ``read_events_dir`` take these as event files)."""
+    return tuple(s for f in FORMATS.values() if f.read_events is not None for s in f.suffixes)
+
+
+def event_reader(path: Path) -> Callable[[Path], list[Any]]:
+    """The reader for an event file: by suffix, JSON when the suffix says nothing."""
+    fmt = next((f for f in FORMATS.values() if f.read_events is not None and path.suffix.lower() in f.suffixes),
+               FORMATS["json"])
+    assert fmt.read_events is not None
+    return fmt.read_events
