@@ -9,20 +9,15 @@ import datetime as dt
 import re
 from typing import NamedTuple
 
+from ..datelines import date_line
 from ..errors import InputError
+from ..lexicon import MONTHS, WEEKDAYS, alternation
 
 __all__ = ["TimeExpr", "dateline_date", "find_times", "parse_published"]
 
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
-    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
-    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3, "couple of": 2, "a couple of": 2}
-_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?" \
-            r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH_RE = alternation(MONTHS) + r"\.?"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     ("mdy", re.compile(rf"\b({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", re.I)),
@@ -45,9 +40,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 
 #: A cheap first look: no digit, month, weekday or relative-time word means no time expression.
-_ANY_TIME = re.compile(r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday"
-                       r"|friday|saturday|sunday|yesterday|today|tonight|overnight|ago|last|this|past|previous"
-                       r"|since|recent|morning|night|day)", re.IGNORECASE)
+_ANY_TIME = re.compile(r"\d|\b" + alternation([*(m[:3] for m in MONTHS), *WEEKDAYS, "yesterday", "today", "tonight",
+                                               "overnight", "ago", "last", "this", "past", "previous", "since",
+                                               "recent", "morning", "night", "day"]), re.IGNORECASE)
 
 
 class TimeExpr(NamedTuple):
@@ -68,16 +63,13 @@ def parse_published(value: str) -> dt.date:
         raise InputError(f"--published {value!r} is not a date like 2016-10-04") from None
 
 
-_DATELINE = re.compile(r"^\s*(?:date\s+(\d{4}-\d{2}-\d{2})\b)?")
-
-
 def dateline_date(text: str) -> dt.date | None:
     """The publication date a text states at its top (``date 2016-10-04``, ``Oct. 4, 2016``), or None."""
     head = text[:300]
-    m = _DATELINE.match(head)
-    if m and m.group(1):
+    stated = date_line(head)
+    if stated is not None:
         try:
-            return dt.date.fromisoformat(m.group(1))
+            return dt.date.fromisoformat(stated)
         except ValueError:
             return None
     first_line = head.split("\n", 1)[0]
@@ -135,7 +127,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: dt.date) -> TimeExp
         date = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     elif kind in ("mdy", "dmy"):
         month_s, day_s = (m.group(1), m.group(2)) if kind == "mdy" else (m.group(2), m.group(1))
-        month = _MONTHS.get(month_s.lower().rstrip("."))
+        month = MONTHS.get(month_s.lower().rstrip("."))
         if month is None or (kind == "mdy" and month_s.lower().rstrip(".") == "may" and not m.group(3)
                              and not re.match(r"May\s+\d", m.group(0))):
             return None
@@ -143,7 +135,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: dt.date) -> TimeExp
         year = int(m.group(3)) if m.group(3) else _year_for(month, day, anchor)
         date = _safe_date(year, month, day)
     elif kind == "month":
-        month = _MONTHS.get(m.group(1).lower().rstrip("."))
+        month = MONTHS.get(m.group(1).lower().rstrip("."))
         if month is None:
             return None
         year = int(m.group(2)) if m.group(2) else _year_for(month, 1, anchor)
@@ -152,7 +144,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: dt.date) -> TimeExp
         date, precision = dt.date(int(m.group(1)), 1, 1), 3
     elif kind == "weekday":
         qualifier = (m.group(1) or "").lower()
-        weekday = _WEEKDAYS[m.group(2).lower()]
+        weekday = WEEKDAYS[m.group(2).lower()]
         back = (anchor.weekday() - weekday) % 7
         if qualifier == "next":
             back = -((weekday - anchor.weekday()) % 7 or 7)

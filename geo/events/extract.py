@@ -27,6 +27,8 @@ from dataclasses import dataclass, field, replace
 
 from gazetteer import Gazetteer, Place, normalize
 
+from ..datelines import document_dateline
+from ..lexicon import SPEAKER_VERBS, alternation
 from ..model import Event, Evidence, Mention
 from ..places import default_gazetteer, parse_places
 from .dates import TimeExpr, dateline_date, find_times
@@ -65,15 +67,12 @@ _STRONG = re.compile(
 _NEAR = re.compile(rf"\b(?:near|outside|around|in and around|outskirts|suburbs?|{_PART} of|{_DIRECTION} of|"
                    rf"{_DIRECTION}\s+|(?:rebel|government|regime|opposition)[- ]held)\b", re.I)
 _IN_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:town|city|capital|village)\s+of\s+)?$", re.I)
-_SPEAKER = re.compile(r"^(?:In|From)\s+([^,]{2,40}),[^,.;]{0,60}?\b(?:said|says|told|announced|stated|added)\b")
+_SPEAKER = re.compile(rf"^(?:In|From)\s+([^,]{{2,40}}),[^,.;]{{0,60}}?\b{alternation(SPEAKER_VERBS)}\b")
 _SINGLE_DEATH = re.compile(r"\b(?:was|has been|had been)\s+(?:killed|shot dead|slain|executed|assassinated)\b"
                            r"|\b(?:death|killing) of (?:[A-Z][\w'-]+\s?)+", re.I)
-_DATELINE = re.compile(r"^\s*(?:date\s+\S+\s+)?([A-ZÀ-Þ][\w.' -]{2,}?)(?:,\s*[A-Za-z. ]+?)?\s*(?:\([^)]*\))?\s*"
-                       r"(?:--|—|–|-)\s")
 #: A relative clause about someone (", which relies on activists across Syria,") places no event.
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\s+(?:relies|has|have|is|are|was|were|supports|backs|includes|"
                     r"represents|runs|operates|monitors)\b[^,]*,")
-_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}()\s")
 _APPOSITION = re.compile(r"^,\s+[^,]{0,45}$")
 _NEW_TOPIC = re.compile(r"^(?:Separately|Elsewhere|Meanwhile|In another|In a separate|Also on)\b", re.I)
 _DEMONYM_END = re.compile(r"(?:ian|ean|ans|ish|ese|i|ic|ch|an|ns)$")
@@ -212,14 +211,15 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
         published = dt.date.fromisoformat(published)
     anchor = published or dateline_date(text) or dt.date.today()
     mentions = mentions if mentions is not None else parse_places(text, gazetteer=gaz)
-    head = _DATELINE.match(text[:200]) or _DATE_PREFIX.match(text[:40])
-    dateline = next((m for m in mentions if head and head.start(1) <= m.start < head.end(1) and m.place), None)
+    head = document_dateline(text)
+    dateline = next((m for m in mentions if head and head.place_start <= m.start < head.place_end and m.place),
+                    None)
     state = _State(text, anchor, mentions, dateline)
     drafts: list[_Draft] = []
     open_: _Draft | None = None
     for sent in split_sentences(text):
-        if head and sent.start < head.end():
-            sent = Sentence(text[head.end():sent.end], head.end(), sent.end, sent.paragraph)
+        if head and sent.start < head.end:
+            sent = Sentence(text[head.end:sent.end], head.end, sent.end, sent.paragraph)
         times = find_times(sent.text, anchor)
         open_ = _step(state, sent, times, open_, drafts)
         dated = [t for t in times if t.date is not None]

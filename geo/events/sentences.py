@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..lexicon import ATTRIBUTION_VERBS, MONTHS, WEEKDAYS, alternation
+
 __all__ = ["Sentence", "actors_in", "figure_source", "is_hypothetical", "split_sentences"]
 
 _ABBREVIATIONS = re.compile(
@@ -64,7 +66,7 @@ def is_hypothetical(sentence: str, trigger_start: int) -> bool:
     return bool(_MODAL.search(window))
 
 
-_SPEECH = r"(?:said|says|told|reported|recorded|confirmed|counted|put|announced|estimated|added|stated)"
+_SPEECH = alternation(ATTRIBUTION_VERBS)
 _SOURCE_BEFORE = re.compile(
     rf"((?:[Tt]he |[Aa]n? )?(?:[\w'’.-]+ ){{0,7}}?[\w'’.-]+)\s+(?:also\s+)?{_SPEECH}\b")
 _SOURCE_AFTER = re.compile(rf"(?:,|\")\s*{_SPEECH}\s+((?:the |an? )?(?:[\w'’.-]+ ?){{1,6}})", re.IGNORECASE)
@@ -94,9 +96,7 @@ _ACTOR = re.compile(
     rf"\b((?:[A-Z][\w'’.]*(?:-[a-z]+)?(?:\s+(?:and|&)\s+|\s+|,\s+))*[A-Z][\w'’.]*(?:-(?:backed|led|based|allied))?"
     rf"(?:\s+[a-z-]+)?\s+(?:{_ACTOR_NOUNS}))\b")
 _BETWEEN = re.compile(rf"\bbetween\s+(.+?)\s+and\s+(.+?(?:{_ACTOR_NOUNS}))\b", re.I)
-_NOT_ACTOR = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-                        r"May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
-                        r"Oct|Nov|Dec)\b")
+_NOT_ACTOR = re.compile(r"\b" + alternation(w.capitalize() for w in [*WEEKDAYS, *MONTHS]) + r"\b")
 _SKIP_START = re.compile(r"^(?:The|A|An|In|On|At|Also|But|And|When|As)\s+")
 
 

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 
 from gazetteer.normalize import ARTICLES
 
-from ..lexicon import FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES
+from ..datelines import document_dateline
+from ..lexicon import FIRST_NAMES, MONTH_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES, WEEKDAYS
 from ..model import UNKNOWN, Mention
-from .recognise import Token, _person_names, tokenize
+from .people import person_names
+from .tokens import Token, tokenize
 
 __all__ = ["find_unknown"]
 
@@ -39,8 +41,6 @@ _LIST_NEXT = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+)$")
 #: First words of names that are places by their form (Lake Titicaca, Fort Detrick, Tal Abyad, Kafr Nabl).
 _PLACE_HEADS = frozenset({"lake", "mount", "mt", "fort", "cape", "wadi", "tell", "tal", "jebel", "jabal", "ras",
                           "kafr", "deir", "bir", "ain", "khan", "sidi", "port"})
-_DATELINE = re.compile(r"^\s*(?:date\s+\S+\s+)?([A-Z][A-Z' -]{2,30}?)\s*(?:,\s*[A-Za-z. ]{2,30}?)?\s*(?:\(\w+\)\s*)?"
-                       r"(?:--|—|–)\s")
 #: Last words that make a run a street, building or institution, not a place a gazetteer would hold.
 _NOT_PLACE_HEADS = frozenset({
     "street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane", "square", "bridge", "highway", "drive",
@@ -53,9 +53,7 @@ _INSTITUTION = frozenset({
     "conservation", "transit", "improvement", "utility", "utilities", "congressional", "judicial", "legislative",
     "police", "development", "business", "federal", "unified", "independent", "air", "soil", "library", "sewer",
     "hospital", "election", "electoral", "voting", "court", "attorney", "commission", "council", "board"})
-_MONTHS = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_MONTHS = MONTH_NAMES | frozenset(WEEKDAYS)
 MAX_WORDS = 4
 _KIND_SET = frozenset(KIND_WORDS) | {w + "s" for w in KIND_WORDS}
 _GATES = frozenset({"of", "near", "outside", "in", "at", "and"})
@@ -111,8 +109,9 @@ def _cue(text: str, tokens: Sequence[Token], a: int, b: int, surface: str, divis
             and region.text.lower().startswith(region.place.name.lower()[:4])):  # a name, not a demonym
         return f"{surface}, {region.text}"  # "Jangebe, in northwestern Zamfara state"; "Greenlane, Auckland"
     if tokens[a].sentence_start and tokens[a].upper:
-        head = _DATELINE.match(text[:120])
-        if head and head.start(1) == start:
+        head = document_dateline(text)
+        # set off by a real dash: "PLYMOUTH CO. - A suspect" is too weak a cue for a name nobody knows
+        if head and head.place_start == start and head.dash != "-":
             return f"dateline {surface}"
     return None
 
@@ -149,7 +148,7 @@ def find_unknown(text: str, known: Sequence[Mention], tokens: Sequence[Token] | 
         if surface in names or not free(start, end):
             continue
         if people is None:
-            people = _person_names(text, list(tokens))
+            people = person_names(text, tokens)
         if not _plausible(tokens, a, b, people):
             continue
         why = _cue(text, tokens, a, b, surface, divisions, chain_end)

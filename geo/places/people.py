@@ -1,0 +1,45 @@
+"""Who the people of a document are: words that name a person (after a title or a given name) and single words
+that speak (``Burton said``, ``said Lennox.``). The recogniser's person rules and the unknown-name detector read
+these sets; they are computed once per document."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..lexicon import FIRST_NAMES, SPEECH_VERBS, TITLES, alternation
+from .tokens import CONTINUES, Token
+
+__all__ = ["person_names", "speakers"]
+
+_SPEECH_AFTER = re.compile(rf"\s+{alternation(SPEECH_VERBS)}\b")
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
+
+
+def speakers(text: str, tokens: Sequence[Token]) -> set[str]:
+    """Keys of single capitalised words that speak in this document ("Burton said", "said Lennox.")."""
+    out: set[str] = set()
+    for i, tok in enumerate(tokens):
+        if not tok.cap or tok.upper or (i + 1 < len(tokens) and tokens[i + 1].cap and tokens[i + 1].joined):
+            continue
+        if i > 0 and ((tokens[i - 1].cap and tok.joined) or tokens[i - 1].key in CONTINUES):
+            continue  # "Arlene Burton said" is handled by given names; "based at Heathrow said" is a place
+        if _SPEECH_AFTER.match(text, tok.end) or (_SPEECH_BEFORE.search(text[max(0, tok.start - 20):tok.start])
+                                                 and text[tok.end:tok.end + 1] in (".", ",")):
+            out.add(tok.key)
+    return out
+
+
+def person_names(text: str, tokens: Sequence[Token]) -> set[str]:
+    """Keys of words that name people in this document (the surname after a title or a given name)."""
+    names: set[str] = set()
+    for i, tok in enumerate(tokens[:-1]):
+        nxt = tokens[i + 1]
+        if not nxt.cap or (not nxt.joined and text[tok.end:nxt.start] not in (". ", " ")):
+            continue
+        if tok.key in TITLES or (tok.cap and tok.key in FIRST_NAMES):
+            # the last capitalised word of the run is the surname
+            j = i + 1
+            while j + 1 < len(tokens) and tokens[j + 1].cap and tokens[j + 1].joined:
+                j += 1
+            names.add(tokens[j].key)
+    return names

@@ -1,0 +1,242 @@
+"""The recogniser's rules, in two ordered tables of named rules (dateparser's and spaCy's manner).
+
+A run of words that names something in the gazetteer is a :class:`View`. First the :data:`FILTERS` drop
+candidates the text rules out (``US`` is not the French village ``Us``); a run with no candidate left is no
+place. Then the :data:`REJECTIONS` run in order; the first that fires rejects the run, and ``geo places
+--explain`` shows its name. Each rule's docstring carries the example that motivated it.
+
+To add a rule, see CONTRIBUTING.md ("Adding a recogniser rule").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from gazetteer import Candidate, is_abbreviation
+from gazetteer.normalize import ARTICLES, DESIGNATORS, word_keys
+
+from ..datelines import follows_place
+from ..lexicon import DIRECTIONALS, FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES
+from .tokens import Token
+
+__all__ = ["FILTERS", "REJECTIONS", "Rule", "View", "follows_a_town", "reject", "token_dateline"]
+
+_ALIAS_TOWN_POPULATION = 50_000
+_SPEAKING_TOWN_POPULATION = 100_000
+_AREA_CODES = frozenset({"PCLI", "CONT", "ADM1"})
+_INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s$")
+_TOWN_COMMA = re.compile(r"\b([A-Z][\w’'-]*)\.?,[ \t]*$")
+
+
+def follows_a_town(text: str, start: int) -> bool:
+    """True right after a capitalised word and a comma (``Dallas, TX``, ``DALLAS, TX --`` opening a line): where a
+    state's postal code can be. Not inside capitals (``ON THE AIR, ME TOO``)."""
+    m = _TOWN_COMMA.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    return not m.group(1).isupper() or not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
+
+
+def token_dateline(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
+    """Tokens [first, last) open a sentence as a dateline's place (``WASHINGTON --``, ``Washington (CNN)``)."""
+    head = tokens[first]
+    return head.sentence_start and follows_place(text, tokens[last - 1].end, head.upper)
+
+
+def _previous(tokens: Sequence[Token], a: int) -> Token | None:
+    """The word before token ``a`` in the same run of words, skipping Arabic articles (``Fatah al-Sham``)."""
+    j = a - 1
+    while j >= 0 and tokens[j + 1].joined:
+        if tokens[j].key in ARTICLES and not tokens[j].cap:
+            j -= 1
+            continue
+        return tokens[j]
+    return None
+
+
+class View:
+    """A run of tokens [a, b) with the key it was looked up under, its candidates and the document-wide sets
+    the rules read (person names, speakers, words seen in lower case)."""
+
+    __slots__ = ("a", "b", "cands", "dateline", "first", "key", "last", "lower_words", "nxt", "people", "postal",
+                 "prev", "single", "speakers", "surface", "surface_abbr", "text", "tokens")
+
+    def __init__(self, text: str, tokens: Sequence[Token], a: int, b: int, key: str, cands: list[Candidate],
+                 people: set[str], lower_words: set[str], speakers: set[str] | frozenset[str]) -> None:
+        self.text, self.tokens, self.a, self.b, self.key, self.cands = text, tokens, a, b, key, cands
+        self.people, self.lower_words, self.speakers = people, lower_words, speakers
+        self.first, self.last = tokens[a], tokens[b - 1]
+        self.surface = text[self.first.start:self.last.end]
+        self.single = b - a == 1
+        self.dateline = token_dateline(text, tokens, a, b)
+        self.surface_abbr = is_abbreviation(self.surface)
+        self.postal = self.first.upper and follows_a_town(text, self.first.start)
+        self.prev = _previous(tokens, a)
+        self.nxt = tokens[b] if b < len(tokens) and tokens[b].joined else None
+
+    @property
+    def designator(self) -> str | None:
+        """``Idlib province``: the feature class its last word asks for."""
+        return DESIGNATORS.get(self.last.key) if not self.single else None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named rule: a filter keeps the candidates ``test(view, candidate)`` accepts; a rejection rejects the
+    run when ``test(view)`` is true."""
+
+    name: str
+    test: Callable[..., bool]
+
+
+# -- candidate filters ---------------------------------------------------------------------------------------
+
+def _abbreviations_match(v: View, c: Candidate) -> bool:
+    """Abbreviations match abbreviations: ``US`` is not the French village ``Us``, ``UN`` is not ``Un``."""
+    cand_abbr = c.kind == "abbr" or is_abbreviation(c.form)
+    if v.surface_abbr and not v.dateline:
+        return cand_abbr or (c.place.is_custom and c.form == v.surface)
+    if cand_abbr:
+        return v.surface.replace(".", "").upper() == c.form.replace(".", "").upper() and not v.surface.islower()
+    return True
+
+
+def _related_alias(v: View, c: Candidate) -> bool:
+    """A one-word alternate name of a town under 50,000 people that does not even start like the town's name
+    (``Boons`` for Severna Park, ``Samples`` for Hollywood, ``Voters`` for Walters) is dropped: GeoNames keeps
+    nicknames, old names and mistakes like these, and as single words they are likelier words or surnames.
+    Transliterations start alike (``Rai`` for Ar Rā‘ī) and are kept, and so are names of several words."""
+    if not v.single or v.dateline:
+        return True
+    if c.kind != "alt" or c.place.feature_class != "P" or c.place.population >= _ALIAS_TOWN_POPULATION:
+        return True
+    form = [w for w in word_keys(c.form) if w not in ARTICLES]
+    name = [w for w in word_keys(c.place.name) if w not in ARTICLES]
+    return bool(form and name and form[0][:2] == name[0][:2])
+
+
+def _designator_fits(v: View, c: Candidate) -> bool:
+    """``Idlib province`` names the division; ``Syrian city`` is no place called Syria-city. Without a
+    designator, ``Plymouth`` is not Plymouth County."""
+    designator = v.designator
+    if designator is not None:
+        return c.place.feature_class == designator
+    return c.kind != "designated"
+
+
+def _postal_after_town(v: View, c: Candidate) -> bool:
+    """``OR``, ``IN``, ``ME`` are words unless right after a town and a comma (``Portland, OR``)."""
+    return v.postal or c.kind != "postal"
+
+
+#: Applied in order; each keeps the candidates its test accepts.
+FILTERS: tuple[Rule, ...] = (
+    Rule("abbreviation-match", _abbreviations_match),
+    Rule("unrelated-alias", _related_alias),
+    Rule("designator", _designator_fits),
+    Rule("postal-code", _postal_after_town),
+)
+
+
+# -- rejections ----------------------------------------------------------------------------------------------
+
+def _title_or_given_name(v: View) -> bool:
+    """``Secretary``, ``Michael R. Gordon``, ``Vladimir Isachenkov``: a title, or a given name before a surname
+    (not ``Austin, Texas``, where a comma follows)."""
+    t = v.tokens
+    return v.single and (v.first.key in TITLES or (
+        v.first.key in FIRST_NAMES and v.a + 1 < len(t) and t[v.a + 1].cap and t[v.a + 1].joined
+        and not v.dateline))
+
+
+def _after_initial(v: View) -> bool:
+    """``Andrew E. Kramer``: a surname after a middle initial."""
+    return bool(_INITIAL.search(v.text[max(0, v.first.start - 4):v.first.start]))
+
+
+def _common_word(v: View) -> bool:
+    """``Police``, ``Monday``, ``Hope``: a capitalised common word (a postal code after a town excepted)."""
+    return v.single and v.first.key in NON_PLACE_WORDS and not v.dateline and not (
+        v.postal and any(c.kind == "postal" for c in v.cands))
+
+
+def _sentence_start_word(v: View) -> bool:
+    """``Hope is ...`` with ``hope`` elsewhere in the text: a common word capitalised by its position."""
+    return v.single and v.first.sentence_start and v.first.key in v.lower_words and not v.first.upper
+
+
+def _person_surname(v: View) -> bool:
+    """``John Kirby ... Kirby``: a surname the document gives a person elsewhere."""
+    return v.single and v.key in v.people and not v.dateline
+
+
+def _speaker_surname(v: View) -> bool:
+    """``Burton said``, ``said Lennox.``: a small town's name that speaks is a surname (countries, continents
+    and first-level divisions excepted)."""
+    return (v.single and v.key in v.speakers and not v.dateline
+            and max(c.place.population for c in v.cands) < _SPEAKING_TOWN_POPULATION
+            and not any(c.place.feature_code in _AREA_CODES for c in v.cands))
+
+
+def _currency(v: View) -> bool:
+    """``US$1.19``, ``A$20``: a currency, not the country."""
+    return v.surface_abbr and v.text[v.last.end:v.last.end + 1] == "$"
+
+
+def _after_capitalised_word(v: View) -> bool:
+    """``Peter Cook``, ``Adham Sahloul``, ``Islamic State``, ``Jabhat Fatah al-Sham``: the end of a longer name
+    (a directional such as ``Northern`` before it excepted)."""
+    prev = v.prev
+    if prev is None or not prev.cap or prev.key in DIRECTIONALS:
+        return False
+    named = prev.key in TITLES or prev.key in FIRST_NAMES
+    return named or not (prev.sentence_start or prev.key in NON_PLACE_WORDS)
+
+
+def _organisation_head(v: View) -> bool:
+    """``Washington Post``, ``New York Times``: a place before the head of an organisation's name."""
+    return v.nxt is not None and v.nxt.cap and v.nxt.key in ORG_HEADS
+
+
+def _before_capitalised_word(v: View) -> bool:
+    """``Kirby Smith``: a town's name followed by a capitalised word names a person (areas and demonyms
+    excepted: ``Syria Civil Defense`` is still Syria)."""
+    nxt = v.nxt
+    return (nxt is not None and nxt.cap and v.single and not v.first.upper and nxt.key not in DESIGNATORS
+            and nxt.key not in TITLES and nxt.key not in NON_PLACE_WORDS
+            and not any(c.place.feature_code in _AREA_CODES or c.kind == "demonym" for c in v.cands))
+
+
+def _person_cue(v: View) -> bool:
+    """A one-word run that is itself a cue of a person's name (``Said``)."""
+    return v.single and v.last.key in PERSON_CUES
+
+
+#: Applied in order; the first that fires rejects the run and names why.
+REJECTIONS: tuple[Rule, ...] = (
+    Rule("title-or-given-name", _title_or_given_name),
+    Rule("after-middle-initial", _after_initial),
+    Rule("common-word", _common_word),
+    Rule("sentence-start-word", _sentence_start_word),
+    Rule("person-surname", _person_surname),
+    Rule("speaker-surname", _speaker_surname),
+    Rule("currency", _currency),
+    Rule("after-capitalised-word", _after_capitalised_word),
+    Rule("organisation-head", _organisation_head),
+    Rule("before-capitalised-word", _before_capitalised_word),
+    Rule("person-cue", _person_cue),
+)
+
+
+def reject(view: View) -> str | None:
+    """Filter the view's candidates in place; the name of the rule that rejects it, or None when it stands.
+    ``no-candidate`` when the filters left nothing."""
+    for rule in FILTERS:
+        view.cands = [c for c in view.cands if rule.test(view, c)]
+    if not view.cands:
+        return "no-candidate"
+    for rule in REJECTIONS:
+        if rule.test(view):
+            return rule.name
+    return None

@@ -1,0 +1,69 @@
+"""Words with offsets, the unit every place rule reads: case, sentence starts, and whether a word is joined to
+the previous one inside a name (only a space, a line wrap or a hyphen between them)."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from gazetteer.normalize import word_key
+
+__all__ = ["CONTINUES", "MARKS", "Token", "tokenize"]
+
+#: Apostrophes and the ayn/hamza marks that may sit inside a word (``Ra'i``, ``Raʿi``).
+MARKS = "'’`ʿʾ‘"
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:[A-Z](?![a-z]))?|[^\W\d_]+(?:[" + MARKS + r"][^\W\d_]+)*")
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
+_SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*)$")
+#: Lower-case words after which a wrapped line goes on with the same phrase ("in\n Wisconsin").
+CONTINUES = frozenset({"in", "of", "at", "to", "and", "or", "the", "a", "an", "from", "for", "by", "with",
+                       "on", "near", "into", "over", "under"})
+_JOIN = re.compile(r"^(?:[ \t]+\n?[ \t]*|\n[ \t]*|-)$")
+
+
+class Token(NamedTuple):
+    """A word of the text (a named tuple: documents have thousands, and tuples are cheap to make)."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+    cap: bool  # starts with an upper-case letter
+    upper: bool  # all letters upper case
+    sentence_start: bool
+    joined: bool  # only a space, a line wrap or a hyphen separates it from the previous word
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words with offsets; a possessive ``'s`` is left outside the word."""
+    tokens: list[Token] = []
+    parts = _TOKEN_SPLIT.split(text)  # [gap, word, gap, word, ..., gap]: one pass in C, offsets summed here
+    pos = len(parts[0])
+    gap = parts[0]
+    prev_key = ""
+    for k in range(1, len(parts), 2):
+        word = parts[k]
+        start = pos
+        pos += len(word)
+        end = pos
+        if len(word) > 3 and word[-1] == "s" and word[-2] in MARKS:
+            word, end = word[:-2], end - 2
+        key = word.lower() if word.isascii() and word.isalpha() else word_key(word)
+        if key:
+            if gap == " ":
+                sentence_start, joined = False, bool(tokens)
+            elif gap == ", ":
+                sentence_start = joined = False
+            elif not tokens:
+                sentence_start, joined = True, False
+            else:
+                # a line break starts a sentence unless the line was wrapped mid-phrase ("in\n Wisconsin")
+                sentence_start = bool(_SENTENCE_END.search(gap)) or (
+                    "\n" in gap and (gap.count("\n") > 1 or prev_key not in CONTINUES))
+                joined = bool(_JOIN.match(gap))
+            tokens.append(Token(word, start, end, key, word[0].isupper(), word.isupper(), sentence_start, joined))
+            prev_key = key
+            gap = text[end:pos] + parts[k + 1]
+        else:
+            gap = gap + parts[k] + parts[k + 1]
+        pos += len(parts[k + 1])
+    return tokens
