@@ -28,6 +28,7 @@ from typing import Any
 from gazetteer.files import atomic_path
 
 from .errors import InputError
+from .schema import arrow_type, flat_event_columns, mention_columns
 
 __all__ = ["BatchReport", "Item", "Partition", "deduplicate", "open_events", "plan", "process_partition",
            "run_batch"]
@@ -200,26 +201,25 @@ def _atomic(path: Path, write: Callable[[Path], object]) -> None:
         write(tmp)
 
 
-_S, _I, _F, _L = "string", "int64", "float64", "list"
-#: Column types of the part files, fixed so that every part has the same schema (a part whose values are all
-#: missing would otherwise say "null") and geopandas, DuckDB and pyarrow read the folder as one dataset.
-_EVENT_TYPES = {"event_type": _S, "sub_event_type": _S, "date": _S, "time_precision": _I, "location": _S,
-                "lat": _F, "lon": _F, "geonameid": _S, "geo_precision": _I, "admin1": _S, "country_code": _S,
-                "actors": _L, "fatalities": _I, "fatalities_text": _S, "fatality_reports": _L, "evidence": _S,
-                "evidence_offsets": _S, "source": _S, "background": "bool", "partition": _I}
-_PLACE_TYPES = {"id": _S, "text": _S, "start": _I, "end": _I, "name": _S, "lat": _F, "lon": _F, "geonameid": _S,
-                "feature_code": _S, "country_code": _S, "admin1": _S, "source": _S, "score": _F, "status": _S}
+def _event_kinds() -> dict[str, str]:
+    """Column kinds of the events part files (:func:`geo.schema.flat_event_columns` and the partition number),
+    fixed so that every part has the same schema (a part whose values are all missing would otherwise say
+    "null") and geopandas, DuckDB and pyarrow read the folder as one dataset."""
+    return {**{c.name: c.kind for c in flat_event_columns()}, "partition": "int"}
 
 
-def _typed(frame: Any, types: dict[str, str]) -> Any:
+def _place_kinds() -> dict[str, str]:
+    return {"id": "string", **{c.name: c.kind for c in mention_columns()}}
+
+
+def _typed(frame: Any, kinds: dict[str, str]) -> Any:
     """The frame with the part files' fixed column types; lists (actors, fatality reports) joined by ``; `` as in
     CSV, because a part where every list is empty would give pyarrow a list type it cannot unify."""
     out = frame.copy()
-    for column, kind in types.items():
-        if kind == _L:
+    for column, kind in kinds.items():
+        if kind == "list":
             out[column] = ["; ".join(v) for v in out[column]]
-            kind = _S
-        out[column] = out[column].astype(kind)
+        out[column] = out[column].astype(arrow_type(kind))
     return out
 
 
@@ -254,12 +254,12 @@ def process_partition(part: Partition, out: str, *, gazetteer_path: str | None =
     _atomic(root / "errors" / f"{part.name}.jsonl", lambda p: p.write_text(
         "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in errors), encoding="utf-8"))
     geometry = [Point(r["lon"], r["lat"]) if r["lat"] is not None else None for r in places]
-    frame = geopandas.GeoDataFrame(places, columns=list(_PLACE_TYPES), geometry=geometry, crs="EPSG:4326")
+    frame = geopandas.GeoDataFrame(places, columns=list(_place_kinds()), geometry=geometry, crs="EPSG:4326")
     _atomic(root / "places" / f"{part.name}.parquet",
-            lambda p: _typed(frame, _PLACE_TYPES).to_parquet(p, index=False))
+            lambda p: _typed(frame, _place_kinds()).to_parquet(p, index=False))
     ev = events_frame(events)
     ev["partition"] = part.number
-    _atomic(root / "events" / f"{part.name}.parquet", lambda p: _typed(ev, _EVENT_TYPES).to_parquet(p, index=False))
+    _atomic(root / "events" / f"{part.name}.parquet", lambda p: _typed(ev, _event_kinds()).to_parquet(p, index=False))
     return {"articles": len(part.items), "errors": len(errors), "events": len(events)}
 
 

@@ -1,15 +1,17 @@
 """The data model: frozen dataclasses with ``to_dict``/``from_dict``, one schema for every output format."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from typing import Any
 
 from gazetteer import Place
 
-__all__ = ["RESOLVED", "UNKNOWN", "Event", "Evidence", "Mention", "Place"]
+__all__ = ["REJECTED", "RESOLVED", "UNKNOWN", "Event", "Evidence", "Mention", "Place"]
 
 RESOLVED = "resolved"
 UNKNOWN = "unknown"
+#: A name the gazetteer knows that a recogniser rule rejected (only shown when asked, by ``--explain``).
+REJECTED = "rejected"
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,19 +85,22 @@ class Event:
     ``geo_precision``: 1 the place itself, 2 near it or a part of it, 3 only a province, region or country.
     ``time_precision``: 1 the day, 2 the week, 3 the month or vaguer. ``fatalities`` is the lowest figure
     reported (0 when none); ``fatality_reports`` keeps every figure found, as written.
+
+    Every output format's columns come from these fields (:mod:`geo.schema`); ``missing`` in a field's metadata
+    is the value a record that lacks it gets, ``required`` a field no record may lack.
     """
 
-    event_type: str
-    sub_event_type: str
-    date: str | None
-    time_precision: int
-    location: str
-    lat: float | None
-    lon: float | None
-    geonameid: str | None
-    geo_precision: int
-    admin1: str
-    country_code: str
+    event_type: str = field(metadata={"required": True})
+    sub_event_type: str = field(metadata={"missing": ""})
+    date: str | None = field(metadata={"missing": None})
+    time_precision: int = field(metadata={"missing": 3})
+    location: str = field(metadata={"missing": ""})
+    lat: float | None = field(metadata={"missing": None})
+    lon: float | None = field(metadata={"missing": None})
+    geonameid: str | None = field(metadata={"missing": None})
+    geo_precision: int = field(metadata={"missing": 3})
+    admin1: str = field(metadata={"missing": ""})
+    country_code: str = field(metadata={"missing": ""})
     actors: tuple[str, ...] = ()
     fatalities: int = 0
     fatalities_text: str = ""
@@ -105,29 +110,41 @@ class Event:
     background: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "event_type": self.event_type, "sub_event_type": self.sub_event_type, "date": self.date,
-            "time_precision": self.time_precision, "location": self.location, "lat": self.lat, "lon": self.lon,
-            "geonameid": self.geonameid, "geo_precision": self.geo_precision, "admin1": self.admin1,
-            "country_code": self.country_code, "actors": list(self.actors), "fatalities": self.fatalities,
-            "fatalities_text": self.fatalities_text, "fatality_reports": list(self.fatality_reports),
-            "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in self.evidence],
-            "source": self.source, "background": self.background,
-        }
+        from .schema import event_columns
+
+        out: dict[str, Any] = {}
+        for c in event_columns():
+            value = getattr(self, c.name)
+            if c.kind == "list":
+                value = list(value)
+            elif c.kind == "evidence":
+                value = [{"text": e.text, "start": e.start, "end": e.end} for e in value]
+            out[c.name] = value
+        return out
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
-        evidence = d.get("evidence") or ()
-        if isinstance(evidence, str):
-            evidence = [{"text": evidence, "start": -1, "end": -1}]
-        return cls(
-            event_type=d["event_type"], sub_event_type=d.get("sub_event_type") or "", date=d.get("date"),
-            time_precision=int(d.get("time_precision") or 3), location=d.get("location") or "",
-            lat=None if d.get("lat") is None else float(d["lat"]),
-            lon=None if d.get("lon") is None else float(d["lon"]),
-            geonameid=d.get("geonameid"), geo_precision=int(d.get("geo_precision") or 3),
-            admin1=d.get("admin1") or "", country_code=d.get("country_code") or "",
-            actors=tuple(d.get("actors") or ()), fatalities=int(d.get("fatalities") or 0),
-            fatalities_text=d.get("fatalities_text") or "", fatality_reports=tuple(d.get("fatality_reports") or ()),
-            evidence=tuple(Evidence(e["text"], int(e.get("start", -1)), int(e.get("end", -1))) for e in evidence),
-            source=d.get("source") or "", background=bool(d.get("background")))
+        """An event from a record of :meth:`to_dict`'s shape; absent fields take their ``missing`` value."""
+        from .schema import event_columns
+
+        return cls(**{c.name: _value(c.name, c.kind, c.nullable, c.default, d) for c in event_columns()})
+
+
+def _value(name: str, kind: str, nullable: bool, default: Any, d: dict[str, Any]) -> Any:
+    if default is MISSING:
+        return d[name]  # a required field: KeyError names it
+    raw = d.get(name)
+    if kind == "string":
+        return raw if nullable else (raw or default)
+    if kind == "int":
+        return int(raw or default)
+    if kind == "float":
+        return None if raw is None else float(raw)
+    if kind == "bool":
+        return bool(raw)
+    if kind == "list":
+        return tuple(raw or ())
+    evidence = raw or ()
+    if isinstance(evidence, str):
+        evidence = [{"text": evidence, "start": -1, "end": -1}]
+    return tuple(Evidence(e["text"], int(e.get("start", -1)), int(e.get("end", -1))) for e in evidence)

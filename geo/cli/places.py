@@ -84,12 +84,14 @@ def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, e
             records = read_jsonl(jsonl, required={"id": (str, int), "text": str})
             gaz = obj.gazetteer
             docs: list[tuple[str | None, list[Mention]]] = [
-                (r["id"], parse_places(r["text"], gazetteer=gaz, explain=explain, unknown=unknown)) for r in records]
+                (r["id"], parse_places(r["text"], gazetteer=gaz, explain=explain, unknown=unknown,
+                                       rejected=explain)) for r in records]
             fmt = fmt or "jsonl"
         else:
             assert path is not None
             text = read_text(path)
-            docs = [(None, parse_places(text, gazetteer=obj.gazetteer, explain=explain, unknown=unknown))]
+            docs = [(None, parse_places(text, gazetteer=obj.gazetteer, explain=explain, unknown=unknown,
+                                        rejected=explain))]
             fmt = fmt or ("table" if sys.stdout.isatty() and output == "-" else "json")
         if fmt == "table" and output != "-":
             raise click.UsageError("--format table writes to the terminal; choose json, jsonl or geojson for -o")

@@ -16,6 +16,7 @@ from gazetteer.files import feature_collection, point_feature
 
 from ..errors import InputError
 from ..model import Event
+from ..schema import flat_event_columns
 
 if TYPE_CHECKING:
     import geopandas
@@ -23,10 +24,13 @@ if TYPE_CHECKING:
 __all__ = ["EVENT_COLUMNS", "events_frame", "events_geojson", "read_events", "read_events_dir",
            "write_events"]
 
-#: Flat columns (CSV, GeoParquet, the GeoDataFrame); lists are ``; ``-joined in CSV, evidence offsets are JSON.
-EVENT_COLUMNS = ("event_type", "sub_event_type", "date", "time_precision", "location", "lat", "lon", "geonameid",
-                 "geo_precision", "admin1", "country_code", "actors", "fatalities", "fatalities_text",
-                 "fatality_reports", "evidence", "evidence_offsets", "source", "background")
+#: Flat columns (CSV, GeoParquet, the GeoDataFrame), from :func:`geo.schema.flat_event_columns`; lists are
+#: ``; ``-joined in CSV, evidence offsets are JSON.
+EVENT_COLUMNS = tuple(c.name for c in flat_event_columns())
+
+
+def _list_columns() -> list[str]:
+    return [c.name for c in flat_event_columns() if c.kind == "list"]
 
 
 def _flat(e: Event) -> dict[str, Any]:
@@ -77,15 +81,15 @@ def write_csv(events: list[Event], out: IO[str]) -> None:
     writer.writeheader()
     for e in events:
         row = _flat(e)
-        row["actors"] = "; ".join(e.actors)
-        row["fatality_reports"] = "; ".join(e.fatality_reports)
+        for c in _list_columns():
+            row[c] = "; ".join(row[c])
         writer.writerow(row)
 
 
 def write_parquet(events: list[Event], out: IO[bytes]) -> None:
     frame = events_frame(events)
-    frame["actors"] = frame["actors"].map(list)
-    frame["fatality_reports"] = frame["fatality_reports"].map(list)
+    for c in _list_columns():
+        frame[c] = frame[c].map(list)
     frame.to_parquet(out, index=False)
 
 
@@ -114,7 +118,9 @@ def _from_row(row: dict[str, Any], where: str) -> Event:
     texts = (d.get("evidence") or "").split(" … ") if d.get("evidence") else []
     d["evidence"] = [{"text": t, "start": o[0], "end": o[1]} for t, o in zip(texts, offsets, strict=False)] or (
         [{"text": t, "start": -1, "end": -1} for t in texts])
-    d["actors"], d["fatality_reports"] = _split(d.get("actors")), _split(d.get("fatality_reports"))
+    for c in flat_event_columns():
+        if c.kind == "list":
+            d[c.name] = _split(d.get(c.name))
     d.pop("sources", None)
     d.pop("reports", None)
     d["background"] = str(d.get("background")).lower() in ("true", "1")

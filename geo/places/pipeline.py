@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from gazetteer import Gazetteer, normalize
 from gazetteer.normalize import designator
 
-from ..model import Mention
-from .recognise import candidate_spans, follows_a_town, is_dateline, select_spans, tokenize
+from ..model import REJECTED, Mention
+from .recognise import Rejected, candidate_spans, follows_a_town, is_dateline, select_spans, tokenize
 from .resolve import MIN_FIT, SpanLike, resolve_groups
 
 __all__ = ["default_gazetteer", "parse_places", "resolve_spans", "set_default_gazetteer"]
@@ -37,11 +37,13 @@ def set_default_gazetteer(gazetteer: Gazetteer | None) -> None:
 
 
 def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool = False,
-                 min_fit: float = MIN_FIT, unknown: bool = True) -> list[Mention]:
+                 min_fit: float = MIN_FIT, unknown: bool = True, rejected: bool = False) -> list[Mention]:
     """Find and resolve the place mentions of a text, in text order.
 
     With ``unknown`` (the default), place-like names the gazetteer lacks (``the town of Dabiq``) are included
-    as mentions with ``place=None`` and ``status="unknown"`` (see ``geo.places.unknown``).
+    as mentions with ``place=None`` and ``status="unknown"`` (see ``geo.places.unknown``). With ``rejected``,
+    names the gazetteer knows that a recogniser rule rejected are included too (``status="rejected"``, the rule
+    in ``reasons``): what ``geo places --explain`` shows.
 
     >>> [m.place.name for m in parse_places("Fighting near Aleppo, Syria.")]  # doctest: +SKIP
     ['Aleppo', 'Syria']
@@ -50,7 +52,8 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
     tokens = tokenize(text)
     runs = candidate_spans(text, tokens)
     found = gaz.candidates(set(runs.values()))
-    spans = select_spans(text, tokens, found, runs)
+    dropped: list[Rejected] | None = [] if rejected else None
+    spans = select_spans(text, tokens, found, runs, dropped)
     items = [SpanLike(s.start, s.end, s.text, s.key, s.designator or _designated_by(text, s.start),
                       tuple(s.candidates), s.dateline) for s in spans]
     mentions = [m for m in resolve_groups(text, items, min_fit=min_fit, explain=explain) if m is not None]
@@ -60,7 +63,21 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
         extra = find_unknown(text, mentions, tokens)
         if extra:
             mentions = sorted([*mentions, *extra], key=lambda m: m.start)
+    if dropped:
+        mentions = sorted([*mentions, *_rejections(dropped, mentions)], key=lambda m: m.start)
     return mentions
+
+
+def _rejections(dropped: list[Rejected], mentions: list[Mention]) -> list[Mention]:
+    """The rejected runs no mention covers, as mentions with status ``rejected`` (longest run per start)."""
+    taken = [(m.start, m.end) for m in mentions]
+    out: dict[int, Mention] = {}
+    for r in dropped:
+        if r.start in out or any(s < r.end and r.start < e for s, e in taken):
+            continue
+        out[r.start] = Mention(text=r.text, start=r.start, end=r.end, place=None, status=REJECTED,
+                               reasons=(f"rejected by rule {r.rule}",))
+    return list(out.values())
 
 
 _PREFIX_DESIGNATOR = re.compile(r"\b(?:(city|town|village|port|capital|hamlet|suburb|settlement)|(province|governorate"

@@ -20,7 +20,6 @@ same answer), unless the text says which: ``Paris, Missouri`` and ``Paris, Illin
 """
 from __future__ import annotations
 
-import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,13 +31,12 @@ from gazetteer.distance import nearest_km
 from gazetteer.normalize import ARTICLES, DESIGNATORS, word_keys
 
 from ..model import RESOLVED, Mention
+from .weights import FIXED_PRIORS, WEIGHTS, near_context, part, population_prior
 
 __all__ = ["MIN_FIT", "SpanLike", "rank_candidates", "resolve_groups"]
 
 #: Below this fit a recognised name is not returned as a place (too obscure and nothing in the text supports it).
 MIN_FIT = 0.5
-#: Priors by feature code for places whose population says nothing (areas, airports).
-_FIXED_PRIORS = {"PCLI": 0.85, "CONT": 0.8, "ADM1": 0.6, "ADM2": 0.45, "AIRP": 0.4}
 _MAX_CANDIDATES = 25
 _CONTEXT_POINTS = 12
 
@@ -65,15 +63,20 @@ class _Scored:
 
 def _prior(c: Candidate) -> tuple[float, list[str]]:
     p = c.place
-    if p.feature_code in _FIXED_PRIORS:
-        return _FIXED_PRIORS[p.feature_code], [f"prior {p.feature_code} {_FIXED_PRIORS[p.feature_code]:.2f}"]
-    # the stock data holds places of 500 people or more; GeoNames writes 0 where the figure is unknown
-    base = 0.1 + 0.08 * math.log10(max(p.population, 500) + 1)
+    if p.feature_code in FIXED_PRIORS:
+        return FIXED_PRIORS[p.feature_code], [f"prior {p.feature_code} {FIXED_PRIORS[p.feature_code]:.2f}"]
+    base = population_prior(p.population)
     why = [f"prior population {p.population:,} {base:.2f}"]
     if p.feature_code == "PPLC":
-        base += 0.15
-        why.append("capital +0.15")
+        _add(why, part("capital"))
+        base += WEIGHTS["capital"].value
     return base, why
+
+
+def _add(why: list[str], scored: tuple[float, str]) -> float:
+    """Note a part's reason; its value, for the fit."""
+    why.append(scored[1])
+    return scored[0]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -91,30 +94,21 @@ def _last_word(name: str) -> str:
 def _local_fit(span: SpanLike, c: Candidate) -> tuple[float, list[str]]:
     fit, why = _prior(c)
     if _spelling(c.form) != _spelling(span.text) and span.designator is None:
-        fit -= 0.15
-        why.append(f"spelled {c.form!r} -0.15")
+        fit += _add(why, part("spelled", detail=repr(c.form)))
     elif c.form.islower() and not span.text.islower():
-        fit -= 0.15  # GeoNames' lower-case alternates are search keys and transliterations ("rai" for Rye)
-        why.append(f"lower-case alias {c.form!r} -0.15")
+        fit += _add(why, part("lower-case alias", detail=repr(c.form)))
     if c.kind in ("name", "abbr", "demonym", "designated", "postal"):
-        fit += 0.1
-        why.append(f"{c.kind if c.kind in ('abbr', 'demonym', 'postal') else 'primary-name'} +0.10")
+        fit += _add(why, part("primary-name", label=c.kind if c.kind in ("abbr", "demonym", "postal") else None))
     if span.designator is not None and c.place.feature_class == span.designator:
-        bonus = 0.5 if span.designator == "A" else 0.2
-        fit += bonus
-        why.append(f"designator {span.designator} +{bonus:.2f}")
+        fit += _add(why, part(f"designator {span.designator}"))
         if _last_word(span.text) in DESIGNATORS and _last_word(c.form) == _last_word(span.text):
-            fit += 0.25  # "Washington County" is the county of that name, not Washington state
-            why.append(f"full name {c.form!r} +0.25")
+            fit += _add(why, part("full name", detail=repr(c.form)))
     elif span.designator == "P" and c.place.feature_class == "A" and c.place.feature_code != "PCLI":
-        fit -= 0.2  # "the town of X", "X city": not the province of the same name
-        why.append("designator P, not a division -0.20")
+        fit += _add(why, part("designator P, not a division"))
     if c.place.is_custom:
-        fit += 0.3
-        why.append("custom +0.30")
+        fit += _add(why, part("custom"))
     if span.dateline and c.place.feature_class == "P":
-        fit += 0.1
-        why.append("dateline +0.10")
+        fit += _add(why, part("dateline"))
     return fit, why
 
 
@@ -181,18 +175,15 @@ def _local_ranking(span: SpanLike) -> list[tuple[Candidate, float, list[str]]]:
     for c in span.candidates:
         fit, why = _local_fit(span, c)
         if c.place.id in seats:
-            fit += 0.15
-            why.append(f"seat of {c.place.admin1} +0.15")
+            fit += _add(why, part("seat of", detail=c.place.admin1))
         elif c.place.feature_class == "P" and span.designator is None and c.place.population < 50_000 \
                 and (c.place.country_code, normalize(c.place.name)) in divisions:
-            fit -= 0.2  # "Wales" is the nation, not the Yorkshire village; "Virginia" the state, not the town
-            why.append("village named like its country's division -0.20")
+            fit += _add(why, part("village named like its country's division"))
         if shares_country_name and c.place.feature_code != "PCLI":
             # "Mexico" is the country, not Mexico City or México state, unless the text says which; a
             # division sharing a country's name (Georgia) is common enough to need only context
-            cost = 0.15 if c.place.feature_code == "ADM1" else 0.3
-            fit -= cost
-            why.append(f"country's name -{cost:.2f}")
+            fit += _add(why, part("country's name ADM1" if c.place.feature_code == "ADM1" else "country's name",
+                                  label="country's name"))
         local.append((c, fit, why))
     local.sort(key=lambda t: -t[1])
     return local
@@ -219,35 +210,30 @@ def rank_candidates(span: SpanLike, ctx: _Context | None, holders: Sequence[Plac
     total = sum(ctx.countries.values()) if ctx else 0
     for c, fit, why in keep:
         p = c.place
+        why = list(why)
         if ctx is not None and total:
             n = ctx.countries.get(p.country_code, 0)
             if n:
-                bonus = 0.2 + 0.15 * min(1.0, 2 * n / total)
-                fit += bonus
-                why = [*why, f"country-context {p.country_code} x{n} +{bonus:.2f}"]
+                share = WEIGHTS["country-context share"].value * min(1.0, 2 * n / total)
+                fit += _add(why, part("country-context", detail=f"{p.country_code} x{n}",
+                                      value=WEIGHTS["country-context"].value + share))
             if p.feature_class != "A" or p.feature_code in ("ADM1", "ADM2"):
                 d = nearest_km(p.lat, p.lon, ctx.points)
-                bonus = 0.3 if d <= 50 else 0.2 if d <= 150 else 0.1 if d <= 400 else 0.0
-                if bonus:
-                    fit += bonus
-                    why = [*why, f"near-context {d:.0f} km +{bonus:.2f}"]
+                tier = near_context(d)
+                if tier is not None:
+                    fit += _add(why, part(tier[0], label="near-context", detail=f"{d:.0f} km"))
             if p.admin1 and p.feature_code != "ADM1" and (p.country_code, p.admin1) in ctx.admin1:
-                fit += 0.2
-                why = [*why, f"admin-context {p.admin1} +0.20"]
+                fit += _add(why, part("admin-context", detail=p.admin1))
             elif p.feature_code == "ADM1" and span.designator != "P" \
                     and sum(1 for cc, _ in ctx.admin1 if cc == p.country_code) >= 2:
-                fit += 0.2  # "Georgia, Oklahoma, Pennsylvania and California": states among states
-                why = [*why, f"sibling divisions in {p.country_code} +0.20"]
+                fit += _add(why, part("sibling divisions", detail=f"in {p.country_code}"))
         holder = next((h for h in holders if _inside(p, h)), None)
         if holder is not None:
-            fit += 0.4
-            why = [*why, f"followed by {holder.name} +0.40"]
+            fit += _add(why, part("followed by", detail=holder.name))
         if p.id in held:
-            fit += 0.3
-            why = [*why, "holds the place named before it +0.30"]
+            fit += _add(why, part("holds the place named before it"))
         elif p.id == said:
-            fit += 0.3
-            why = [*why, "the text names its kind elsewhere +0.30"]
+            fit += _add(why, part("the text names its kind elsewhere"))
         scored.append(_Scored(c, fit, tuple(why)))
     scored.sort(key=lambda s: (-s.fit, -s.cand.place.population, s.cand.place.id))
     return scored
