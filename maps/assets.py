@@ -11,7 +11,9 @@ import re
 from functools import cache
 from typing import NamedTuple
 
-__all__ = ["ASSETS", "Asset", "asset_text", "inline", "script_safe"]
+from .escape import script_safe, style_safe
+
+__all__ = ["ASSETS", "Asset", "asset_text", "inline"]
 
 
 class Asset(NamedTuple):
@@ -62,15 +64,10 @@ def asset_text(name: str) -> str:
     return text
 
 
-def script_safe(text: str) -> str:
-    """JavaScript or JSON text that cannot end the ``<script>`` element it sits in."""
-    return re.sub(r"</(script)", r"<\\/\1", text, flags=re.IGNORECASE).replace("<!--", "<\\!--")
-
-
 def inline(name: str) -> str:
     """One asset as an inline ``<script>`` or ``<style>`` element."""
     asset = ASSETS[name]
     if asset.kind == "js":
         return f'<script data-asset="{name}">{script_safe(asset_text(name))}</script>'
-    css = asset_text(name).replace("</", "<\\/")
+    css = style_safe(asset_text(name))
     return f'<style data-asset="{name}">{css}</style>'

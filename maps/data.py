@@ -16,6 +16,7 @@ from typing import Any
 
 from geo.model import Event, Mention
 
+from .escape import script_json_text
 from .style import type_index
 
 __all__ = ["GZIP_ABOVE", "MapData", "encode", "prepare", "script_json"]
@@ -104,9 +105,4 @@ def script_json(payload: dict[str, Any], *, gzip_above: int = GZIP_ABOVE) -> tup
     if len(text) > gzip_above:
         packed = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
         return base64.b64encode(packed).decode("ascii"), "gzip+base64"
-    return _escape(text), "json"
-
-
-def _escape(text: str) -> str:
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return script_json_text(text), "json"

@@ -3,12 +3,12 @@
 """
 from __future__ import annotations
 
-import html
 import json
 import re
 from typing import Any
 
-from .assets import ASSETS, MAP_ASSETS, asset_text, script_safe
+from .assets import ASSETS, MAP_ASSETS, asset_text
+from .escape import html_text, script_safe
 
 __all__ = ["to_fragment", "to_iframe"]
 
@@ -68,7 +68,7 @@ def to_iframe(m: Any, *, height: str | int = "480px", width: str | int = "100%",
     """An ``<iframe>`` whose ``srcdoc`` is the whole map page, escaped once for the attribute."""
     height_css, width_css = _size(height, "height"), _size(width, "width")
     page = m.get_root().render()
-    label = html.escape(title or "Map of reported events", quote=True)
-    return (f'<iframe title="{label}" srcdoc="{html.escape(page, quote=True)}" '
+    label = html_text(title or "Map of reported events")
+    return (f'<iframe title="{label}" srcdoc="{html_text(page)}" '
             f'style="width:{width_css};height:{height_css};border:0" loading="lazy" '
             f'sandbox="allow-scripts allow-popups allow-popups-to-escape-sandbox"></iframe>\n')

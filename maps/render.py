@@ -2,7 +2,6 @@
 customising or to save as one self-contained HTML file."""
 from __future__ import annotations
 
-import html
 import importlib.resources
 import json
 import uuid
@@ -20,6 +19,7 @@ from geo.model import Event, Mention
 
 from .assets import MAP_ASSETS, inline
 from .data import MapData, encode, prepare, script_json
+from .escape import html_text, json_for_script
 from .style import EVENT_STYLES, SIZE_SCALE, resolve_tiles
 
 __all__ = ["EventLayer", "ReportMap", "render", "save"]
@@ -75,7 +75,7 @@ class EventLayer(MacroElement):
         self.data = data
         self.data_id = f"reportmap-data-{uuid.uuid4().hex[:12]}"
         self.data_id_json = json.dumps(self.data_id)
-        self.config_json = _js_literal(config)
+        self.config_json = json_for_script(config)
 
     def render(self, **kwargs: Any) -> Any:
         text, encoding = script_json(encode(self.data))
@@ -85,13 +85,6 @@ class EventLayer(MacroElement):
             f'<script type="application/json" id="{self.data_id}" data-encoding="{encoding}">{text}</script>'),
             name=self.data_id)
         return super().render(**kwargs)  # type: ignore[no-untyped-call]
-
-
-def _js_literal(value: Any) -> str:
-    """A JSON value safe to write inside a ``<script>`` element."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +111,7 @@ def render(events: Iterable[Event], places: Iterable[Mention] = (), *, title: st
     page_title = title or "Reported events"
     figure = m.get_root()
     if isinstance(figure, Figure):
-        figure.title = html.escape(page_title)
+        figure.title = html_text(page_title)
     if spec is not None:
         folium.TileLayer(tiles=spec.url, attr=spec.attribution, name=spec.name, max_zoom=spec.max_zoom).add_to(m)
     config = {
