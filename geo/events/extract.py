@@ -25,14 +25,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from gazetteer import Gazetteer, Place, normalize
+from gazetteer import Gazetteer
 
 from ..datelines import document_dateline
-from ..lexicon import SPEAKER_VERBS, alternation
 from ..model import Event, Evidence, Mention
 from ..places import default_gazetteer, parse_places
 from .dates import TimeExpr, dateline_date, find_times
 from .numbers import Figure, casualty_figures
+from .roles import PlaceCandidate, best_place, sentence_places, specificity
 from .sentences import Sentence, actors_in, figure_source, is_hypothetical, split_sentences
 from .taxonomy import ANY_TRIGGER, PROTESTS, STRATEGIC, SUB_EVENT_TYPES, TRIGGERS, VAC, VIOLENT, Trigger
 
@@ -45,45 +45,10 @@ BACKGROUND_DAYS = 30
 #: "the bombing", "their offensive", "the same airstrike": a trigger that refers back (an adjective may intervene).
 _DETERMINER = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ss]uch|[Ss]ame)"
                          r"\s+(?:[a-z-]+\s+)?$")
-_ACTOR_AFTER = re.compile(
-    r"^(?:-|\s)?(?:based|backed|brokered|led|supported|allied|born|funded|sponsored|made|run)\b|^['’]s?\b"
-    r"|^\s+(?:forces|troops|military|officials?|warplanes|jets|envoy|ambassador|army|government|president|"
-    r"diplomats?|embassy|authorities|police|navy|air force|spokesman|spokeswoman|ministry|intelligence)\b"
-    r"|^(?:\s*(?:,|and|or)\s+(?:its ally\s+)?[A-Z][\w.'’-]*)*\s+(?:has|have|had|is|was|were|said|says|accused|"
-    r"denied|announced|formally|also|"
-    r"rejected|intervened|failed|blamed|threatened|suspended|shelved|agreed|signed|warned|called|urged|condemned|"
-    r"claimed|vowed|sent|deployed|backs|backed|supports)\b")
-_ACTOR_BEFORE = re.compile(r"\b(?:with|accused|blamed|urged|by|against|ally|between|border with|borders? of|"
-                           r"ambassador to|envoy to)\s+(?:the\s+)?$", re.I)
-_HELD = r"(?:(?:rebel|government|regime|opposition|army|militant|insurgent|IS|ISIS)[- ]held\s+|besieged\s+)"
-_DIRECTION = r"(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west" \
-             r"|south-?east|south-?west)(?:ern)?"
-_PART = r"(?:parts?|outskirts|suburbs?|districts?|neighbou?rhoods?|countryside|areas?|center|centre|edge)"
-_SETTLEMENT = r"(?:town|city|village|province|region|area|capital|governorate|district|state|county|camp|port)"
-_STRONG = re.compile(
-    rf"\b(?:in(?: and around)?|at|near|outside|around|across|inside|into|toward|towards|over|on|from|of|to|"
-    rf"(?:\d+\s+\w+\s+)?{_DIRECTION} of)\s+(?:the\s+)?(?:{_HELD}|{_DIRECTION}\s+|rural\s+)*"
-    rf"(?:(?:{_PART}|{_SETTLEMENT})\s+of\s+(?:the\s+)?(?:{_SETTLEMENT}\s+of\s+)?(?:{_HELD})?)?$", re.I)
-_NEAR = re.compile(rf"\b(?:near|outside|around|in and around|outskirts|suburbs?|{_PART} of|{_DIRECTION} of|"
-                   rf"{_DIRECTION}\s+|(?:rebel|government|regime|opposition)[- ]held)\b", re.I)
-_IN_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:town|city|capital|village)\s+of\s+)?$", re.I)
-_SPEAKER = re.compile(rf"^(?:In|From)\s+([^,]{{2,40}}),[^,.;]{{0,60}}?\b{alternation(SPEAKER_VERBS)}\b")
 _SINGLE_DEATH = re.compile(r"\b(?:was|has been|had been)\s+(?:killed|shot dead|slain|executed|assassinated)\b"
                            r"|\b(?:death|killing) of (?:[A-Z][\w'-]+\s?)+", re.I)
-#: A relative clause about someone (", which relies on activists across Syria,") places no event.
-_ASIDE = re.compile(r",\s+(?:which|who|whose)\s+(?:relies|has|have|is|are|was|were|supports|backs|includes|"
-                    r"represents|runs|operates|monitors)\b[^,]*,")
-_APPOSITION = re.compile(r"^,\s+[^,]{0,45}$")
 _NEW_TOPIC = re.compile(r"^(?:Separately|Elsewhere|Meanwhile|In another|In a separate|Also on)\b", re.I)
-_DEMONYM_END = re.compile(r"(?:ian|ean|ans|ish|ese|i|ic|ch|an|ns)$")
 
-
-class _Candidate:
-    __slots__ = ("geo_precision", "mention", "specificity", "strength")
-
-    def __init__(self, mention: Mention, specificity: int, strength: int, geo_precision: int) -> None:
-        self.mention, self.specificity, self.strength, self.geo_precision = (mention, specificity, strength,
-                                                                           geo_precision)
 
 
 @dataclass
@@ -93,7 +58,7 @@ class _Draft:
     date: dt.date | None = None
     precision: int = 2
     explicit_date: bool = False
-    place: _Candidate | None = None
+    place: PlaceCandidate | None = None
     actors: list[str] = field(default_factory=list)
     figures: list[tuple[int, str, str | None]] = field(default_factory=list)
     evidence: list[Sentence] = field(default_factory=list)
@@ -102,64 +67,6 @@ class _Draft:
     @property
     def event_type(self) -> str:
         return SUB_EVENT_TYPES[self.sub_event_type]
-
-
-def _specificity(place: Place) -> int:
-    code = place.feature_code
-    if code.startswith("PCL") or code in ("CONT", "RGN", "TERR"):
-        return 0
-    if code == "ADM1":
-        return 1
-    return 2 if code.startswith("ADM") else 3
-
-
-def _is_demonym(m: Mention) -> bool:
-    p = m.place
-    if p is None or not p.feature_code.startswith("PCL") or "." in m.text or m.text.isupper():
-        return False
-    return normalize(m.text) != normalize(p.name) and bool(_DEMONYM_END.search(m.text))
-
-
-def _candidate(text: str, sent: Sentence, m: Mention, speaker_end: int) -> _Candidate | str | None:
-    """How (and whether) a mention in a sentence can be the event's place; its text when it names an actor."""
-    if m.place is None or _is_demonym(m) or m.start < speaker_end:
-        return None
-    before = text[max(sent.start, m.start - 90):m.start]
-    after = text[m.end:min(sent.end, m.end + 40)]
-    if _ACTOR_AFTER.search(after) or _ACTOR_BEFORE.search(before):
-        if re.search(r"\bborders?(?: with| of)?\s+(?:the\s+)?$", before):
-            return None
-        return m.text if re.match(r"^(?:\s|,|and|or|its|ally)", after) or before.rstrip().endswith("with") else None
-    spec = _specificity(m.place)
-    strong = 2 if _STRONG.search(before) else 0
-    if strong and _IN_AT.search(before):
-        strong = 3
-    if re.search(r"\s(?:province|governorate|state|region|district|county)$", m.text, re.I):
-        strong = max(strong, 2)
-    if spec <= 1:
-        precision = 3
-    elif _NEAR.search(before[-45:]):
-        precision = 2
-    else:
-        precision = 1 if spec == 3 else 2
-    return _Candidate(m, spec, strong, precision)
-
-
-def _best(cands: list[_Candidate], at: int) -> _Candidate | None:
-    """The most specific place, then the most tightly bound, then the nearest; but a settlement outside the
-    province the same sentence names (``In the state of Michoacán, ... El Aguaje``, resolved to another state's
-    El Aguaje) loses to that province."""
-    if not cands:
-        return None
-    best = max(cands, key=lambda c: (c.specificity, c.strength, -abs(c.mention.start - at)))
-    place = best.mention.place
-    if place is not None and best.specificity >= 2:
-        for c in cands:
-            region = c.mention.place
-            if (c.specificity == 1 and region is not None and region.country_code == place.country_code
-                    and normalize(region.name) != normalize(place.admin1)):
-                return c
-    return best
 
 
 def _trigger(sentence: str) -> tuple[Trigger, re.Match[str]] | None:
@@ -228,31 +135,6 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
     return _finish(state, drafts, gaz, source, include_background)
 
 
-def _sentence_candidates(state: _State, sent: Sentence, *, continuing: bool) -> tuple[list[_Candidate], list[str]]:
-    """Places the sentence could put its event at, and the place names it uses as actors (``the U.S. accused``).
-
-    In a sentence that only adds to an open event, ``In Washington, a spokesman said ...`` is where the speaker
-    is, not the event. A place in an apposition after another (``Zhytomyr, west of Kyiv,``) is a reference point.
-    """
-    speaker = _SPEAKER.match(sent.text) if continuing else None
-    speaker_end = sent.start + speaker.end(1) if speaker else -1
-    asides = [(sent.start + r.start(), sent.start + r.end()) for r in _ASIDE.finditer(sent.text)]
-    cands: list[_Candidate] = []
-    actors: list[str] = []
-    previous: Mention | None = None
-    for m in state.mentions:
-        if sent.start <= m.start and m.end <= sent.end and not any(a <= m.start < b for a, b in asides):
-            c = _candidate(state.text, sent, m, speaker_end)
-            if isinstance(c, _Candidate):
-                if previous is not None and _APPOSITION.match(state.text[previous.end:m.start]):
-                    c.strength = -1
-                cands.append(c)
-            elif c and c not in actors:
-                actors.append(c)
-            previous = m
-    return cands, actors
-
-
 def _compatible(kind: str, open_: _Draft) -> bool:
     """A trigger of type ``kind`` may add to the open event (shots at a protest belong to the protest)."""
     return kind == open_.event_type or (kind in VIOLENT and open_.event_type in VIOLENT) or (
@@ -271,10 +153,10 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: _Draft | 
         trig, m = found
         kind = SUB_EVENT_TYPES[trig.sub_event_type]
         definite = bool(_DETERMINER.search(sent.text[:m.start()][-30:]))
-        cands, actors = _sentence_candidates(state, sent, continuing=False)
-        own_time_or_place = bool(_pick_time(times, m.start()) or _best(cands, m.start()))
+        cands, actors = sentence_places(state.text, state.mentions, sent, continuing=False)
+        own_time_or_place = bool(_pick_time(times, m.start()) or best_place(cands, m.start()))
         if open_ is not None and near and _compatible(kind, open_) and (definite or not own_time_or_place):
-            cands, actors = _sentence_candidates(state, sent, continuing=True)
+            cands, actors = sentence_places(state.text, state.mentions, sent, continuing=True)
             _continue(state, open_, sent, cands, times, figures, single, actors)
             return open_
         draft = _Draft(trig.sub_event_type, sent, last_para=sent.paragraph)
@@ -288,19 +170,19 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: _Draft | 
         own = _pick_time(times, 0)
         if own is not None and open_.explicit_date and own.date != open_.date and own.precision == 1:
             return open_  # another day: another incident, not more news of this one
-        cands, actors = _sentence_candidates(state, sent, continuing=True)
+        cands, actors = sentence_places(state.text, state.mentions, sent, continuing=True)
         _continue(state, open_, sent, cands, times, figures, single, actors)
     return open_
 
 
-def _choose_place(state: _State, draft: _Draft, cands: list[_Candidate], at: int) -> _Candidate | None:
+def _choose_place(state: _State, draft: _Draft, cands: list[PlaceCandidate], at: int) -> PlaceCandidate | None:
     if draft.event_type == STRATEGIC:
         located = [c for c in cands if c.strength == 3]
         if located:
-            return _best(located, at)
+            return best_place(located, at)
         if state.dateline is not None:
-            return _Candidate(state.dateline, _specificity(state.dateline.place), 3, 1)  # type: ignore[arg-type]
-    return _best(cands, at)
+            return PlaceCandidate(state.dateline, specificity(state.dateline.place), 3, 1)  # type: ignore[arg-type]
+    return best_place(cands, at)
 
 
 def _date(state: _State, draft: _Draft, sent: Sentence, times: list[TimeExpr], at: int) -> None:
@@ -316,7 +198,7 @@ def _date(state: _State, draft: _Draft, sent: Sentence, times: list[TimeExpr], a
         draft.date, draft.precision = state.anchor, 3 if vague else 2
 
 
-def _continue(state: _State, draft: _Draft, sent: Sentence, cands: list[_Candidate], times: list[TimeExpr],
+def _continue(state: _State, draft: _Draft, sent: Sentence, cands: list[PlaceCandidate], times: list[TimeExpr],
               figures: list[Figure], single: re.Match[str] | None, place_actors: list[str]) -> None:
     if sent not in draft.evidence:
         draft.evidence.append(sent)
@@ -324,7 +206,7 @@ def _continue(state: _State, draft: _Draft, sent: Sentence, cands: list[_Candida
     for actor in [*place_actors, *actors_in(sent.text)]:
         if actor not in draft.actors:
             draft.actors.append(actor)
-    best = _best(cands, sent.start)
+    best = best_place(cands, sent.start)
     if best is not None and (draft.place is None or (
             best.specificity > draft.place.specificity and best.strength >= 1
             and (draft.place.specificity == 0 or _same_country(best, draft.place)))):
@@ -346,7 +228,7 @@ def _continue(state: _State, draft: _Draft, sent: Sentence, cands: list[_Candida
         draft.figures.append((1, single.group(0), figure_source(sent.text)))
 
 
-def _same_country(a: _Candidate, b: _Candidate) -> bool:
+def _same_country(a: PlaceCandidate, b: PlaceCandidate) -> bool:
     return bool(a.mention.place and b.mention.place and a.mention.place.country_code == b.mention.place.country_code)
 
 

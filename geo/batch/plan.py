@@ -1,0 +1,152 @@
+"""``geo batch`` inputs: folders, files, globs and fsspec URLs expanded to articles, split into fixed partitions
+(sorted, so a rerun sees the same split), and each partition's articles read back by the worker that runs it
+(paths or JSONL line offsets travel, never texts)."""
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+__all__ = ["PARTITION_SIZE", "Item", "Partition", "open_input", "plan", "read_partition"]
+
+PARTITION_SIZE = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One article: a text file, or line ``line`` of a JSONL file (0 for a text file) at byte ``offset``."""
+
+    path: str
+    line: int = 0
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Partition:
+    number: int
+    items: tuple[Item, ...]
+    text_field: str = "text"
+    id_field: str = "id"
+
+    @property
+    def name(self) -> str:
+        return f"part-{self.number:05d}"
+
+    @property
+    def digest(self) -> str:
+        h = hashlib.sha1(f"{self.text_field}\0{self.id_field}".encode())
+        for item in self.items:
+            h.update(f"{item.path}\0{item.line}\n".encode())
+        return h.hexdigest()[:16]
+
+
+def _remote(spec: str) -> list[str]:
+    """Files behind a URL or URL glob of any fsspec file system (``s3://bucket/2016/*.txt``), as URLs."""
+    import fsspec
+
+    try:
+        fs, _, found = fsspec.core.get_fs_token_paths(spec)
+    except (ImportError, ValueError) as e:  # e.g. s3:// without s3fs installed: fsspec names the package
+        raise InputError(f"{spec}: {e}") from None
+    protocol = fs.protocol[0] if isinstance(fs.protocol, tuple) else fs.protocol
+    files = sorted(f for f in found if fs.isfile(f))
+    if not files:
+        raise InputError(f"{spec}: no matching files")
+    return [f"{protocol}://{f}" if protocol != "file" else f for f in files]
+
+
+def open_input(path: str) -> Any:
+    """A binary file object for a local path or an fsspec URL."""
+    if "://" in path:
+        import fsspec
+
+        return fsspec.open(path, "rb").open()
+    return open(path, "rb")
+
+
+def _expand(inputs: list[str]) -> list[str]:
+    paths: list[str] = []
+    for spec in inputs:
+        if "://" in spec:
+            paths += _remote(spec)
+            continue
+        p = Path(spec)
+        if p.is_dir():
+            paths += sorted(str(f) for f in p.rglob("*") if f.is_file() and not f.name.startswith("."))
+        elif p.is_file():
+            paths.append(str(p))
+        else:
+            found = sorted(glob.glob(spec, recursive=True))
+            if not found:
+                raise InputError(f"{spec}: no such file, folder or matching files")
+            paths += [f for f in found if Path(f).is_file()]
+    return paths
+
+
+def plan(inputs: list[str], *, partition_size: int = PARTITION_SIZE, text_field: str = "text",
+         id_field: str = "id") -> list[Partition]:
+    """The partitions of the input: text files and JSONL lines (``.jsonl`` files), in sorted order."""
+    items: list[Item] = []
+    for path in _expand(inputs):
+        if path.endswith(".jsonl"):
+            with open_input(path) as f:
+                offset = 0
+                for n, line in enumerate(f, 1):
+                    if line.strip():
+                        items.append(Item(path, n, offset))
+                    offset += len(line)
+        else:
+            items.append(Item(path))
+    if not items:
+        raise InputError(f"no articles in {', '.join(inputs)}")
+    return [Partition(k, tuple(items[i:i + partition_size]), text_field, id_field)
+            for k, i in enumerate(range(0, len(items), partition_size))]
+
+
+def read_partition(part: Partition) -> Iterator[tuple[str, str | None, str | None]]:
+    """(article id, text, error) for each item; a JSONL file is opened once per partition and only its own lines
+    are read (by the byte offsets ``plan`` recorded), never the whole feed per partition."""
+    feeds: dict[str, Any] = {}  # JSONL files open for this partition: each line is found by its byte offset
+    try:
+        yield from _read_items(part, feeds)
+    finally:
+        for f in feeds.values():
+            f.close()
+
+
+def _read_items(part: Partition, feeds: dict[str, Any]) -> Iterator[tuple[str, str | None, str | None]]:
+    from ..formats.io import decode
+
+    for item in part.items:
+        if item.line:
+            if item.path not in feeds:
+                feeds[item.path] = open_input(item.path)
+            feeds[item.path].seek(item.offset)
+            ref = f"{Path(item.path).name}:{item.line}"
+            try:
+                rec = json.loads(feeds[item.path].readline())
+            except (json.JSONDecodeError, UnicodeDecodeError) as e:
+                yield ref, None, f"malformed JSON: {e}"
+                continue
+            text, doc_id = (rec.get(part.text_field), rec.get(part.id_field)) if isinstance(rec, dict) else (None, None)
+            doc_id = str(doc_id) if doc_id not in (None, "") else ref
+            if not isinstance(text, str) or not text.strip():
+                yield doc_id, None, f"no text in field {part.text_field!r}"
+            else:
+                yield doc_id, text, None
+        else:
+            name = Path(item.path).name
+            try:
+                with open_input(item.path) as f:
+                    data = f.read()
+                yield name, decode(data, name), None
+            except (InputError, OSError) as e:
+                yield name, None, str(e)
+
+

@@ -1,0 +1,143 @@
+"""Where a sentence puts its event: the roles of the place names in it.
+
+A resolved mention can be the event's place (how tightly the text binds it: ``in``/``at`` 3, ``near``/``south
+of`` 2, anywhere else 0; its specificity, town 3 to country 0; ACLED's geo_precision), or play another role that
+places no event: an actor (``Turkey-backed``, ``Russian``, ``the U.S. accused``), a speaker's location (``In
+Washington, a spokesman said``), a border (``near the border with Turkey``), a reference point in an apposition
+(``Zhytomyr, west of Kyiv``) or a relative clause about someone (``, which relies on activists across Syria,``).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from gazetteer import Place, normalize
+
+from ..lexicon import SPEAKER_VERBS, alternation
+from ..model import Mention
+from .sentences import Sentence
+
+__all__ = ["PlaceCandidate", "best_place", "sentence_places", "specificity"]
+
+_ACTOR_AFTER = re.compile(
+    r"^(?:-|\s)?(?:based|backed|brokered|led|supported|allied|born|funded|sponsored|made|run)\b|^['’]s?\b"
+    r"|^\s+(?:forces|troops|military|officials?|warplanes|jets|envoy|ambassador|army|government|president|"
+    r"diplomats?|embassy|authorities|police|navy|air force|spokesman|spokeswoman|ministry|intelligence)\b"
+    r"|^(?:\s*(?:,|and|or)\s+(?:its ally\s+)?[A-Z][\w.'’-]*)*\s+(?:has|have|had|is|was|were|said|says|accused|"
+    r"denied|announced|formally|also|"
+    r"rejected|intervened|failed|blamed|threatened|suspended|shelved|agreed|signed|warned|called|urged|condemned|"
+    r"claimed|vowed|sent|deployed|backs|backed|supports)\b")
+_ACTOR_BEFORE = re.compile(r"\b(?:with|accused|blamed|urged|by|against|ally|between|border with|borders? of|"
+                           r"ambassador to|envoy to)\s+(?:the\s+)?$", re.I)
+_HELD = r"(?:(?:rebel|government|regime|opposition|army|militant|insurgent|IS|ISIS)[- ]held\s+|besieged\s+)"
+_DIRECTION = r"(?:north|south|east|west|northern|southern|eastern|western|central|north-?east|north-?west" \
+             r"|south-?east|south-?west)(?:ern)?"
+_PART = r"(?:parts?|outskirts|suburbs?|districts?|neighbou?rhoods?|countryside|areas?|center|centre|edge)"
+_SETTLEMENT = r"(?:town|city|village|province|region|area|capital|governorate|district|state|county|camp|port)"
+_STRONG = re.compile(
+    rf"\b(?:in(?: and around)?|at|near|outside|around|across|inside|into|toward|towards|over|on|from|of|to|"
+    rf"(?:\d+\s+\w+\s+)?{_DIRECTION} of)\s+(?:the\s+)?(?:{_HELD}|{_DIRECTION}\s+|rural\s+)*"
+    rf"(?:(?:{_PART}|{_SETTLEMENT})\s+of\s+(?:the\s+)?(?:{_SETTLEMENT}\s+of\s+)?(?:{_HELD})?)?$", re.I)
+_NEAR = re.compile(rf"\b(?:near|outside|around|in and around|outskirts|suburbs?|{_PART} of|{_DIRECTION} of|"
+                   rf"{_DIRECTION}\s+|(?:rebel|government|regime|opposition)[- ]held)\b", re.I)
+_IN_AT = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:(?:town|city|capital|village)\s+of\s+)?$", re.I)
+_SPEAKER = re.compile(rf"^(?:In|From)\s+([^,]{{2,40}}),[^,.;]{{0,60}}?\b{alternation(SPEAKER_VERBS)}\b")
+#: A relative clause about someone (", which relies on activists across Syria,") places no event.
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\s+(?:relies|has|have|is|are|was|were|supports|backs|includes|"
+                    r"represents|runs|operates|monitors)\b[^,]*,")
+_APPOSITION = re.compile(r"^,\s+[^,]{0,45}$")
+_DEMONYM_END = re.compile(r"(?:ian|ean|ans|ish|ese|i|ic|ch|an|ns)$")
+
+
+class PlaceCandidate:
+    __slots__ = ("geo_precision", "mention", "specificity", "strength")
+
+    def __init__(self, mention: Mention, specificity: int, strength: int, geo_precision: int) -> None:
+        self.mention, self.specificity, self.strength, self.geo_precision = (mention, specificity, strength,
+                                                                           geo_precision)
+
+
+def specificity(place: Place) -> int:
+    code = place.feature_code
+    if code.startswith("PCL") or code in ("CONT", "RGN", "TERR"):
+        return 0
+    if code == "ADM1":
+        return 1
+    return 2 if code.startswith("ADM") else 3
+
+
+def _is_demonym(m: Mention) -> bool:
+    p = m.place
+    if p is None or not p.feature_code.startswith("PCL") or "." in m.text or m.text.isupper():
+        return False
+    return normalize(m.text) != normalize(p.name) and bool(_DEMONYM_END.search(m.text))
+
+
+def _candidate(text: str, sent: Sentence, m: Mention, speaker_end: int) -> PlaceCandidate | str | None:
+    """How (and whether) a mention in a sentence can be the event's place; its text when it names an actor."""
+    if m.place is None or _is_demonym(m) or m.start < speaker_end:
+        return None
+    before = text[max(sent.start, m.start - 90):m.start]
+    after = text[m.end:min(sent.end, m.end + 40)]
+    if _ACTOR_AFTER.search(after) or _ACTOR_BEFORE.search(before):
+        if re.search(r"\bborders?(?: with| of)?\s+(?:the\s+)?$", before):
+            return None
+        return m.text if re.match(r"^(?:\s|,|and|or|its|ally)", after) or before.rstrip().endswith("with") else None
+    spec = specificity(m.place)
+    strong = 2 if _STRONG.search(before) else 0
+    if strong and _IN_AT.search(before):
+        strong = 3
+    if re.search(r"\s(?:province|governorate|state|region|district|county)$", m.text, re.I):
+        strong = max(strong, 2)
+    if spec <= 1:
+        precision = 3
+    elif _NEAR.search(before[-45:]):
+        precision = 2
+    else:
+        precision = 1 if spec == 3 else 2
+    return PlaceCandidate(m, spec, strong, precision)
+
+
+def best_place(cands: list[PlaceCandidate], at: int) -> PlaceCandidate | None:
+    """The most specific place, then the most tightly bound, then the nearest; but a settlement outside the
+    province the same sentence names (``In the state of Michoacán, ... El Aguaje``, resolved to another state's
+    El Aguaje) loses to that province."""
+    if not cands:
+        return None
+    best = max(cands, key=lambda c: (c.specificity, c.strength, -abs(c.mention.start - at)))
+    place = best.mention.place
+    if place is not None and best.specificity >= 2:
+        for c in cands:
+            region = c.mention.place
+            if (c.specificity == 1 and region is not None and region.country_code == place.country_code
+                    and normalize(region.name) != normalize(place.admin1)):
+                return c
+    return best
+
+
+def sentence_places(text: str, mentions: Sequence[Mention], sent: Sentence, *, continuing: bool
+                    ) -> tuple[list[PlaceCandidate], list[str]]:
+    """Places the sentence could put its event at, and the place names it uses as actors (``the U.S. accused``).
+
+    In a sentence that only adds to an open event, ``In Washington, a spokesman said ...`` is where the speaker
+    is, not the event. A place in an apposition after another (``Zhytomyr, west of Kyiv,``) is a reference point.
+    """
+    speaker = _SPEAKER.match(sent.text) if continuing else None
+    speaker_end = sent.start + speaker.end(1) if speaker else -1
+    asides = [(sent.start + r.start(), sent.start + r.end()) for r in _ASIDE.finditer(sent.text)]
+    cands: list[PlaceCandidate] = []
+    actors: list[str] = []
+    previous: Mention | None = None
+    for m in mentions:
+        if sent.start <= m.start and m.end <= sent.end and not any(a <= m.start < b for a, b in asides):
+            c = _candidate(text, sent, m, speaker_end)
+            if isinstance(c, PlaceCandidate):
+                if previous is not None and _APPOSITION.match(text[previous.end:m.start]):
+                    c.strength = -1
+                cands.append(c)
+            elif c and c not in actors:
+                actors.append(c)
+            previous = m
+    return cands, actors
+
+
