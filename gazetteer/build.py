@@ -137,7 +137,7 @@ def tsv_source(path: str | Path, *, name: str = "places table") -> Source:
     """A source reading one tab-separated table of places (a test gazetteer, a team's own stock data).
 
     Columns: ``id name lat lon feature_class feature_code country_code admin1 population`` and optionally
-    ``alternates`` (``|``-separated alternate names) and ``abbreviations`` (``|``-separated).
+    ``alternates``, ``abbreviations``, ``demonyms`` and ``postal`` (state postal codes), each ``|``-separated.
     """
     path = Path(path).resolve()
 
@@ -147,10 +147,10 @@ def tsv_source(path: str | Path, *, name: str = "places table") -> Source:
             rows.place(row["id"], row["name"], float(row["lat"]), float(row["lon"]), row["feature_class"],
                        row["feature_code"], row["country_code"], row.get("admin1") or "",
                        int(row.get("population") or 0))
-            for alt in filter(None, (row.get("alternates") or "").split("|")):
-                rows.name(row["id"], alt, "alt")
-            for abbr in filter(None, (row.get("abbreviations") or "").split("|")):
-                rows.name(row["id"], abbr, "abbr")
+            for column, kind in (("alternates", "alt"), ("abbreviations", "abbr"), ("demonyms", "demonym"),
+                                 ("postal", "postal")):
+                for form in filter(None, (row.get(column) or "").split("|")):
+                    rows.name(row["id"], form, kind)
 
     return Source(name, collect, files=(str(path),))
 

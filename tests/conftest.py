@@ -31,6 +31,22 @@ def cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ["XDG_CACHE_HOME"] = old
 
 
+TINY = ROOT / "tests" / "data" / "gazetteer" / "tiny.tsv"
+
+
+@pytest.fixture(scope="session")
+def tiny_gaz(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Gazetteer]:
+    """A gazetteer of the few dozen places in tests/data/gazetteer/tiny.tsv (built in milliseconds), with an
+    empty user store: for rule tests that need no 235k-place database."""
+    from gazetteer.build import tsv_source
+
+    folder = tmp_path_factory.mktemp("tiny")
+    g = Gazetteer(folder / "user.sqlite", stock=folder / "stock.sqlite", sources=(tsv_source(TINY),))
+    g.ensure_stock()
+    yield g
+    g.close()
+
+
 @pytest.fixture()
 def user_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cache_home: Path) -> Path:
     """A fresh, empty user store for one test, also seen by the CLI (GEO_GAZETTEER)."""

@@ -8,6 +8,8 @@ import pytest
 from gazetteer import DuplicateEntryError, Gazetteer, ValidationError, distance_km
 from gazetteer import build as build_mod
 
+TINY = Path(__file__).parent / "data" / "gazetteer" / "tiny.tsv"
+
 
 def test_build_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "stock.sqlite"
@@ -18,9 +20,36 @@ def test_build_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
 
     monkeypatch.setattr(build_mod, "_write", boom)
     with pytest.raises(KeyboardInterrupt):
-        build_mod.build_stock(target)
+        build_mod.build_stock(target, sources=[build_mod.tsv_source(TINY)])
     assert target.read_bytes() == b"previous database"
     assert [p.name for p in tmp_path.iterdir()] == ["stock.sqlite"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("changed", ["airports.py", "data/admin1.tsv", "data/aliases.tsv", "sources.py",
+                                     "normalize.py"])
+def test_stock_version_covers_every_source_file(monkeypatch: pytest.MonkeyPatch, changed: str) -> None:
+    """An edit to any file a stock source depends on rebuilds the database (airports.py once did not count)."""
+    before = build_mod.stock_version()
+    real = build_mod._file_bytes
+    monkeypatch.setattr(build_mod, "_file_bytes", lambda name: real(name) + (b"#" if name == changed else b""))
+    assert build_mod.stock_version() != before
+
+
+def test_stock_from_other_sources(tmp_path: Path) -> None:
+    """A stock built from a table of places (what the tests' tiny gazetteer is) is rebuilt when the table changes."""
+    table = tmp_path / "mine.tsv"
+    table.write_text(TINY.read_text(encoding="utf-8"), encoding="utf-8")
+    sources = [build_mod.tsv_source(table)]
+    g = Gazetteer(tmp_path / "user.sqlite", stock=tmp_path / "stock.sqlite", sources=sources)
+    assert [c.place.country_code for c in g.lookup("Aleppo")][:1] == ["SY"]
+    version = build_mod.stock_version(sources)
+    with table.open("a", encoding="utf-8") as f:
+        f.write("custom:1\tDabiq\t36.537\t37.271\tP\tPPL\tSY\tAleppo\t3364\tDabik\t\t\t\n")
+    assert build_mod.stock_version(sources) != version
+    g.close()
+    g = Gazetteer(tmp_path / "user.sqlite", stock=tmp_path / "stock.sqlite", sources=sources)
+    assert [c.place.name for c in g.lookup("Dabik")] == ["Dabiq"]
+    g.close()
 
 
 def test_stock_lookups(gaz: Gazetteer) -> None:

@@ -230,12 +230,12 @@ REJECTIONS: tuple[Rule, ...] = (
 
 
 def reject(view: View) -> str | None:
-    """Filter the view's candidates in place; the name of the rule that rejects it, or None when it stands.
-    ``no-candidate`` when the filters left nothing."""
+    """Filter the view's candidates in place; the name of the rule that rejects it (the filter that left no
+    candidate, or the first rejection that fires), or None when it stands."""
     for rule in FILTERS:
         view.cands = [c for c in view.cands if rule.test(view, c)]
-    if not view.cands:
-        return "no-candidate"
+        if not view.cands:
+            return rule.name
     for rule in REJECTIONS:
         if rule.test(view):
             return rule.name
