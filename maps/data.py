@@ -19,7 +19,7 @@ from geo.model import Event, Mention
 from .escape import script_json_text
 from .style import type_index
 
-__all__ = ["GZIP_ABOVE", "MapData", "encode", "prepare", "script_json"]
+__all__ = ["GZIP_ABOVE", "PAGE_COLUMNS", "PAGE_LEAVES_OUT", "MapData", "encode", "prepare", "script_json"]
 
 #: Data blocks larger than this (bytes of JSON) travel gzip-compressed and base64-encoded; the browser inflates
 #: them with DecompressionStream. Smaller ones stay plain JSON, readable in the page source.
@@ -81,18 +81,39 @@ def _evidence(e: Event) -> str:
     return text if len(text) <= EVIDENCE_CHARS else text[:EVIDENCE_CHARS - 1].rstrip() + "…"
 
 
+#: The event fields the page draws, by the short key ``reportmap.js`` reads: (key, field, how it travels:
+#: ``number`` inline, ``string`` as an index into the string table, ``coord`` rounded to 5 decimals, ``type``
+#: the ACLED type's number, ``list`` joined by "; ", ``evidence`` shortened text).
+PAGE_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("lat", "lat", "coord"), ("lon", "lon", "coord"), ("type", "event_type", "type"),
+    ("sub", "sub_event_type", "string"), ("date", "date", "string"), ("tp", "time_precision", "number"),
+    ("gp", "geo_precision", "number"), ("location", "location", "string"), ("fatalities", "fatalities", "number"),
+    ("fatalities_text", "fatalities_text", "string"), ("actors", "actors", "list"),
+    ("evidence", "evidence", "evidence"), ("source", "source", "string"),
+)
+#: Event fields the page leaves out (every other field must have a column above: tests/test_map.py checks).
+PAGE_LEAVES_OUT = frozenset({"geonameid", "admin1", "country_code", "fatality_reports", "background"})
+
+
 def encode(data: MapData) -> dict[str, Any]:
-    """Columns for the page (numbers inline, text as indexes into ``strings``)."""
+    """Columns for the page (numbers inline, text as indexes into ``strings``), as :data:`PAGE_COLUMNS` says."""
     s = _Strings()
     ev = data.events
-    events = {
-        "lat": [round(e.lat or 0.0, 5) for e in ev], "lon": [round(e.lon or 0.0, 5) for e in ev],
-        "type": [type_index(e.event_type) for e in ev], "sub": [s(e.sub_event_type) for e in ev],
-        "date": [s(e.date) for e in ev], "tp": [e.time_precision for e in ev], "gp": [e.geo_precision for e in ev],
-        "location": [s(e.location) for e in ev], "fatalities": [e.fatalities for e in ev],
-        "fatalities_text": [s(e.fatalities_text) for e in ev], "actors": [s("; ".join(e.actors)) for e in ev],
-        "evidence": [s(_evidence(e)) for e in ev], "source": [s(e.source) for e in ev],
-    }
+
+    def column(field: str, how: str) -> list[Any]:
+        if how == "coord":
+            return [round(getattr(e, field) or 0.0, 5) for e in ev]
+        if how == "type":
+            return [type_index(getattr(e, field)) for e in ev]
+        if how == "number":
+            return [getattr(e, field) for e in ev]
+        if how == "list":
+            return [s("; ".join(getattr(e, field))) for e in ev]
+        if how == "evidence":
+            return [s(_evidence(e)) for e in ev]
+        return [s(getattr(e, field)) for e in ev]
+
+    events = {key: column(field, how) for key, field, how in PAGE_COLUMNS}
     places = {"lat": [round(p[1], 5) for p in data.places], "lon": [round(p[2], 5) for p in data.places],
               "name": [s(p[0]) for p in data.places], "count": [p[3] for p in data.places]}
     return {"strings": s.items, "events": events, "places": places}

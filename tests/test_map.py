@@ -172,3 +172,13 @@ def test_map_from_standard_input(run, tmp_path: Path) -> None:  # type: ignore[n
     assert result.exit_code == 0, result.output
     expected = len(json.loads(run("events", str(SEED), "--format", "json").output))
     assert f"{expected} events" in result.output and out.exists()
+
+
+def test_page_columns_cover_the_event_schema() -> None:
+    """A new Event field reaches the page or is left out on purpose: never forgotten."""
+    from geo.schema import event_columns
+    from maps.data import PAGE_COLUMNS, PAGE_LEAVES_OUT
+
+    drawn = {field for _, field, _ in PAGE_COLUMNS}
+    assert drawn.isdisjoint(PAGE_LEAVES_OUT)
+    assert drawn | PAGE_LEAVES_OUT == {c.name for c in event_columns()}
