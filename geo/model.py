@@ -1,12 +1,14 @@
 """The data model: frozen dataclasses with ``to_dict``/``from_dict``, one schema for every output format."""
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import MISSING, dataclass, field
 from typing import Any
 
 from gazetteer import Place
 
-__all__ = ["REJECTED", "RESOLVED", "UNKNOWN", "Event", "Evidence", "Mention", "Place"]
+__all__ = ["REJECTED", "RESOLVED", "UNKNOWN", "Event", "Evidence", "Mention", "Place", "main_country"]
 
 RESOLVED = "resolved"
 UNKNOWN = "unknown"
@@ -67,6 +69,16 @@ class Mention:
         return cls(text=d["text"], start=int(d["start"]), end=int(d["end"]), place=place,
                    score=float(d.get("score") or 0.0), status=d.get("status") or (RESOLVED if place else UNKNOWN),
                    reasons=tuple(d.get("reasons") or ()))
+
+
+def main_country(mentions: Iterable[Mention]) -> str | None:
+    """The country most of the resolved mentions lie in (the first named among equals), or None: what online
+    lookups are biased to, where an unplaced event goes, what the unknown-name hint suggests.
+
+    >>> main_country([])
+    """
+    counts = Counter(m.place.country_code for m in mentions if m.place is not None and m.place.country_code)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 @dataclass(frozen=True, slots=True)

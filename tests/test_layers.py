@@ -110,3 +110,50 @@ def test_modules_stay_small() -> None:
     big = {str(p.relative_to(ROOT)): n for package in PACKAGES for p in (ROOT / package).rglob("*.py")
            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
     assert big == {}
+
+
+def _top_level_imports() -> dict[str, set[str]]:
+    """module -> our modules it imports when it is imported (function-level imports left out)."""
+    graph: dict[str, set[str]] = {}
+    modules = set(GRAPH)
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            name = _module_name(path)
+            is_package = path.name == "__init__.py"
+            found: set[str] = set()
+            for node in ast.parse(path.read_text(encoding="utf-8")).body:
+                targets: list[str] = []
+                if isinstance(node, ast.Import):
+                    targets = [a.name for a in node.names]
+                elif isinstance(node, ast.ImportFrom):
+                    base = name.split(".")
+                    if node.level:
+                        base = base[:len(base) - node.level + (1 if is_package else 0)]
+                    else:
+                        base = []
+                    target = ".".join([*base, *([node.module] if node.module else [])])
+                    targets = [f"{target}.{a.name}" for a in node.names] + [target]
+                for t in targets:
+                    while t and t not in modules:
+                        t = t.rpartition(".")[0]
+                    # a module always imports its parent packages first: not an edge of its own
+                    if t and t != name and not _within(name, t):
+                        found.add(t)
+            graph[name] = found
+    return graph
+
+
+def test_no_import_cycles() -> None:
+    """No module imports, at its top, a module that imports it back (the CLI modules once did)."""
+    graph = _top_level_imports()
+    cycles = []
+    for start in graph:
+        stack = [(start, [start])]
+        while stack:
+            node, path = stack.pop()
+            for nxt in graph.get(node, ()):
+                if nxt == start:
+                    cycles.append(" -> ".join([*path, nxt]))
+                elif nxt not in path and len(path) < 8:
+                    stack.append((nxt, [*path, nxt]))
+    assert cycles == []

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..model import UNKNOWN, Mention
+from ..model import UNKNOWN, Mention, main_country
 
 __all__ = ["geocoder_options", "make_geocoder", "unknown_summary"]
 
@@ -46,8 +46,7 @@ def unknown_summary(mentions: Sequence[Mention], *, source: str) -> list[str]:
     cues: dict[str, str] = {}
     for m in unknown:
         cues.setdefault(m.text, m.reasons[0].split("cue: ", 1)[-1] if m.reasons else m.text)
-    countries = Counter(m.place.country_code for m in mentions if m.place is not None and m.place.country_code)
-    country = countries.most_common(1)[0][0] if countries else "XX"
+    country = main_country(mentions) or "XX"
     n = len(counts)
     lines = [f"{n} place-like name{'s are' if n > 1 else ' is'} not in the gazetteer:"]
     for name, k in counts.most_common():

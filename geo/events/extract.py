@@ -22,13 +22,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from gazetteer import Gazetteer
 
 from ..datelines import document_dateline
-from ..model import Event, Evidence, Mention
+from ..model import Event, Evidence, Mention, main_country
 from ..places import default_gazetteer, parse_places
 from .dates import TimeExpr, dateline_date, find_times
 from .numbers import Figure, casualty_figures
@@ -233,26 +232,24 @@ def _same_country(a: PlaceCandidate, b: PlaceCandidate) -> bool:
 
 
 def _finish(state: _State, drafts: list[_Draft], gaz: Gazetteer, source: str, include_background: bool) -> list[Event]:
-    placed = [d.place.mention.place.country_code for d in drafts if d.place and d.place.mention.place]
-    known = [m.place.country_code for m in state.mentions if m.place]
-    main_country = Counter(placed or known).most_common(1)[0][0] if (placed or known) else ""
+    country = main_country(d.place.mention for d in drafts if d.place) or main_country(state.mentions) or ""
     events: dict[tuple[str, str, str], Event] = {}
     horizon = state.anchor - dt.timedelta(days=BACKGROUND_DAYS)
     for d in drafts:
         background = d.date is not None and d.date < horizon
         if background and not include_background:
             continue
-        event = _event(d, gaz, main_country, source, background)
+        event = _event(d, gaz, country, source, background)
         key = (event.geonameid or event.country_code, event.event_type, event.date or "")
         events[key] = _merge(events[key], event) if key in events else event
     return [replace(e, sub_event_type="Excessive force against protesters")  # ACLED: protesters were killed
             if e.event_type == PROTESTS and e.fatalities > 0 else e for e in events.values()]
 
 
-def _event(d: _Draft, gaz: Gazetteer, main_country: str, source: str, background: bool) -> Event:
+def _event(d: _Draft, gaz: Gazetteer, country: str, source: str, background: bool) -> Event:
     place = d.place.mention.place if d.place else None
-    if place is None and main_country:
-        place = gaz.countries().get(main_country)
+    if place is None and country:
+        place = gaz.countries().get(country)
     figures = sorted(d.figures, key=lambda f: f[0])
     return Event(
         event_type=d.event_type, sub_event_type=d.sub_event_type, date=d.date.isoformat() if d.date else None,

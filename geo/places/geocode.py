@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
@@ -20,7 +19,7 @@ from urllib.parse import urlsplit
 from gazetteer import Gazetteer, Place
 
 from ..errors import GeoError
-from ..model import RESOLVED, UNKNOWN, Mention
+from ..model import RESOLVED, UNKNOWN, Mention, main_country
 
 __all__ = ["Found", "GeocoderUnavailable", "OnlineGeocoder", "UnknownGeocoderError", "fill_unknown"]
 
@@ -136,16 +135,11 @@ class OnlineGeocoder:
                      service=self.service, ref=ref)
 
 
-def _main_country(mentions: Sequence[Mention]) -> str | None:
-    counts = Counter(m.place.country_code for m in mentions if m.place is not None and m.place.country_code)
-    return counts.most_common(1)[0][0] if counts else None
-
-
 def fill_unknown(mentions: Sequence[Mention], geocoder: OnlineGeocoder, *, save: bool = False
                  ) -> tuple[list[Mention], list[str]]:
     """Resolve the unknown mentions online (biased to the document's main country); return the mentions and any
     warnings. A failing service gives one warning and leaves the rest unknown: the run never fails."""
-    country = _main_country(mentions)
+    country = main_country(mentions)
     answers: dict[str, Found | None] = {}
     warnings: list[str] = []
     for m in mentions:
