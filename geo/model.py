@@ -8,12 +8,22 @@ from typing import Any
 
 from gazetteer import Place
 
-__all__ = ["REJECTED", "RESOLVED", "UNKNOWN", "Event", "Evidence", "Mention", "Place", "main_country"]
+__all__ = ["MENTION_FIELDS", "REJECTED", "RESOLVED", "UNKNOWN", "Event", "Evidence", "Mention", "Place",
+           "main_country"]
 
 RESOLVED = "resolved"
 UNKNOWN = "unknown"
 #: A name the gazetteer knows that a recogniser rule rejected (only shown when asked, by ``--explain``).
 REJECTED = "rejected"
+
+
+#: A mention's flat record, in order: (field, kind, taken from the place rather than the mention).
+MENTION_FIELDS: tuple[tuple[str, str, bool], ...] = (
+    ("text", "string", False), ("start", "int", False), ("end", "int", False), ("name", "string", True),
+    ("lat", "float", True), ("lon", "float", True), ("geonameid", "string", True), ("feature_code", "string", True),
+    ("country_code", "string", True), ("admin1", "string", True), ("source", "string", True),
+    ("score", "float", False), ("status", "string", False))
+_PLACE_ATTRIBUTE = {"geonameid": "id"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +52,15 @@ class Mention:
         return self.place.lon if self.place else None
 
     def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
+        """The flat record every format writes: :data:`MENTION_FIELDS`, a place's fields null when unknown."""
         p = self.place
-        d: dict[str, Any] = {
-            "text": self.text, "start": self.start, "end": self.end,
-            "name": p.name if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
-            "geonameid": p.id if p else None, "feature_code": p.feature_code if p else None,
-            "country_code": p.country_code if p else None, "admin1": p.admin1 if p else None,
-            "source": p.source if p else None, "score": round(self.score, 3), "status": self.status,
-        }
+        d: dict[str, Any] = {}
+        for name, kind, of_place in MENTION_FIELDS:
+            if of_place:
+                d[name] = getattr(p, _PLACE_ATTRIBUTE.get(name, name)) if p else None
+            else:
+                value = getattr(self, name)
+                d[name] = round(value, 3) if kind == "float" else value
         if explain:
             d["reasons"] = list(self.reasons)
             d["alternatives"] = [{"name": alt.name, "geonameid": alt.id, "country_code": alt.country_code,

@@ -71,15 +71,11 @@ def flat_event_columns() -> tuple[Column, ...]:
     return tuple(out)
 
 
-#: What a mention's flat record (``Mention.to_dict``) holds: its own fields, then its place's.
-_MENTION = (("text", "string"), ("start", "int"), ("end", "int"), ("name", "string"), ("lat", "float"),
-            ("lon", "float"), ("geonameid", "string"), ("feature_code", "string"), ("country_code", "string"),
-            ("admin1", "string"), ("source", "string"), ("score", "float"), ("status", "string"))
-
-
 def mention_columns() -> tuple[Column, ...]:
-    """The columns of a mention's flat record (a place's fields are null for unknown names)."""
-    return tuple(Column(name, kind, True, None) for name, kind in _MENTION)
+    """The columns of a mention's flat record (``Mention.to_dict``; a place's fields are null for unknown names)."""
+    from .model import MENTION_FIELDS
+
+    return tuple(Column(name, kind, of_place, None) for name, kind, of_place in MENTION_FIELDS)
 
 
 def arrow_type(kind: str) -> str:
