@@ -105,6 +105,15 @@ def test_geo_cli_starts_without_the_heavy_libraries() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_geo_places_loads_no_event_pipeline() -> None:
+    """Commands are imported when used: ``geo places`` never loads the event extractor or the batch runner."""
+    code = ("import sys; from geo.cli import main, COMMANDS; import importlib; "
+            "importlib.import_module(COMMANDS['places'][0]); "
+            "print(sorted(m for m in sys.modules if m.startswith(('geo.events', 'geo.batch', 'geo.analysis'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "[]"
+
+
 def test_modules_stay_small() -> None:
     """A module over ~400 lines is two rooms."""
     big = {str(p.relative_to(ROOT)): n for package in PACKAGES for p in (ROOT / package).rglob("*.py")

@@ -5,6 +5,7 @@ One module per group of commands (``places``, ``events``, ``batch``, ``gazetteer
 """
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 import click
@@ -14,10 +15,21 @@ from .common import Ctx
 __all__ = ["main"]
 
 
+#: The built-in commands: name -> (module, attribute), imported only when the command runs (``geo places``
+#: never loads the event pipeline).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "places": ("geo.cli.places", "places_cmd"),
+    "resolve": ("geo.cli.places", "resolve_cmd"),
+    "events": ("geo.cli.events", "events_cmd"),
+    "batch": ("geo.cli.batch", "batch_cmd"),
+    "gazetteer": ("geo.cli.gazetteer", "gazetteer_group"),
+}
+
+
 class _Group(click.Group):
-    """The ``geo`` group, which also offers commands other packages register under the ``reportmap.commands``
-    entry point (``geo map``, ``geo report`` from ``maps``): looked up only when a name is not built in, so the
-    built-in commands start without scanning installed packages."""
+    """The ``geo`` group: its own commands (:data:`COMMANDS`, imported when used) and the commands other packages
+    register under the ``reportmap.commands`` entry point (``geo map``, ``geo report`` from ``maps``), looked up
+    only when a name is not built in, so the built-in commands start without scanning installed packages."""
 
     _plugins: dict[str, Any] | None = None
 
@@ -29,10 +41,13 @@ class _Group(click.Group):
         return self._plugins
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(set(super().list_commands(ctx)) | set(self._entry_points()))
+        return sorted(set(super().list_commands(ctx)) | set(COMMANDS) | set(self._entry_points()))
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         command = super().get_command(ctx, cmd_name)
+        if command is None and cmd_name in COMMANDS:
+            module, attribute = COMMANDS[cmd_name]
+            command = getattr(importlib.import_module(module), attribute)
         if command is None and cmd_name in self._entry_points():
             command = self._entry_points()[cmd_name].load()
         return command
@@ -53,19 +68,3 @@ def main(ctx: click.Context, gazetteer_path: str | None) -> None:
       geo gazetteer add "Dabiq" --lat 36.537 --lon 37.271 --country SY
     """
     ctx.obj = Ctx(gazetteer_path)
-
-
-def _register_subcommands() -> None:
-    from .batch import batch_cmd
-    from .events import events_cmd
-    from .gazetteer import gazetteer_group
-    from .places import places_cmd, resolve_cmd
-
-    main.add_command(places_cmd)
-    main.add_command(resolve_cmd)
-    main.add_command(gazetteer_group)
-    main.add_command(events_cmd)
-    main.add_command(batch_cmd)
-
-
-_register_subcommands()
