@@ -21,6 +21,15 @@ def _module_name(path: Path) -> str:
     return ".".join(parts)
 
 
+def _target(name: str, is_package: bool, node: ast.ImportFrom) -> str:
+    """The absolute module a ``from ... import`` in module ``name`` names (``from . import x`` resolved)."""
+    if not node.level:
+        return node.module or ""
+    base = name.split(".")
+    base = base[:len(base) - node.level + (1 if is_package else 0)]
+    return ".".join([*base, *([node.module] if node.module else [])])
+
+
 def _imports() -> dict[str, set[str]]:
     """module -> the absolute names of everything it imports (``from . import x`` resolved)."""
     graph: dict[str, set[str]] = {}
@@ -33,12 +42,7 @@ def _imports() -> dict[str, set[str]]:
                 if isinstance(node, ast.Import):
                     found.update(alias.name for alias in node.names)
                 elif isinstance(node, ast.ImportFrom):
-                    if node.level:
-                        base = name.split(".")
-                        base = base[:len(base) - node.level + (1 if is_package else 0)]
-                        target = ".".join([*base, *([node.module] if node.module else [])])
-                    else:
-                        target = node.module or ""
+                    target = _target(name, is_package, node)
                     found.add(target)
                     found.update(f"{target}.{alias.name}" for alias in node.names)
             graph[name] = found
@@ -135,12 +139,7 @@ def _top_level_imports() -> dict[str, set[str]]:
                 if isinstance(node, ast.Import):
                     targets = [a.name for a in node.names]
                 elif isinstance(node, ast.ImportFrom):
-                    base = name.split(".")
-                    if node.level:
-                        base = base[:len(base) - node.level + (1 if is_package else 0)]
-                    else:
-                        base = []
-                    target = ".".join([*base, *([node.module] if node.module else [])])
+                    target = _target(name, is_package, node)
                     targets = [f"{target}.{a.name}" for a in node.names] + [target]
                 for t in targets:
                     while t and t not in modules:
