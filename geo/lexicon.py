@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["ATTRIBUTION_VERBS", "CONNECTORS", "DIRECTIONALS", "FIRST_NAMES", "MONTHS", "MONTH_NAMES",
+__all__ = ["ATTRIBUTION_VERBS", "CONNECTORS", "DIRECTIONALS", "FIRST_NAMES", "FUNCTION_WORDS", "MONTHS", "MONTH_NAMES",
            "NON_PLACE_WORDS", "ORG_HEADS", "PERSON_CUES", "SPEAKER_VERBS", "SPEECH_VERBS", "TITLES", "WEEKDAYS",
            "alternation"]
 
@@ -104,6 +104,27 @@ NON_PLACE_WORDS = _words(
     "north south east west liberal conservative democrat democrats republican republicans labour vice white "
     "black house senate congress parliament ministry embassy department office agency"
 ) | frozenset(MONTHS) | frozenset(WEEKDAYS)
+
+#: Closed-class English words and irregular verb forms, which a dictionary of content words lacks: the
+#: true-caser lower-cases them in text written in capitals (``THE``, ``HAS``, ``TOOK``).
+FUNCTION_WORDS = _words(
+    "a an the this that these those there here it its he she they we you i me him her us them his hers their "
+    "theirs our ours your yours my mine who whom whose which what when where why how whether if then than "
+    "because though although while whereas unless until since so yet nor or and but also not no yes "
+    "in on at to from by for with without of off over under into onto upon about after before during "
+    "against among amongst between through throughout toward towards across along around behind beside "
+    "besides beyond despite except inside outside near via within per "
+    "be is are am was were been being have has had having do does did done doing will would shall should "
+    "can could may might must ought "
+    "all any each every both either neither some many much more most other another such several few "
+    "one two three four five six seven eight nine ten eleven twelve hundred thousand million "
+    "took taken made said went gone came gave given found held left led fought shot hit set put began begun "
+    "told thought brought caught sought met sent spent built lost won fell fallen knew known grew grown "
+    "threw thrown drew drawn flew flown wore worn tore torn rode ridden wrote written spoke spoken broke "
+    "broken chose chosen froze frozen stole stolen woke driven drove rose risen ate eaten sat stood "
+    "understood kept slept felt dealt meant heard paid laid sold fled fed read hung struck stuck dug seen "
+    "saw did got gotten hid hidden bit bitten beat beaten forgot forgotten became become ran run "
+    "men women children people others whom whose himself herself themselves itself ourselves yourself")
 
 #: Common given names: a capitalised word after one of these is a surname, not a place ("Peter Cook").
 FIRST_NAMES = _words(

@@ -6,6 +6,7 @@ import itertools
 import re
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 
 from gazetteer import Gazetteer, normalize
 from gazetteer.normalize import designator
@@ -13,6 +14,7 @@ from gazetteer.normalize import designator
 from ..model import REJECTED, Mention
 from .recognise import Rejected, candidate_spans, follows_a_town, is_dateline, select_spans, tokenize
 from .resolve import MIN_FIT, SpanLike, resolve_groups
+from .truecase import is_shouting, names_to_keep, truecase
 
 __all__ = ["default_gazetteer", "parse_places", "resolve_spans", "set_default_gazetteer"]
 
@@ -49,6 +51,10 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
     ['Aleppo', 'Syria']
     """
     gaz = gazetteer or default_gazetteer()
+    if is_shouting(text):  # wire copy in capitals: read as mixed case, reported with the original surfaces
+        found_ = parse_places(truecase(text, keep=names_to_keep(text, gaz)), gazetteer=gaz, explain=explain,
+                              min_fit=min_fit, unknown=unknown, rejected=rejected)
+        return [replace(m, text=text[m.start:m.end]) for m in found_]
     tokens = tokenize(text)
     runs = candidate_spans(text, tokens)
     found = gaz.candidates(set(runs.values()))

@@ -1,0 +1,140 @@
+"""Text written in capitals (wire copy such as MUC-4's FBIS stories: ``SAN SALVADOR, 3 JAN 90 -- ...``) made
+mixed case before analysis, so that the rules written for news as it is usually printed hold: a common word is
+lower case (``RIFLE`` -> ``rifle``, ``ARREST`` -> ``arrest``), a name is capitalised (``APOPA`` -> ``Apopa``),
+a name the gazetteer knows keeps its capitals however English its words (``SAN SALVADOR``, ``EL SALVADOR``).
+
+The true-cased text has the same length and offsets as the original (only the case of letters changes), so
+mentions and evidence point into the original text; their surfaces are taken from it.
+
+>>> truecase("SHELLS HIT APOPA ON MONDAY.", keep=set())
+'Shells hit Apopa on monday.'
+"""
+from __future__ import annotations
+
+import importlib.resources
+import re
+from collections.abc import Collection
+from functools import cache
+
+from gazetteer import Candidate, Gazetteer
+from gazetteer.normalize import DESIGNATORS
+
+from ..lexicon import DIRECTIONALS, FUNCTION_WORDS, NON_PLACE_WORDS
+from .recognise import candidate_spans
+from .tokens import tokenize
+
+__all__ = ["english_words", "is_shouting", "names_to_keep", "truecase"]
+
+#: A text is shouting when at least this share of its cased letters are capitals (and it has 40 or more).
+SHOUTING_SHARE = 0.8
+_WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"[.!?]\s*$|^\s*$|--\s*$|[\[(]\s*$")
+#: ``SAN SALVADOR, 3 JAN 90 --``: a wire dateline, left in capitals (that is how datelines are recognised).
+_DATELINE = re.compile(r"^\s*[^\n]{0,80}?(?:--|—)")
+_KEEP_CODES = frozenset({"PCLI", "CONT"})
+#: Words that name first-level divisions somewhere (Capital District, Free State, Unity State) but are words
+#: first: in capitals they stay words.
+_GENERAL_WORDS = frozenset({"capital", "free", "store", "valley", "islands", "plateau", "maritime", "coast",
+                            "highlands", "lakes", "mountains", "central", "interior", "littoral", "border"})
+#: A one-word name that is also an English word keeps its capitals only for a country, a continent or a place
+#: at least this large (``MEXICO``, ``LIMA``), never a small town or a division named like a word (``RIFLE``,
+#: Colorado; ``WILL`` County; ``MASS.``).
+_KEEP_POPULATION = 100_000
+
+
+@cache
+def english_words() -> frozenset[str]:
+    """Lower-case English words (WordNet's, from ``geo/data/english.txt``; see scripts/make_english_words.py)."""
+    text = importlib.resources.files("geo").joinpath("data/english.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+_SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("ly", ""),
+             ("er", ""), ("est", ""), ("ers", ""), ("ings", ""), ("ied", "y"))
+
+
+def _english(word: str) -> bool:
+    """``word`` (lower case) or its stem is an English word (``killed``, ``bombings``, ``guerrillas``)."""
+    words = english_words()
+    if word in words or word in FUNCTION_WORDS or word in NON_PLACE_WORDS:
+        return True
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[:-len(suffix)] + repl
+            if stem in words or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in words):
+                return True
+    return False
+
+
+def is_shouting(text: str) -> bool:
+    """Whether the text is written (almost) all in capitals.
+
+    >>> is_shouting("SAN SALVADOR, 3 JAN 90 -- TERRORISTS ATTACKED A POLICE POST."), is_shouting("Aleppo burns.")
+    (True, False)
+    """
+    upper = lower = 0
+    for ch in text:
+        if ch.isupper():
+            upper += 1
+        elif ch.islower():
+            lower += 1
+    return upper + lower >= 40 and upper >= SHOUTING_SHARE * (upper + lower)
+
+
+def names_to_keep(text: str, gazetteer: Gazetteer) -> set[tuple[int, int]]:
+    """Character spans of the runs of words the gazetteer knows as names worth their capitals: names with a
+    word that is no English word (``SAN SALVADOR``, ``APOPA``), and names of countries, continents and places of
+    100,000 people or more whatever their words (``UNITED STATES``, ``NEW YORK``), never ``THE EASTERN REGION``."""
+    tokens = tokenize(text)
+    runs = candidate_spans(text, tokens)
+    found = gazetteer.candidates(set(runs.values()))
+    keep: set[tuple[int, int]] = set()
+    for (a, b), key in runs.items():
+        cands = found.get(key)
+        if not cands:
+            continue
+        if not all(_english(t.key) for t in tokens[a:b]) or any(_worth_capitals(c, key) for c in cands):
+            keep.add((tokens[a].start, tokens[b - 1].end))
+    return keep
+
+
+def _worth_capitals(c: Candidate, key: str) -> bool:
+    """A name of English words that is still a name: a country, a continent, a large place, or a first-level
+    division whose name is no general word (``TEXAS``, ``SONORA``; not ``CAPITAL``, ``NORTHERN``, ``FREE``)."""
+    if c.kind not in ("name", "alt"):
+        return False  # "MASS." and "WILL County" are no reason to keep MASS and WILL
+    if c.place.feature_code in _KEEP_CODES or c.place.population >= _KEEP_POPULATION:
+        return True
+    return c.place.feature_code == "ADM1" and key not in _GENERAL_WORDS and key not in DESIGNATORS and not (
+        key in NON_PLACE_WORDS or key in DIRECTIONALS or key in FUNCTION_WORDS)
+
+
+def _same_length(word: str, cased: str) -> str:
+    """``cased`` where every letter kept its length (``İ`` lower-cases to two characters: kept as it was)."""
+    if len(cased) == len(word):
+        return cased
+    return "".join(c2 if len(c2) == 1 else c1 for c1, c2 in zip(word, (ch.lower() for ch in word), strict=True))
+
+
+def truecase(text: str, *, keep: Collection[tuple[int, int]]) -> str:
+    """Mixed case for a text in capitals: English words lower case, other words and the ``keep`` spans
+    capitalised, every sentence's first word capitalised; abbreviations with stops (``U.S.``) as they are."""
+    kept = sorted(keep)
+    out = list(text)
+    k = 0
+    head = _DATELINE.match(text)
+    for m in _WORD.finditer(text, head.end() if head else 0):  # the dateline stays as the wire wrote it
+        word = m.group(0)
+        start, end = m.span()
+        while k < len(kept) and kept[k][1] <= start:
+            k += 1
+        inside = k < len(kept) and kept[k][0] <= start
+        if len(word) == 1 and text[end:end + 1] == ".":
+            continue  # "U.S.", "U.N.", "J. DOE": initials stay in capitals
+        lower = _same_length(word, word.lower())
+        if inside or not _english(lower) or _SENTENCE_END.search(text[max(0, start - 3):start]):
+            cased = lower[0].upper() + lower[1:] if len(word[0].upper()) == 1 else lower
+        else:
+            cased = lower
+        out[start:end] = cased
+    return "".join(out)

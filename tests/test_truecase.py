@@ -1,0 +1,35 @@
+"""Text in capitals (wire copy) is read as mixed case: the same places as the mixed-case text, original surfaces."""
+from __future__ import annotations
+
+from gazetteer import Gazetteer
+from geo import parse_places
+from geo.places.truecase import is_shouting, names_to_keep, truecase
+
+MIXED = ("Aleppo, Syria -- Government troops clashed with rebels near al-Rai on Monday, and the army said "
+         "it held the road to Damascus. Officials in Paris, Texas and in the United States said nothing. The "
+         "police arrested a man who said he was from Mobile.")
+
+
+def _places(text: str, gaz: Gazetteer) -> list[tuple[int, int, str]]:
+    return [(m.start, m.end, m.place.name) for m in parse_places(text, gazetteer=gaz) if m.place is not None]
+
+
+def test_capitals_give_the_places_of_mixed_case(tiny_gaz: Gazetteer) -> None:
+    shouted = MIXED.upper()
+    assert is_shouting(shouted) and not is_shouting(MIXED)
+    assert _places(shouted, tiny_gaz) == _places(MIXED, tiny_gaz)
+    surfaces = [m.text for m in parse_places(shouted, gazetteer=tiny_gaz)]
+    assert "DAMASCUS" in surfaces and "UNITED STATES" in surfaces  # as the wire wrote them
+
+
+def test_truecase_keeps_offsets_and_names(tiny_gaz: Gazetteer) -> None:
+    text = "SAN SALVADOR, 3 JAN 90 -- POLICE SAID A RIFLE WAS FOUND IN THE UNITED STATES AND IN ALEPPO."
+    cased = truecase(text, keep=names_to_keep(text, tiny_gaz))
+    assert len(cased) == len(text) and cased.lower() == text.lower()
+    assert cased.startswith("SAN SALVADOR, 3 JAN 90 --")  # the dateline as the wire wrote it
+    assert "-- Police said a rifle was found in the United States and in Aleppo." in cased
+
+
+def test_special_letters_keep_their_length() -> None:
+    text = "İSTANBUL AND ŞANLIURFA WERE HIT BY SHELLS, OFFICIALS SAID ON MONDAY NIGHT."
+    assert len(truecase(text, keep=set())) == len(text)
