@@ -132,10 +132,13 @@ class Gazetteer:
                 f"WHERE n.key IN ({marks})", chunk).fetchall()
             for row in rows:
                 fetched[row[0]].append(Candidate(place=_row_place(row[3:]), key=row[0], form=row[1], kind=row[2]))
+        answer = {k: cache[k] if k in cache else tuple(fetched[k]) for k in keys}
         if len(cache) + len(fetched) > _STOCK_CACHE_KEYS:
+            # full: start again (the keys of this call were read above, before the clearing; they once came
+            # back empty here, so a long feed lost the places of whichever document crossed the limit)
             cache.clear()
         cache.update((k, tuple(v)) for k, v in fetched.items())
-        return {k: cache.get(k) or tuple(fetched.get(k, ())) for k in keys}
+        return answer
 
     def lookup(self, name: str) -> list[Candidate]:
         """Candidates for one name, most populous first."""

@@ -21,7 +21,7 @@ from .events.dates import dateline_date
 from .model import Event, Mention
 from .places import default_gazetteer, parse_places
 
-__all__ = ["NO_DATE_LINE", "Article", "analyse", "analyse_files"]
+__all__ = ["NO_DATE_LINE", "Article", "analyse", "analyse_files", "analyse_records"]
 
 #: The warning an article gets when nothing anchors its relative dates.
 NO_DATE_LINE = "no date line; relative dates are resolved against today (use --published)"
@@ -70,4 +70,31 @@ def analyse_files(paths: Sequence[str], *, gazetteer: Gazetteer | None = None, p
         article = analyse(text, gazetteer=gazetteer, published=anchor, include_background=include_background,
                           source="stdin" if path == "-" else Path(path).name)
         articles.append(replace(article, warnings=tuple(f"{path}: {w}" for w in article.warnings)))
+    return articles
+
+
+def analyse_records(path: str, *, gazetteer: Gazetteer | None = None, published: str | None = None,
+                    include_background: bool = False) -> list[tuple[str | int, Article]]:
+    """(id, article) for every article of a JSONL feed of ``{"id", "text", "published"?}`` lines: dated by the
+    record's ``published`` (YYYY-MM-DD, or a timestamp starting so), else ``published`` given here, else the
+    text's own date line; each event's source is its record's id."""
+    from .errors import InputError
+    from .events.dates import parse_published
+    from .formats.io import read_jsonl
+
+    default = parse_published(published) if published else None
+    records = read_jsonl(path, required={"id": (str, int), "text": str})
+    articles = []
+    for n, rec in enumerate(records, 1):
+        when = rec.get("published")
+        if when is not None and not isinstance(when, str):
+            raise InputError(f"{path} record {n}: field 'published' must be a YYYY-MM-DD string")
+        try:
+            anchor = parse_published(when[:10]) if when else default
+        except InputError:
+            raise InputError(f"{path} record {n}: published {when!r} is not a date like 2016-10-04") from None
+        article = analyse(rec["text"], gazetteer=gazetteer, published=anchor, source=str(rec["id"]),
+                          include_background=include_background)
+        warnings = tuple(f"{path} record {rec['id']}: {w}" for w in article.warnings)
+        articles.append((rec["id"], replace(article, warnings=warnings)))
     return articles

@@ -165,3 +165,30 @@ def test_events_cli_bad_files(run, tmp_path: Path) -> None:  # type: ignore[no-u
     out = tmp_path / "out.json"
     result = run("events", str(SEED), str(binary), "-o", str(out))
     assert result.exit_code != 0 and not out.exists()  # nothing half-written
+
+
+def test_events_jsonl_feed(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A feed of {"id", "text", "published"?} lines in, one {"id", "events"} line per article out, in order,
+    each article dated by its own published field."""
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in [
+        {"id": 7, "text": "Shelling killed four civilians in Aleppo on Monday.", "published": "2016-10-04"},
+        {"id": "quiet", "text": "The weather was fine in Aleppo.", "published": "2016-10-04T08:00:00Z"},
+        {"id": "later", "text": "Shelling killed four civilians in Aleppo on Monday.", "published": "2016-10-12"},
+    ]) + "\n", encoding="utf-8")
+    result = run("events", "--jsonl", str(feed), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
+    assert [r["id"] for r in lines] == [7, "quiet", "later"]
+    assert [e["date"] for e in lines[0]["events"]] == ["2016-10-03"]
+    assert lines[1]["events"] == []
+    assert [e["date"] for e in lines[2]["events"]] == ["2016-10-10"]
+    assert lines[0]["events"][0]["source"] == "7"
+    frame = tmp_path / "all.csv"
+    assert run("events", "--jsonl", str(feed), "-o", str(frame)).exit_code == 0
+    assert len(frame.read_text(encoding="utf-8").splitlines()) == 3  # header and the two events
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1, "text": "x", "published": "last week"}\n', encoding="utf-8")
+    failed = run("events", "--jsonl", str(bad))
+    assert failed.exit_code != 0 and "record 1" in failed.output and "Traceback" not in failed.output
+    assert run("events", str(SEED), "--jsonl", str(feed)).exit_code != 0  # files or a feed, not both

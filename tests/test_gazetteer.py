@@ -122,3 +122,16 @@ def test_airport_names() -> None:
     assert found["DAD"].forms == () and found["DAD"].core is None  # never "International Airport" alone
     assert found["AMS"].forms == ("Schiphol Airport",) and found["AMS"].core is None  # Amsterdam < 1 million
     assert found["LTN"].core is None  # "Luton" stays the town
+
+
+def test_stock_cache_limit_loses_no_answer(tiny_gaz: Gazetteer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the per-name cache is full it starts again, and the call that fills it still gets every answer."""
+    from gazetteer import store
+
+    monkeypatch.setattr(store, "_STOCK_CACHE_KEYS", 3)
+    tiny_gaz._stock_cache.clear()
+    first = tiny_gaz.candidates(["aleppo", "idlib"])
+    again = tiny_gaz.candidates(["aleppo", "idlib", "damascus", "paris"])  # over the limit: the cache clears
+    assert [c.place.id for c in again["aleppo"]] == [c.place.id for c in first["aleppo"]]
+    assert again["idlib"] and again["damascus"] and again["paris"]
+    tiny_gaz._stock_cache.clear()

@@ -13,7 +13,9 @@ __all__ = ["events_cmd"]
 
 
 @click.command("events")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
+@click.option("--jsonl", "jsonl", help='Read articles from a JSONL file of {"id", "text", "published"?} lines; '
+              'with --format jsonl, one {"id", "events": [...]} line per article.')
 @click.option("--format", "fmt", type=click.Choice(names("events")), default=None,
               help="Output format (default: table on a terminal, else from -o's extension, else json).")
 @output_option
@@ -21,22 +23,35 @@ __all__ = ["events_cmd"]
 @click.option("--include-background", is_flag=True,
               help="Also keep events dated more than a month before publication (history, e.g. 'since 2014').")
 @click.pass_obj
-def events_cmd(obj: Any, paths: tuple[str, ...], fmt: str | None, output: str, published: str | None,
-               include_background: bool) -> None:
+def events_cmd(obj: Any, paths: tuple[str, ...], jsonl: str | None, fmt: str | None, output: str,
+               published: str | None, include_background: bool) -> None:
     """Extract reported events (ACLED types, date, place, actors, fatalities, evidence) from articles (PATHS,
-    or - for standard input)."""
-    from ..formats.events import write_events
+    or - for standard input, or --jsonl FILE)."""
+    from ..formats.events import write_article_events, write_events
     from ..formats.io import atomic_output
     from ..formats.registry import get
 
     with errors():
-        from ..analysis import analyse_files
+        from ..analysis import analyse_files, analyse_records
 
-        articles = analyse_files(paths, gazetteer=obj.gazetteer, published=published,
-                                 include_background=include_background)
-        for w in (w for a in articles for w in a.warnings):
+        if bool(paths) == bool(jsonl):
+            raise click.UsageError("give article files (or -) or --jsonl FILE, not both")
+        ids: list[Any] = []
+        if jsonl:
+            pairs = analyse_records(jsonl, gazetteer=obj.gazetteer, published=published,
+                                    include_background=include_background)
+            ids, articles = [i for i, _ in pairs], [a for _, a in pairs]
+        else:
+            articles = analyse_files(paths, gazetteer=obj.gazetteer, published=published,
+                                     include_background=include_background)
+        for w in _warnings([w for a in articles for w in a.warnings]):
             click.echo(f"warning: {w}", err=True)
         events = [e for a in articles for e in a.events]
+        if jsonl and fmt in (None, "jsonl", "json"):
+            with atomic_output(output) as out:
+                write_article_events([(i, a.events) for i, a in zip(ids, articles, strict=True)], out,
+                                     lines=fmt != "json")
+            return
         if fmt is None:
             implied = format_for_path(output, "events") if output != "-" else None
             fmt = implied.name if implied is not None else (
@@ -51,6 +66,11 @@ def events_cmd(obj: Any, paths: tuple[str, ...], fmt: str | None, output: str, p
             raise click.UsageError(f"{fmt} is binary: give -o FILE.{fmt}")
         with atomic_output(output, "wb" if binary else "w") as out:
             write_events(events, out, fmt=fmt)
+
+
+def _warnings(lines: list[str], limit: int = 5) -> list[str]:
+    """The first warnings and a count of the rest (a feed of 10,000 undated articles says so in six lines)."""
+    return lines if len(lines) <= limit + 1 else [*lines[:limit], f"... and {len(lines) - limit} more like these"]
 
 
 def _table(events: list[Any]) -> None:

@@ -8,7 +8,7 @@ import csv
 import io
 import json
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     import geopandas
 
 __all__ = ["EVENT_COLUMNS", "events_frame", "events_geojson", "read_events", "read_events_dir",
-           "write_events"]
+           "write_article_events", "write_events"]
 
 #: Flat columns (CSV, GeoParquet, the GeoDataFrame), from :func:`geo.schema.flat_event_columns`; lists are
 #: ``; ``-joined in CSV, evidence offsets are JSON.
@@ -91,6 +91,19 @@ def write_parquet(events: list[Event], out: IO[bytes]) -> None:
     for c in _list_columns():
         frame[c] = frame[c].map(list)
     frame.to_parquet(out, index=False)
+
+
+def write_article_events(articles: Sequence[tuple[Any, Sequence[Event]]], out: IO[str], *, lines: bool = True
+                         ) -> None:
+    """Events per article of a feed, from (id, events) pairs: one ``{"id", "events": [...]}`` line each
+    (``lines``), or one JSON list of them."""
+    records = [{"id": i, "events": [e.to_dict() for e in events]} for i, events in articles]
+    if lines:
+        for rec in records:
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    else:
+        json.dump(records, out, ensure_ascii=False, indent=1)
+        out.write("\n")
 
 
 def write_events(events: list[Event], out: IO[Any], *, fmt: str) -> None:
