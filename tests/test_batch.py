@@ -149,3 +149,26 @@ def test_fsspec_urls(tmp_path: Path, user_store: Path) -> None:
     assert report.articles == 30 and report.errors == 0 and report.partitions == 3
     result = CliRunner().invoke(main, ["batch", "s3://no-such-bucket/*.txt", "-o", str(tmp_path / "s3")])
     assert result.exit_code == 1 and "s3://no-such-bucket/*.txt" in result.output and "s3fs" in result.output
+
+
+def test_published_field(tmp_path: Path, user_store: Path) -> None:
+    """Each feed article is dated by its own field; a bad date sends that article to errors/ with the reason."""
+    feed = tmp_path / "dated.jsonl"
+    text = "Shelling killed four civilians in Aleppo on Monday."
+    feed.write_text("\n".join(json.dumps(r) for r in [
+        {"id": "a", "text": text, "date": "2016-10-04T09:00:00Z"},
+        {"id": "b", "text": text, "date": "2016-10-12"},
+        {"id": "c", "text": text, "date": "next week"},
+        {"id": "d", "text": text},
+    ]) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(feed), "-o", str(tmp_path / "out"), "--published-field", "date",
+                                       "--published", "2016-09-01", "--scheduler", "synchronous"])
+    assert result.exit_code == 0, result.output
+    import geopandas
+
+    events = geopandas.read_parquet(tmp_path / "out" / "events").sort_values("source")
+    assert dict(zip(events["source"], events["date"], strict=True)) == {
+        "a": "2016-10-03", "b": "2016-10-10", "d": "2016-08-29"}  # d: the --published fallback
+    errors = [json.loads(line) for p in (tmp_path / "out" / "errors").glob("*.jsonl")
+              for line in p.read_text().splitlines()]
+    assert [e["id"] for e in errors] == ["c"] and "'next week' is not a date" in errors[0]["reason"]

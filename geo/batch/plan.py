@@ -9,11 +9,11 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..errors import InputError
 
-__all__ = ["PARTITION_SIZE", "Item", "Partition", "open_input", "plan", "read_partition"]
+__all__ = ["PARTITION_SIZE", "Item", "Partition", "Read", "open_input", "plan", "read_partition"]
 
 PARTITION_SIZE = 100
 
@@ -33,6 +33,7 @@ class Partition:
     items: tuple[Item, ...]
     text_field: str = "text"
     id_field: str = "id"
+    published_field: str | None = None
 
     @property
     def name(self) -> str:
@@ -40,7 +41,7 @@ class Partition:
 
     @property
     def digest(self) -> str:
-        h = hashlib.sha1(f"{self.text_field}\0{self.id_field}".encode())
+        h = hashlib.sha1(f"{self.text_field}\0{self.id_field}\0{self.published_field or ''}".encode())
         for item in self.items:
             h.update(f"{item.path}\0{item.line}\n".encode())
         return h.hexdigest()[:16]
@@ -90,7 +91,7 @@ def _expand(inputs: list[str]) -> list[str]:
 
 
 def plan(inputs: list[str], *, partition_size: int = PARTITION_SIZE, text_field: str = "text",
-         id_field: str = "id") -> list[Partition]:
+         id_field: str = "id", published_field: str | None = None) -> list[Partition]:
     """The partitions of the input: text files and JSONL lines (``.jsonl`` files), in sorted order."""
     items: list[Item] = []
     for path in _expand(inputs):
@@ -105,12 +106,22 @@ def plan(inputs: list[str], *, partition_size: int = PARTITION_SIZE, text_field:
             items.append(Item(path))
     if not items:
         raise InputError(f"no articles in {', '.join(inputs)}")
-    return [Partition(k, tuple(items[i:i + partition_size]), text_field, id_field)
+    return [Partition(k, tuple(items[i:i + partition_size]), text_field, id_field, published_field)
             for k, i in enumerate(range(0, len(items), partition_size))]
 
 
-def read_partition(part: Partition) -> Iterator[tuple[str, str | None, str | None]]:
-    """(article id, text, error) for each item; a JSONL file is opened once per partition and only its own lines
+class Read(NamedTuple):
+    """One article as a worker reads it: its id, its text (None when unreadable: ``error`` says why) and, for a
+    feed with a published field, its publication date."""
+
+    id: str
+    text: str | None
+    error: str | None = None
+    published: str | None = None
+
+
+def read_partition(part: Partition) -> Iterator[Read]:
+    """The articles of a partition, in order; a JSONL file is opened once per partition and only its own lines
     are read (by the byte offsets ``plan`` recorded), never the whole feed per partition."""
     feeds: dict[str, Any] = {}  # JSONL files open for this partition: each line is found by its byte offset
     try:
@@ -120,7 +131,8 @@ def read_partition(part: Partition) -> Iterator[tuple[str, str | None, str | Non
             f.close()
 
 
-def _read_items(part: Partition, feeds: dict[str, Any]) -> Iterator[tuple[str, str | None, str | None]]:
+def _read_items(part: Partition, feeds: dict[str, Any]) -> Iterator[Read]:
+    from ..events.dates import parse_published
     from ..formats.io import decode
 
     for item in part.items:
@@ -132,21 +144,28 @@ def _read_items(part: Partition, feeds: dict[str, Any]) -> Iterator[tuple[str, s
             try:
                 rec = json.loads(feeds[item.path].readline())
             except (json.JSONDecodeError, UnicodeDecodeError) as e:
-                yield ref, None, f"malformed JSON: {e}"
+                yield Read(ref, None, f"malformed JSON: {e}")
                 continue
             text, doc_id = (rec.get(part.text_field), rec.get(part.id_field)) if isinstance(rec, dict) else (None, None)
             doc_id = str(doc_id) if doc_id not in (None, "") else ref
+            when = rec.get(part.published_field) if part.published_field and isinstance(rec, dict) else None
             if not isinstance(text, str) or not text.strip():
-                yield doc_id, None, f"no text in field {part.text_field!r}"
-            else:
-                yield doc_id, text, None
+                yield Read(doc_id, None, f"no text in field {part.text_field!r}")
+                continue
+            if when in (None, ""):
+                yield Read(doc_id, text)
+                continue
+            try:
+                yield Read(doc_id, text, None, parse_published(str(when)[:10]).isoformat())
+            except InputError:
+                yield Read(doc_id, None, f"field {part.published_field!r}: {when!r} is not a date like 2016-10-04")
         else:
             name = Path(item.path).name
             try:
                 with open_input(item.path) as f:
                     data = f.read()
-                yield name, decode(data, name), None
+                yield Read(name, decode(data, name))
             except (InputError, OSError) as e:
-                yield name, None, str(e)
+                yield Read(name, None, str(e))
 
 

@@ -102,12 +102,12 @@ def process_partition(part: Partition, out: str, *, gazetteer_path: str | None =
     events: list[Any] = []
     places: list[dict[str, Any]] = []
     errors: list[dict[str, str]] = []
-    for doc_id, text, error in read_partition(part):
+    for doc_id, text, error, own_date in read_partition(part):
         if text is None:
             errors.append({"id": doc_id, "reason": error or "unreadable"})
             continue
         try:
-            article = analyse(text, gazetteer=gaz, published=published, source=doc_id)
+            article = analyse(text, gazetteer=gaz, published=own_date or published, source=doc_id)
         except Exception as e:  # one bad article never stops the run: it is logged with its reason
             errors.append({"id": doc_id, "reason": f"{type(e).__name__}: {e}"})
             continue
@@ -156,7 +156,7 @@ def _manifest(out: Path, parts: list[Partition], inputs: list[str]) -> dict[str,
 
 def run_batch(inputs: list[str], out: str | Path, *, scheduler: str | None = None, workers: int | None = None,
               partition_size: int = PARTITION_SIZE, text_field: str = "text", id_field: str = "id",
-              gazetteer_path: str | None = None, published: str | None = None,
+              gazetteer_path: str | None = None, published: str | None = None, published_field: str | None = None,
               progress: Callable[[int, int], None] | None = None) -> BatchReport:
     """Process every article under ``inputs`` into ``out`` (a folder), resuming a run that was interrupted.
 
@@ -167,7 +167,8 @@ def run_batch(inputs: list[str], out: str | Path, *, scheduler: str | None = Non
     """
     clock = time.perf_counter()
     root = Path(out).resolve()
-    parts = plan(inputs, partition_size=partition_size, text_field=text_field, id_field=id_field)
+    parts = plan(inputs, partition_size=partition_size, text_field=text_field, id_field=id_field,
+                 published_field=published_field)
     done = _manifest(root, parts, inputs)
     todo = [p for p in parts if p.name not in done]
     report = BatchReport(partitions=len(parts), skipped=len(parts) - len(todo), out=root)

@@ -16,13 +16,16 @@ __all__ = ["batch_cmd"]
               help="Output folder: events/, places/, errors/ (partitioned) and deduplicated.parquet.")
 @click.option("--text-field", default="text", show_default=True, help="JSONL input: the field with the text.")
 @click.option("--id-field", default="id", show_default=True, help="JSONL input: the field with the article id.")
+@click.option("--published-field", metavar="FIELD", help="JSONL input: the field with each article's publication "
+              "date (YYYY-MM-DD or a timestamp starting so); --published is the fallback.")
 @click.option("--scheduler", metavar="ADDRESS", help="A running dask.distributed scheduler (tcp://host:8786); "
               "default: a local cluster, one worker per core.")
 @click.option("--workers", type=int, help="Local workers (default: one per core).")
 @click.option("--partition-size", type=int, default=100, show_default=True, help="Articles per partition.")
 @published_option
 @click.pass_obj
-def batch_cmd(obj: Any, inputs: tuple[str, ...], output: str, text_field: str, id_field: str, scheduler: str | None,
+def batch_cmd(obj: Any, inputs: tuple[str, ...], output: str, text_field: str, id_field: str,
+              published_field: str | None, scheduler: str | None,
               workers: int | None, partition_size: int, published: str | None) -> None:
     """Process many articles (folders, globs, .txt files, JSONL feeds) into partitioned GeoParquet, on Dask.
 
@@ -43,6 +46,7 @@ def batch_cmd(obj: Any, inputs: tuple[str, ...], output: str, text_field: str, i
         with byte_progress("articles") as progress:
             report = run_batch(list(inputs), output, scheduler=scheduler, workers=workers,
                                partition_size=partition_size, text_field=text_field, id_field=id_field,
+                               published_field=published_field,
                                gazetteer_path=str(gaz.user.path), published=published, progress=progress)
     click.echo(f"{report.partitions} partitions ({report.skipped} already done): {report.articles} articles, "
                f"{report.errors} bad, {report.events} events, {report.deduplicated} after merging reports "
