@@ -24,7 +24,7 @@ from .places import default_gazetteer, parse_places
 __all__ = ["NO_DATE_LINE", "Article", "analyse", "analyse_files", "analyse_records"]
 
 #: The warning an article gets when nothing anchors its relative dates.
-NO_DATE_LINE = "no date line; relative dates are resolved against today (use --published)"
+NO_DATE_LINE = "no date line and no --published: relative dates ('on Monday') are left undated"
 
 
 @dataclass(frozen=True, slots=True)

@@ -192,3 +192,37 @@ def test_events_jsonl_feed(run, tmp_path: Path) -> None:  # type: ignore[no-unty
     failed = run("events", "--jsonl", str(bad))
     assert failed.exit_code != 0 and "record 1" in failed.output and "Traceback" not in failed.output
     assert run("events", str(SEED), "--jsonl", str(feed)).exit_code != 0  # files or a feed, not both
+
+
+@pytest.mark.parametrize(("head", "expected"), [
+    ("KAYSERI, Turkey, Dec 17 (Reuters) - A car bomb exploded.", "2016-12-17"),
+    ("Dec 17 (Reuters) - A car bomb exploded.", "2016-12-17"),
+    ("Published: 2016-12-17T10:30:00Z\nCAIRO (AP) -- A bomb exploded.", "2016-12-17"),
+    ("SAN SALVADOR, 3 JAN 90 -- [TEXT] A BOMB EXPLODED.", "1990-01-03"),
+    ("date 2016-10-04\nWASHINGTON -- Talks ended.", "2016-10-04"),
+    ("CAIRO (AP) -- A bomb exploded.", None),
+])
+def test_datelines_agencies_write(head: str, expected: str | None) -> None:
+    """A dateline with no year takes the latest year that puts it on or before today (here 2017-01-05)."""
+    got = dateline_date(head, today=dt.date(2017, 1, 5))
+    assert (got.isoformat() if got else None) == expected
+
+
+def test_no_publication_date_leaves_relative_dates_undated(user_store: Path) -> None:
+    from geo import extract_events
+
+    text = ("War in Syria\nShelling killed four civilians in Aleppo on Monday. On 3 October 2016, an airstrike "
+            "hit Idlib.")  # (a first line with a full date would be the publication date)
+    events = {e.location: e for e in extract_events(text)}
+    assert events["Aleppo"].date is None and events["Aleppo"].time_precision == 3  # "on Monday": of when?
+    assert events["Idlib"].date == "2016-10-03"  # stated in full
+    dated = {e.location: e for e in extract_events(text, published="2016-10-05")}
+    assert dated["Aleppo"].date == "2016-10-03"
+
+
+def test_never_a_date_after_publication(user_store: Path) -> None:
+    from geo import extract_events
+
+    text = "Rebels will attack Aleppo next Monday, a commander said. Shelling killed four people in Aleppo."
+    for e in extract_events(text, published="2016-10-05"):
+        assert e.date is not None and e.date <= "2016-10-05"

@@ -53,6 +53,7 @@ class TimeExpr(NamedTuple):
     date: dt.date | None  # None for a vague expression with no date of its own ("since the truce broke down")
     precision: int
     since: bool
+    absolute: bool = False  # the text states the date in full (a year included): it needs no anchor
 
 
 def parse_published(value: str) -> dt.date:
@@ -63,10 +64,33 @@ def parse_published(value: str) -> dt.date:
         raise InputError(f"--published {value!r} is not a date like 2016-10-04") from None
 
 
-def dateline_date(text: str) -> dt.date | None:
-    """The publication date a text states at its top (``date 2016-10-04``, ``Oct. 4, 2016``), or None."""
+#: ``Published: 2016-12-17T10:30:00Z``, ``Updated 2016-12-17``: a stamp in the first lines.
+_STAMP = re.compile(r"^\s*(?:published|updated|posted|date)\s*(?:on\s*)?:?\s*(\d{4}-\d{2}-\d{2})", re.I | re.M)
+#: ``SAN SALVADOR, 3 JAN 90 --``: a wire dateline's day, month and two-digit year.
+_WIRE_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{2}})\b(?=[^\n]*?(?:--|—|\s-\s))",
+                        re.I)
+#: ``KAYSERI, Turkey, Dec 17 (Reuters) -``: the place, then the month and day, before the agency and the dash.
+_AGENCY_DATE = re.compile(rf"^(?:[^\n]{{0,80}}?,\s*)?({_MONTH_RE})\s+(\d{{1,2}})\s*(?:\([^)]*\))?\s*"
+                          r"(?:--|—|–|-)\s", re.I)
+
+
+def dateline_date(text: str, *, today: dt.date | None = None) -> dt.date | None:
+    """The publication date a text states at its top, or None: a ``date 2016-10-04`` line, a
+    ``Published: 2016-12-17T10:30:00Z`` stamp, a first line with a full date (``Oct. 4, 2016``), a wire dateline
+    (``SAN SALVADOR, 3 JAN 90 --``; two-digit years are the latest such year not after ``today``) or an agency
+    dateline without a year (``KAYSERI, Turkey, Dec 17 (Reuters) -``: the latest Dec 17 on or before ``today``).
+
+    >>> dateline_date("KAYSERI, Turkey, Dec 17 (Reuters) - A car bomb...", today=dt.date(2017, 1, 5))
+    datetime.date(2016, 12, 17)
+    >>> dateline_date("SAN SALVADOR, 3 JAN 90 -- [TEXT] ...", today=dt.date(2026, 12, 2))
+    datetime.date(1990, 1, 3)
+    """
+    today = today or dt.date.today()
     head = text[:300]
     stated = date_line(head)
+    if stated is None:
+        stamp = _STAMP.search("\n".join(head.split("\n")[:5]))
+        stated = stamp.group(1) if stamp else None
     if stated is not None:
         try:
             return dt.date.fromisoformat(stated)
@@ -76,11 +100,25 @@ def dateline_date(text: str) -> dt.date | None:
     for t in find_times(first_line, dt.date(2000, 1, 1)):
         if t.precision == 1 and t.date is not None and re.search(r"\d{4}", first_line[t.start:t.end]):
             return t.date
+    wire = _WIRE_DATE.search(first_line)
+    if wire is not None:
+        month = MONTHS.get(wire.group(2).lower().rstrip("."))
+        yy = int(wire.group(3))
+        year = 2000 + yy if 2000 + yy <= today.year else 1900 + yy
+        return _safe_date(year, month, int(wire.group(1))) if month else None
+    agency = _AGENCY_DATE.match(first_line)
+    if agency is not None:
+        month = MONTHS.get(agency.group(1).lower().rstrip("."))
+        day = int(agency.group(2))
+        if month and _safe_date(today.year, month, day) is not None:
+            candidate = dt.date(today.year, month, day)
+            return candidate if candidate <= today else _safe_date(today.year - 1, month, day)
     return None
 
 
 def _year_for(month: int, day: int, anchor: dt.date) -> int:
-    """News speaks of the recent past: a date without a year is the latest one not far after the anchor."""
+    """News speaks of the recent past: a date without a year is the latest one not far after the anchor (a
+    date after the anchor is then set aside: see ``geo.events.extract._trusted``)."""
     year = anchor.year
     try:
         candidate = dt.date(year, month, day)
@@ -169,4 +207,6 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: dt.date) -> TimeExp
         return TimeExpr(m.start(), m.end(), None, 3, True)
     if date is None:
         return None
-    return TimeExpr(m.start(), m.end(), date, 3 if since and precision < 3 else precision, since)
+    absolute = kind in ("iso", "year") or (kind in ("mdy", "dmy") and bool(m.group(3))) or (
+        kind == "month" and bool(m.group(2)))
+    return TimeExpr(m.start(), m.end(), date, 3 if since and precision < 3 else precision, since, absolute)

@@ -91,6 +91,14 @@ def _in_quotes(sentence: str, at: int) -> bool:
     return (sentence[:at].count('"') + sentence[:at].count("“") - sentence[:at].count("”")) % 2 == 1
 
 
+def _trusted(times: list[TimeExpr], state: _State) -> list[TimeExpr]:
+    """The time expressions a date can rest on: never one after publication (``next Monday`` is a plan, not an
+    event), and without a known publication date only those the text states in full (``on Monday`` has
+    nothing to count back from)."""
+    return [t for t in times if (t.date is None or t.date <= state.anchor) and (state.anchored or t.absolute
+                                                                               or t.date is None)]
+
+
 def _pick_time(times: list[TimeExpr], at: int) -> TimeExpr | None:
     dated = [t for t in times if t.date is not None]
     if not dated:
@@ -104,6 +112,7 @@ class _State:
     anchor: dt.date
     mentions: list[Mention]
     dateline: Mention | None
+    anchored: bool = True  # the publication date is known (given, or the text's date line)
     last_time: dict[int, TimeExpr] = field(default_factory=dict)
 
 
@@ -115,18 +124,19 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
     gaz = gazetteer or default_gazetteer()
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)
-    anchor = published or dateline_date(text) or dt.date.today()
+    known = published or dateline_date(text)
+    anchor = known or dt.date.today()
     mentions = mentions if mentions is not None else parse_places(text, gazetteer=gaz)
     head = document_dateline(text)
     dateline = next((m for m in mentions if head and head.place_start <= m.start < head.place_end and m.place),
                     None)
-    state = _State(text, anchor, mentions, dateline)
+    state = _State(text, anchor, mentions, dateline, anchored=known is not None)
     drafts: list[_Draft] = []
     open_: _Draft | None = None
     for sent in split_sentences(text):
         if head and sent.start < head.end:
             sent = Sentence(text[head.end:sent.end], head.end, sent.end, sent.paragraph)
-        times = find_times(sent.text, anchor)
+        times = _trusted(find_times(sent.text, anchor), state)
         open_ = _step(state, sent, times, open_, drafts)
         dated = [t for t in times if t.date is not None]
         if dated:
@@ -194,7 +204,8 @@ def _date(state: _State, draft: _Draft, sent: Sentence, times: list[TimeExpr], a
     if inherited is not None and inherited.date is not None:  # a date carried over is a little less certain
         draft.date, draft.precision = inherited.date, max(inherited.precision, 3 if vague else 2)
     else:
-        draft.date, draft.precision = state.anchor, 3 if vague else 2
+        # no date of its own: the publication date, or none at all when that is unknown
+        draft.date, draft.precision = (state.anchor, 3 if vague else 2) if state.anchored else (None, 3)
 
 
 def _continue(state: _State, draft: _Draft, sent: Sentence, cands: list[PlaceCandidate], times: list[TimeExpr],
@@ -234,9 +245,11 @@ def _same_country(a: PlaceCandidate, b: PlaceCandidate) -> bool:
 def _finish(state: _State, drafts: list[_Draft], gaz: Gazetteer, source: str, include_background: bool) -> list[Event]:
     country = main_country(d.place.mention for d in drafts if d.place) or main_country(state.mentions) or ""
     events: dict[tuple[str, str, str], Event] = {}
-    horizon = state.anchor - dt.timedelta(days=BACKGROUND_DAYS)
+    # with no publication date, the latest date the text states in full stands in for it
+    latest = state.anchor if state.anchored else max((d.date for d in drafts if d.date), default=None)
+    horizon = latest - dt.timedelta(days=BACKGROUND_DAYS) if latest else None
     for d in drafts:
-        background = d.date is not None and d.date < horizon
+        background = horizon is not None and d.date is not None and d.date < horizon
         if background and not include_background:
             continue
         event = _event(d, gaz, country, source, background)

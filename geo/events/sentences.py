@@ -55,7 +55,7 @@ _MODAL = re.compile(
     r"\b(?:will|would|could|might|may|should|shall|if|unless|threaten(?:s|ed)? to|plans? to|planned to|planning to"
     r"|aims? to|aimed at|seeks? to|sought to|hopes? to|trying to|tried to|wants? to|vowed to|warned|to prevent"
     r"|to avoid|to stop|to end|calling for|calls? for|not|never|no|denied|deny|denies|threat of|fears? of|risk of"
-    r"|possible|potential|planned)\b", re.IGNORECASE)
+    r"|possible|potential|planned|scheduled|upcoming|set to)\b", re.IGNORECASE)
 
 
 def is_hypothetical(sentence: str, trigger_start: int) -> bool:

@@ -99,7 +99,9 @@ TRIGGERS: tuple[Trigger, ...] = (
        r"(?:captured|seized|took control)|liberated"),
     _t("Non-state actor overtakes territory", r"overran|seized control|took control|captured the (?:town|city|village)"
        r"|fell to"),
-    _t("Armed clash", r"clash(?:ed|es)?|fighting|fought|battles?|gun ?battles?|firefights?|gunfights?|offensive"
+    # "an offensive", never "an offensive weapon" (a charge in court reports)
+    _t("Armed clash", r"clash(?:ed|es)?|fighting|fought|battles?|gun ?battles?|firefights?|gunfights?"
+       r"|offensive(?!\s+(?:weapons?|language|remarks?|comments?|behaviou?r))"
        r"|skirmish(?:es)?|ambush(?:ed)?"),
     _t("Attack", r"massacred?|executed|shot dead|gunned down|stabbed|hacked to death|beheaded|attacked"
        r"|killed (?:at least |more than |some )?[\w,]+ (?:unarmed )?(?:civilians|villagers|worshippers|farmers|"
