@@ -107,7 +107,8 @@ class Event:
 
     ``geo_precision``: 1 the place itself, 2 near it or a part of it, 3 only a province, region or country.
     ``time_precision``: 1 the day, 2 the week, 3 the month or vaguer. ``fatalities`` is the lowest figure
-    reported (0 when none); ``fatality_reports`` keeps every figure found, as written.
+    reported (0 when none); ``fatality_reports`` keeps every figure found, as written. ``confidence`` (0..1) is
+    how sure the extractor is (``geo.events.confidence``); 0 for events read from other sources.
 
     Every output format's columns come from these fields (:mod:`geo.schema`); ``missing`` in a field's metadata
     is the value a record that lacks it gets, ``required`` a field no record may lack.
@@ -131,6 +132,7 @@ class Event:
     evidence: tuple[Evidence, ...] = ()
     source: str = ""
     background: bool = False
+    confidence: float = field(default=0.0, metadata={"missing": 0.0})
 
     def to_dict(self) -> dict[str, Any]:
         from .schema import event_columns
@@ -162,7 +164,9 @@ def _value(name: str, kind: str, nullable: bool, default: Any, d: dict[str, Any]
     if kind == "int":
         return int(raw or default)
     if kind == "float":
-        return None if raw is None else float(raw)
+        if raw is None or raw == "":
+            return None if nullable else default
+        return float(raw)
     if kind == "bool":
         return bool(raw)
     if kind == "list":

@@ -7,6 +7,8 @@ from typing import Any
 
 import click
 
+from geo.cli.common import min_confidence_option
+
 __all__ = ["map_cmd", "report_cmd"]
 
 
@@ -61,15 +63,17 @@ def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None,
               help="Write a fragment (<div> + scoped scripts) to paste into a page; several work on one page.")
 @click.option("--iframe", "mode", flag_value="iframe", help="Write an <iframe srcdoc=...> snippet.")
 @click.option("--png", "mode", flag_value="png", help="Write a PNG image (headless Chromium).")
+@min_confidence_option
 @click.option("--width", default=None, help="Width: pixels for --png (default 1200), CSS for --embed/--iframe.")
 @click.option("--height", default=None, help="Height: pixels for --png (default 800), CSS for --embed/--iframe.")
 @click.pass_obj
 def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, cluster: bool | None,
             heatmap: bool, timeline: bool, offline: bool, tiles: str, published: str | None,
-            include_background: bool, mode: str | None, width: str | None, height: str | None) -> None:
+            include_background: bool, mode: str | None, min_confidence: float, width: str | None,
+            height: str | None) -> None:
     """Render a layered Leaflet map of the events in INPUTS: article texts (- for standard input) and/or event
     files written by `geo events` (.geojson, .json, .jsonl, .csv, .parquet)."""
-    from geo.cli.common import errors
+    from geo.cli.common import confident, errors
     from geo.errors import InputError
 
     from .render import render, save
@@ -84,6 +88,7 @@ def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, c
             raise InputError(f"{output}: the map is HTML; name it .html (or use --png)")
         resolve_tiles(tiles)  # a bad --tiles fails before any work
         events, mentions = load_inputs(obj, inputs, published=published, include_background=include_background)
+        events = confident(events, min_confidence)
         m = render(events, mentions, title=title, tiles=tiles, cluster=cluster, heatmap=heatmap,
                    timeline=timeline, offline=offline)
         skipped = sum(m.skipped.values())
@@ -135,12 +140,13 @@ def _pixels(value: str | None, what: str, default: int) -> int:
 @click.option("--tiles", default="cartodb-positron", show_default=True)
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date, for articles with no date line.")
 @click.option("--include-background", is_flag=True, help="Also report background (historical) events.")
+@min_confidence_option
 @click.pass_obj
 def report_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str, offline: bool, tiles: str,
-               published: str | None, include_background: bool) -> None:
+               published: str | None, include_background: bool, min_confidence: float) -> None:
     """A report on the articles (or event files) in INPUTS: sources, totals by type and place, the map and a
     sortable table of events; printable."""
-    from geo.cli.common import errors
+    from geo.cli.common import confident, errors
     from geo.errors import InputError
     from geo.formats.io import atomic_output
 
@@ -154,6 +160,7 @@ def report_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str, offli
             raise InputError(f"{output}: name the report .html or .md")
         resolve_tiles(tiles)  # a bad --tiles fails before any work
         events, mentions = load_inputs(obj, inputs, published=published, include_background=include_background)
+        events = confident(events, min_confidence)
         if not events:
             raise InputError(f"no events to report in {', '.join(inputs)}")
         sources = [source_for(name, target) for name in inputs]

@@ -89,7 +89,7 @@ PAGE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("sub", "sub_event_type", "string"), ("date", "date", "string"), ("tp", "time_precision", "number"),
     ("gp", "geo_precision", "number"), ("location", "location", "string"), ("fatalities", "fatalities", "number"),
     ("fatalities_text", "fatalities_text", "string"), ("actors", "actors", "list"),
-    ("evidence", "evidence", "evidence"), ("source", "source", "string"),
+    ("evidence", "evidence", "evidence"), ("source", "source", "string"), ("conf", "confidence", "number"),
 )
 #: Event fields the page leaves out (every other field must have a column above: tests/test_map.py checks).
 PAGE_LEAVES_OUT = frozenset({"geonameid", "admin1", "country_code", "fatality_reports", "background"})

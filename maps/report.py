@@ -91,11 +91,12 @@ def report_markdown(events: Sequence[Event], sources: Sequence[Source], *, title
     lines += [f"| {_md(t)} | {n} | {f} |" for t, n, f in by_type]
     lines += ["", "## Events by place", "", "| place | country | events | fatalities |", "|---|---|---:|---:|"]
     lines += [f"| {_md(p)} | {_md(c)} | {n} | {f} |" for p, c, n, f in by_place]
-    lines += ["", "## Events", "", "| date | type | sub-type | place | fatalities | source |",
-              "|---|---|---|---|---:|---|"]
+    lines += ["", "## Events", "", "| date | type | sub-type | place | fatalities | confidence | source |",
+              "|---|---|---|---|---:|---:|---|"]
     for e in sorted(events, key=lambda e: (e.date or "", e.event_type, e.location)):
         lines.append(f"| {_md(e.date or '')} | {_md(e.event_type)} | {_md(e.sub_event_type)} | "
-                     f"{_md(e.location)}, {_md(e.country_code)} | {e.fatalities} | {_md(e.source)} |")
+                     f"{_md(e.location)}, {_md(e.country_code)} | {e.fatalities} | "
+                     f"{f'{e.confidence:.2f}' if e.confidence else ''} | {_md(e.source)} |")
     lines += ["", "## Sources", ""]
     for s in sources:
         link = quote(s.link, safe="/:.-_~%?=&#") if s.link else None

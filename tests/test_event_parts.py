@@ -226,3 +226,31 @@ def test_never_a_date_after_publication(user_store: Path) -> None:
     text = "Rebels will attack Aleppo next Monday, a commander said. Shelling killed four people in Aleppo."
     for e in extract_events(text, published="2016-10-05"):
         assert e.date is not None and e.date <= "2016-10-05"
+
+
+def test_confidence_in_every_format_and_min_confidence(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(run("events", str(SEED), "--format", "json").output)
+    assert all(0 < d["confidence"] <= 1 for d in data)
+    weakest = min(d["confidence"] for d in data)
+    kept = json.loads(run("events", str(SEED), "--format", "json", "--min-confidence", str(weakest + 0.01)).output)
+    assert 0 < len(kept) < len(data) and all(d["confidence"] > weakest for d in kept)
+    out = tmp_path / "events.csv"
+    assert run("events", str(SEED), "-o", str(out)).exit_code == 0
+    from geo import read_events
+
+    assert sorted(e.confidence for e in read_events(out)) == sorted(d["confidence"] for d in data)
+    assert run("events", str(SEED), "--min-confidence", "1.5").exit_code != 0  # 0..1 only
+
+
+def test_confidence_parts() -> None:
+    from geo.events.confidence import CONFIDENCE_PARTS, confidence
+
+    full = confidence(placed=True, geo_precision=1, explicit_date=True, time_precision=1, figures=True,
+                      actors=True, sentences=3)
+    bare = confidence(placed=False, geo_precision=3, explicit_date=False, time_precision=2, figures=False,
+                      actors=False, sentences=1)
+    assert bare == CONFIDENCE_PARTS["trigger"][0] < full == 1.0
+    assert confidence(placed=True, geo_precision=3, explicit_date=False, time_precision=2, figures=False,
+                      actors=False, sentences=1) < confidence(placed=True, geo_precision=1, explicit_date=False,
+                                                             time_precision=2, figures=False, actors=False,
+                                                             sentences=1)

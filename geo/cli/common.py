@@ -14,7 +14,7 @@ import click
 
 from ..errors import GeoError
 
-__all__ = ["Ctx", "errors", "output_option", "published_option"]
+__all__ = ["Ctx", "confident", "errors", "min_confidence_option", "output_option", "published_option"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 _MAX_ROW_ERRORS = 200
@@ -72,6 +72,18 @@ def output_option(f: F) -> F:
     """``-o/--output``: a file written whole or not at all, ``-`` for standard output."""
     return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
                         help="Write here instead of standard output (written whole or not at all).")(f)
+
+
+def min_confidence_option(f: F) -> F:
+    """``--min-confidence X``: keep only events the extractor is at least this sure of (0..1)."""
+    return click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+                        help="Keep only events of at least this confidence (0..1; events read from other "
+                             "sources have 0).")(f)
+
+
+def confident(events: list[Any], threshold: float) -> list[Any]:
+    """The events of at least ``threshold`` confidence (all of them at 0)."""
+    return events if threshold <= 0 else [e for e in events if e.confidence >= threshold]
 
 
 def published_option(f: F) -> F:

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from ..formats.registry import format_for_path, names
-from .common import errors, output_option, published_option
+from .common import confident, errors, min_confidence_option, output_option, published_option
 
 __all__ = ["events_cmd"]
 
@@ -22,9 +22,10 @@ __all__ = ["events_cmd"]
 @published_option
 @click.option("--include-background", is_flag=True,
               help="Also keep events dated more than a month before publication (history, e.g. 'since 2014').")
+@min_confidence_option
 @click.pass_obj
 def events_cmd(obj: Any, paths: tuple[str, ...], jsonl: str | None, fmt: str | None, output: str,
-               published: str | None, include_background: bool) -> None:
+               published: str | None, include_background: bool, min_confidence: float) -> None:
     """Extract reported events (ACLED types, date, place, actors, fatalities, evidence) from articles (PATHS,
     or - for standard input, or --jsonl FILE)."""
     from ..formats.events import write_article_events, write_events
@@ -46,10 +47,11 @@ def events_cmd(obj: Any, paths: tuple[str, ...], jsonl: str | None, fmt: str | N
                                      include_background=include_background)
         for w in _warnings([w for a in articles for w in a.warnings]):
             click.echo(f"warning: {w}", err=True)
-        events = [e for a in articles for e in a.events]
+        events = confident([e for a in articles for e in a.events], min_confidence)
         if jsonl and fmt in (None, "jsonl", "json"):
             with atomic_output(output) as out:
-                write_article_events([(i, a.events) for i, a in zip(ids, articles, strict=True)], out,
+                write_article_events([(i, confident(list(a.events), min_confidence))
+                                      for i, a in zip(ids, articles, strict=True)], out,
                                      lines=fmt != "json")
             return
         if fmt is None:
@@ -86,11 +88,13 @@ def _table(events: list[Any]) -> None:
     table.add_column("type / sub-type", no_wrap=wide, overflow="fold")
     table.add_column("place (g)", no_wrap=wide, overflow="fold", min_width=12)
     table.add_column("deaths", justify="right", min_width=6)
+    table.add_column("conf", justify="right", min_width=4)
     if wide:
         table.add_column("evidence", no_wrap=True, overflow="ellipsis", max_width=44)
     for e in events:
         row = [f"{e.date} ({e.time_precision})", escape(f"{e.event_type} / {e.sub_event_type}"),
-               escape(f"{e.location}, {e.country_code} ({e.geo_precision})"), str(e.fatalities)]
+               escape(f"{e.location}, {e.country_code} ({e.geo_precision})"), str(e.fatalities),
+               f"{e.confidence:.2f}"]
         if wide:
             row.append(escape(e.evidence[0].text if e.evidence else ""))
         table.add_row(*row)

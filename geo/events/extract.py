@@ -29,6 +29,7 @@ from gazetteer import Gazetteer
 from ..datelines import document_dateline
 from ..model import Event, Evidence, Mention, main_country
 from ..places import default_gazetteer, parse_places
+from .confidence import confidence
 from .dates import TimeExpr, dateline_date, find_times
 from .numbers import Figure, casualty_figures
 from .roles import PlaceCandidate, best_place, sentence_places, specificity
@@ -272,7 +273,11 @@ def _event(d: _Draft, gaz: Gazetteer, country: str, source: str, background: boo
         country_code=place.country_code if place else "", actors=tuple(d.actors),
         fatalities=figures[0][0] if figures else 0, fatalities_text=figures[0][1] if figures else "",
         fatality_reports=tuple(f[1] for f in d.figures),
-        evidence=tuple(Evidence(s.text, s.start, s.end) for s in d.evidence), source=source, background=background)
+        evidence=tuple(Evidence(s.text, s.start, s.end) for s in d.evidence), source=source, background=background,
+        confidence=confidence(placed=d.place is not None and d.place.specificity > 0,
+                              geo_precision=d.place.geo_precision if d.place else 3, explicit_date=d.explicit_date,
+                              time_precision=d.precision, figures=bool(d.figures), actors=bool(d.actors),
+                              sentences=len(d.evidence)))
 
 
 def _merge(a: Event, b: Event) -> Event:
@@ -283,4 +288,5 @@ def _merge(a: Event, b: Event) -> Event:
                    fatalities=lowest.fatalities, fatalities_text=lowest.fatalities_text, fatality_reports=reports,
                    evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
                    geo_precision=min(a.geo_precision, b.geo_precision), time_precision=min(a.time_precision,
-                                                                                           b.time_precision))
+                                                                                           b.time_precision),
+                   confidence=min(1.0, round(max(a.confidence, b.confidence) + 0.1, 2)))  # told twice

@@ -163,6 +163,9 @@
         box.appendChild(el('div', 'reportmap-quiet', E.gp[i] === 3 ? 'Placed at the province or country only'
                                                                   : 'Near or in part of this place'));
       }
+      if (E.conf && E.conf[i] > 0) {
+        box.appendChild(el('div', 'reportmap-quiet', 'Extraction confidence: ' + Math.round(E.conf[i] * 100) + '%'));
+      }
       if (S[E.evidence[i]]) { box.appendChild(el('blockquote', 'reportmap-evidence', S[E.evidence[i]])); }
       var src = S[E.source[i]];
       if (src) {
