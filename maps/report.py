@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.resources
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment
 
@@ -26,9 +27,27 @@ class Source:
 
     def __init__(self, name: str, link: str | None = None) -> None:
         self.name = name
-        scheme = re.match(r"^([a-zA-Z][\w+.-]*):", link or "")
-        # relative paths and http(s)/file URLs only: never javascript: or data: links
-        self.link = link if link and (scheme is None or scheme.group(1).lower() in ("http", "https", "file")) else None
+        self.link = safe_link(link)
+
+
+def safe_link(link: str | None) -> str | None:
+    """A link for the report: an http(s) URL, or a relative path percent-encoded; never any other scheme.
+
+    A leading space or control character is no way past the check (``" javascript:..."``: browsers strip it).
+
+    >>> safe_link(" javascript:alert(1)"), safe_link("../news/a b.txt"), safe_link("https://example.org/x")
+    (None, '../news/a%20b.txt', 'https://example.org/x')
+    """
+    if not link:
+        return None
+    if any(ord(ch) < 33 for ch in link[:1]) or any(ch in link for ch in "\x00\n\r\t"):
+        return None
+    parts = urlsplit(link)
+    if parts.scheme.lower() in ("http", "https") and parts.netloc:
+        return link
+    if parts.scheme or parts.netloc or link.startswith(("/", "\\")) or ":" in link.split("/")[0]:
+        return None  # javascript:, data:, file:, absolute paths: nothing that breaks when the report is mailed
+    return quote(link, safe="/._-~%")
 
 
 def totals(events: Sequence[Event]) -> tuple[list[tuple[str, int, int]], list[tuple[str, str, int, int]]]:
@@ -111,8 +130,5 @@ def source_for(path: str, report: Path) -> Source:
     if path == "-":
         return Source("standard input")
     p = Path(path)
-    try:
-        link = str(p.resolve().relative_to(report.resolve().parent))
-    except ValueError:
-        link = p.resolve().as_uri()
-    return Source(p.name, link)
+    # relative to the report, so that the link still works when both are mailed or moved together
+    return Source(p.name, os.path.relpath(p.resolve(), report.resolve().parent))

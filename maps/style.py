@@ -7,6 +7,8 @@ from typing import Any, NamedTuple
 from geo.errors import GeoError
 from geo.events.taxonomy import EVENT_TYPES
 
+from .escape import html_text
+
 __all__ = ["EVENT_STYLES", "SIZE_SCALE", "TILES", "TileSpec", "UnknownTilesError", "resolve_tiles", "type_index"]
 
 #: In the order of ACLED's codebook; index = the type's number in the page's data block.
@@ -66,6 +68,6 @@ def resolve_tiles(spec: str) -> TileSpec | None:
     if key in TILES:
         return TILES[key]
     if spec.startswith(("https://", "http://")) and all(p in spec for p in ("{z}", "{x}", "{y}")):
-        return TileSpec("Custom tiles", spec, "Tiles: " + spec.split("/")[2])
+        return TileSpec("Custom tiles", spec, "Tiles: " + html_text(spec.split("/")[2]))  # the host, as text
     raise UnknownTilesError(f"unknown tiles {spec!r}; choose {', '.join([*TILES, 'none'])} or a URL with "
                             "{z}/{x}/{y}")

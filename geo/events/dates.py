@@ -196,7 +196,10 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: dt.date) -> TimeExp
     elif kind == "ago":
         n, unit = _count(m.group(1)), m.group(2).lower().rstrip("s")
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
-        date = anchor - dt.timedelta(days=days)
+        try:
+            date = anchor - dt.timedelta(days=days)
+        except OverflowError:  # "built 2500 years ago": before the calendar starts, no date of an event
+            return None
         precision = 1 if unit == "day" else 2 if unit == "week" else 3
     elif kind == "period":
         which, unit = m.group(1).lower(), m.group(2).lower()

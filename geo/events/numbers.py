@@ -51,6 +51,11 @@ _SINGULAR = re.compile(r"\b(?:was|has been|had been|is)\s+(?:reported\s+)?(?:kil
 _NOT_COUNTS = re.compile(r"^(?:a|an|one|no|single|and|-)$", re.I)
 
 
+#: The largest casualty figure taken as a count (the deadliest wars are counted in millions); larger ones are
+#: no figure (``killed 99999999999999999999 people`` once crashed the GeoParquet writer).
+MAX_FIGURE = 10_000_000
+
+
 class Figure(NamedTuple):
     """A casualty figure: its value (lowest reading), its text and offsets within the sentence."""
 
@@ -71,8 +76,14 @@ def parse_number(text: str) -> int | None:
         return 0
     m = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?: (million|thousand))?", t)
     if m:
-        value = float(m.group(1).replace(",", ""))
-        return int(value * (_SCALES[m.group(2)] if m.group(2) else 1))
+        digits = m.group(1).replace(",", "")
+        if len(digits) > 12:
+            return None  # no count of people has so many digits: a serial number, a typo, a crafted text
+        scale = _SCALES[m.group(2)] if m.group(2) else 1
+        whole, _, fraction = digits.partition(".")
+        # integers exactly, without a float ("2.5 million" is the one case with a fraction)
+        value = int(whole) * scale + (int(fraction) * scale // 10 ** len(fraction) if fraction else 0)
+        return value if value <= MAX_FIGURE else None
     total = current = 0
     seen = False
     for word in re.split(r"[\s-]+", t):

@@ -173,7 +173,9 @@ def read_csv(path: Path) -> list[Event]:
 
 def read_jsonl(path: Path) -> list[Event]:
     out = []
-    for n, line in enumerate(_text(path).splitlines(), 1):
+    from .io import jsonl_lines
+
+    for n, line in enumerate(jsonl_lines(_text(path)), 1):
         if line.strip():
             try:
                 out.append(_checked(json.loads(line), f"{path}:{n}"))

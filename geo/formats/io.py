@@ -12,7 +12,7 @@ from gazetteer.files import atomic_path
 
 from ..errors import InputError
 
-__all__ = ["MAX_INPUT_BYTES", "atomic_output", "decode", "read_jsonl", "read_text"]
+__all__ = ["MAX_INPUT_BYTES", "atomic_output", "decode", "jsonl_lines", "read_jsonl", "read_text"]
 
 #: Largest input file read whole (text or JSONL): larger ones are refused with a message, not swapped into memory.
 MAX_INPUT_BYTES = 512 * 1024 * 1024
@@ -56,12 +56,25 @@ def read_text(path: str) -> str:
     return decode(data, name)
 
 
+def jsonl_lines(text: str) -> list[str]:
+    r"""The lines of JSON Lines text: ended by ``\n`` (and a ``\r`` before it) only. ``str.splitlines`` also
+    splits at U+0085, U+2028 and U+2029, which JSON strings may hold raw: a valid record broke in two.
+
+    >>> jsonl_lines('{"t": "a\u2028b"}\r\n{}\n')
+    ['{"t": "a\u2028b"}', '{}']
+    """
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line[:-1] if line.endswith("\r") else line for line in lines]
+
+
 def read_jsonl(path: str, *, required: dict[str, type | tuple[type, ...]]) -> list[dict[str, Any]]:
     """All records of a JSONL file, checked before any is used (so a bad line N writes nothing)."""
     data, name = _read_bytes(path)
     text = decode(data, name)
     records: list[dict[str, Any]] = []
-    for n, line in enumerate(text.splitlines(), 1):
+    for n, line in enumerate(jsonl_lines(text), 1):
         if not line.strip():
             continue
         try:

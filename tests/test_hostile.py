@@ -1,0 +1,61 @@
+"""Bad input, faults and injections (issue 19), each fed through the command line as a hostile user would."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from geo.events.numbers import MAX_FIGURE, parse_number
+
+
+def test_years_ago_before_the_calendar(run) -> None:  # type: ignore[no-untyped-def]
+    """'built 2500 years ago' raised OverflowError: date value out of range."""
+    result = run("events", "-", "--published", "2016-10-04", "--format", "json",
+                 input="The citadel was built 2500 years ago. Shelling hit Aleppo 99999 years ago.")
+    assert result.exit_code == 0, result.output
+    assert all(e["date"] is None or e["date"] <= "2016-10-04" for e in json.loads(result.output))
+
+
+def test_implausible_figures_are_no_figures(run) -> None:  # type: ignore[no-untyped-def]
+    """'killed 99999999999999999999 people' went through float and broke the GeoParquet writer."""
+    assert parse_number("99999999999999999999") is None
+    assert parse_number("2.5 million") == 2_500_000 and parse_number("1,234") == 1234
+    assert parse_number(str(MAX_FIGURE + 1)) is None
+    result = run("events", "-", "--published", "2016-10-04", "--format", "json",
+                 input="Gunmen killed 99999999999999999999 people in Aleppo on Monday.")
+    assert result.exit_code == 0
+    assert all(e["fatalities"] <= MAX_FIGURE for e in json.loads(result.output))
+
+
+def test_report_links_never_run_script(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from maps.report import safe_link
+
+    for bad in (" javascript:alert(1)", "\tjavascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x",
+                "file:///etc/passwd", "/etc/passwd", "vbscript:x"):
+        assert safe_link(bad) is None, bad
+    assert safe_link("articles/a b.txt") == "articles/a%20b.txt"
+    article = tmp_path / " javascript:alert(1)"
+    article.write_text("Shelling killed four civilians in Aleppo on Monday.", encoding="utf-8")
+    out = tmp_path / "report.html"
+    result = run("report", str(article), "-o", str(out), "--published", "2016-10-04", "--offline")
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert 'href=" javascript' not in page and 'href="javascript' not in page.lower()
+
+
+def test_tile_host_is_text(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from maps.style import resolve_tiles
+
+    spec = resolve_tiles("https://<img src=x onerror=alert(1)>/{z}/{x}/{y}.png")
+    assert spec is not None and "<img" not in spec.attribution and "&lt;img" in spec.attribution
+
+
+def test_jsonl_ends_lines_at_newline_only(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Valid JSON Lines whose strings hold U+0085, U+2028, U+2029 were split into broken records."""
+    feed = tmp_path / "feed.jsonl"
+    text = "Shelling killed four civilians in Aleppo\u2028on Monday.\u0085 Idlib\u2029was calm."
+    feed.write_text(json.dumps({"id": 1, "text": text}, ensure_ascii=False) + "\r\n", encoding="utf-8")
+    for command in (["places", "--jsonl", str(feed)], ["events", "--jsonl", str(feed), "--published",
+                                                         "2016-10-04"]):
+        result = run(*command, "--format", "jsonl")
+        assert result.exit_code == 0, result.output
+        assert [json.loads(line)["id"] for line in result.output.split("\n") if line.startswith("{")] == [1]
