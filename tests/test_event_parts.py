@@ -254,3 +254,18 @@ def test_confidence_parts() -> None:
                       actors=False, sentences=1) < confidence(placed=True, geo_precision=1, explicit_date=False,
                                                              time_precision=2, figures=False, actors=False,
                                                              sentences=1)
+
+
+@pytest.mark.parametrize(("sentence", "word", "happened"), [
+    ("Warplanes bombed the market on Monday.", "bombed", True),
+    ("No fighting was reported in the city.", "fighting", False),
+    ("The town could be bombed again.", "bombed", False),
+    ("If troops attack the camp, civilians will flee.", "attack", False),
+    ("Rebels threatened to shell the airport.", "shell", False),
+    ("Police did not arrest anyone.", "arrest", False),
+    ("Protesters marched through the capital.", "marched", True),
+])
+def test_parse_tells_what_happened(sentence: str, word: str, happened: bool) -> None:
+    from geo.events.parse import asserted
+
+    assert asserted(sentence, sentence.index(word)) is happened

@@ -102,9 +102,9 @@ def test_the_checker_sees_a_crossing() -> None:
 
 def test_geo_cli_starts_without_the_heavy_libraries() -> None:
     """``geo`` answers in a fraction of a second: importing its command line pulls in none of geopandas,
-    shapely, dask, folium (or pandas, pyarrow, distributed)."""
+    shapely, dask, folium, spaCy (or pandas, pyarrow, distributed)."""
     code = ("import sys, geo.cli; heavy = {'geopandas', 'shapely', 'dask', 'folium', 'pandas', 'pyarrow', "
-            "'distributed', 'branca'}; print(sorted({m.split('.')[0] for m in sys.modules} & heavy))")
+            "'distributed', 'branca', 'spacy'}; print(sorted({m.split('.')[0] for m in sys.modules} & heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
 

@@ -32,6 +32,7 @@ from ..places import default_gazetteer, parse_places
 from .confidence import confidence
 from .dates import TimeExpr, dateline_date, find_times
 from .numbers import Figure, casualty_figures
+from .parse import asserted
 from .roles import PlaceCandidate, best_place, sentence_places, specificity
 from .sentences import Sentence, actors_in, figure_source, is_hypothetical, split_sentences
 from .taxonomy import ANY_TRIGGER, PROTESTS, STRATEGIC, SUB_EVENT_TYPES, TRIGGERS, VAC, VIOLENT, Trigger
@@ -77,7 +78,8 @@ def _trigger(sentence: str) -> tuple[Trigger, re.Match[str]] | None:
     hits: list[tuple[int, int, int, Trigger, re.Match[str]]] = []
     for rank, trig in enumerate(TRIGGERS):
         for m in trig.pattern.finditer(sentence):
-            if not is_hypothetical(sentence, m.start()) and not _in_quotes(sentence, m.start()):
+            if (not is_hypothetical(sentence, m.start()) and not _in_quotes(sentence, m.start())
+                    and asserted(sentence, m.start())):
                 hits.append((m.start(), -len(m.group(0)), rank, trig, m))
     strong = sorted(h for h in hits if h[3].strong)
     if strong:
