@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from gazetteer import Candidate, is_abbreviation
 from gazetteer.normalize import ARTICLES, DESIGNATORS, word_keys
@@ -72,8 +73,8 @@ class View:
         self.dateline = token_dateline(text, tokens, a, b)
         self.surface_abbr = is_abbreviation(self.surface)
         self.postal = self.first.upper and follows_a_town(text, self.first.start)
-        self.prev = _previous(tokens, a)
-        self.nxt = tokens[b] if b < len(tokens) and tokens[b].joined else None
+        self.prev: Token | None = None  # the neighbours, set once the filters leave a candidate
+        self.nxt: Token | None = None
 
     @property
     def designator(self) -> str | None:
@@ -83,17 +84,17 @@ class View:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
-    """A named rule: a filter keeps the candidates ``test(view, candidate)`` accepts; a rejection rejects the
-    run when ``test(view)`` is true."""
+    """A named rule: a filter's ``test(view, candidates)`` returns the candidates it keeps (one pass over the
+    list, no call per candidate: the recogniser runs it on every run of words); a rejection rejects the run
+    when ``test(view)`` is true."""
 
     name: str
-    test: Callable[..., bool]
+    test: Callable[..., Any]
 
 
 # -- candidate filters ---------------------------------------------------------------------------------------
 
-def _abbreviations_match(v: View, c: Candidate) -> bool:
-    """Abbreviations match abbreviations: ``US`` is not the French village ``Us``, ``UN`` is not ``Un``."""
+def _abbreviation_fits(v: View, c: Candidate) -> bool:
     cand_abbr = c.kind == "abbr" or is_abbreviation(c.form)
     if v.surface_abbr and not v.dateline:
         return cand_abbr or (c.place.is_custom and c.form == v.surface)
@@ -102,38 +103,46 @@ def _abbreviations_match(v: View, c: Candidate) -> bool:
     return True
 
 
-def _related_alias(v: View, c: Candidate) -> bool:
+def _abbreviations_match(v: View, cands: list[Candidate]) -> list[Candidate]:
+    """Abbreviations match abbreviations: ``US`` is not the French village ``Us``, ``UN`` is not ``Un``."""
+    return [c for c in cands if _abbreviation_fits(v, c)]
+
+
+def _related_aliases(v: View, cands: list[Candidate]) -> list[Candidate]:
     """A one-word alternate name of a town under 50,000 people that does not even start like the town's name
     (``Boons`` for Severna Park, ``Samples`` for Hollywood, ``Voters`` for Walters) is dropped: GeoNames keeps
     nicknames, old names and mistakes like these, and as single words they are likelier words or surnames.
     Transliterations start alike (``Rai`` for Ar Rā‘ī) and are kept, and so are names of several words."""
     if not v.single or v.dateline:
-        return True
-    if c.kind != "alt" or c.place.feature_class != "P" or c.place.population >= _ALIAS_TOWN_POPULATION:
-        return True
+        return cands
+    return [c for c in cands if c.kind != "alt" or c.place.feature_class != "P"
+            or c.place.population >= _ALIAS_TOWN_POPULATION or _starts_alike(c)]
+
+
+def _starts_alike(c: Candidate) -> bool:
     form = [w for w in word_keys(c.form) if w not in ARTICLES]
     name = [w for w in word_keys(c.place.name) if w not in ARTICLES]
     return bool(form and name and form[0][:2] == name[0][:2])
 
 
-def _designator_fits(v: View, c: Candidate) -> bool:
+def _designator_fits(v: View, cands: list[Candidate]) -> list[Candidate]:
     """``Idlib province`` names the division; ``Syrian city`` is no place called Syria-city. Without a
     designator, ``Plymouth`` is not Plymouth County."""
     designator = v.designator
     if designator is not None:
-        return c.place.feature_class == designator
-    return c.kind != "designated"
+        return [c for c in cands if c.place.feature_class == designator]
+    return [c for c in cands if c.kind != "designated"]
 
 
-def _postal_after_town(v: View, c: Candidate) -> bool:
+def _postal_after_town(v: View, cands: list[Candidate]) -> list[Candidate]:
     """``OR``, ``IN``, ``ME`` are words unless right after a town and a comma (``Portland, OR``)."""
-    return v.postal or c.kind != "postal"
+    return cands if v.postal else [c for c in cands if c.kind != "postal"]
 
 
 #: Applied in order; each keeps the candidates its test accepts.
 FILTERS: tuple[Rule, ...] = (
     Rule("abbreviation-match", _abbreviations_match),
-    Rule("unrelated-alias", _related_alias),
+    Rule("unrelated-alias", _related_aliases),
     Rule("designator", _designator_fits),
     Rule("postal-code", _postal_after_town),
 )
@@ -233,9 +242,11 @@ def reject(view: View) -> str | None:
     """Filter the view's candidates in place; the name of the rule that rejects it (the filter that left no
     candidate, or the first rejection that fires), or None when it stands."""
     for rule in FILTERS:
-        view.cands = [c for c in view.cands if rule.test(view, c)]
+        view.cands = rule.test(view, view.cands)
         if not view.cands:
             return rule.name
+    view.prev = _previous(view.tokens, view.a)
+    view.nxt = view.tokens[view.b] if view.b < len(view.tokens) and view.tokens[view.b].joined else None
     for rule in REJECTIONS:
         if rule.test(view):
             return rule.name

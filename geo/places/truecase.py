@@ -27,6 +27,8 @@ __all__ = ["english_words", "is_shouting", "names_to_keep", "truecase"]
 
 #: A text is shouting when at least this share of its cased letters are capitals (and it has 40 or more).
 SHOUTING_SHARE = 0.8
+_LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-Я]")  # a cased letter in lower case (Latin, Greek and Cyrillic enough)
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?]\s*$|^\s*$|--\s*$|[\[(]\s*$")
 #: ``SAN SALVADOR, 3 JAN 90 --``: a wire dateline, left in capitals (that is how datelines are recognised).
@@ -72,12 +74,11 @@ def is_shouting(text: str) -> bool:
     >>> is_shouting("SAN SALVADOR, 3 JAN 90 -- TERRORISTS ATTACKED A POLICE POST."), is_shouting("Aleppo burns.")
     (True, False)
     """
-    upper = lower = 0
-    for ch in text:
-        if ch.isupper():
-            upper += 1
-        elif ch.islower():
-            lower += 1
+    head = text[:2000]  # most texts say at once that they are not in capitals
+    if len(_LOWER.findall(head)) > (1 - SHOUTING_SHARE) * len(head) and len(head) >= 200:
+        return False
+    lower = len(_LOWER.findall(text))
+    upper = len(_UPPER.findall(text))
     return upper + lower >= 40 and upper >= SHOUTING_SHARE * (upper + lower)
 
 
