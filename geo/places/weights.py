@@ -11,6 +11,7 @@ To add a part, see CONTRIBUTING.md ("Adding a resolver part").
 """
 from __future__ import annotations
 
+from functools import cache
 from typing import NamedTuple
 
 __all__ = ["FIXED_PRIORS", "WEIGHTS", "Weight", "near_context", "part", "population_prior"]
@@ -58,9 +59,16 @@ def part(name: str, *, detail: str = "", value: float | None = None, label: str 
          ) -> tuple[float, str]:
     """(value, reason) of the part called ``name``: the table's value unless a computed one is given, and a
     reason ``LABEL [DETAIL] +V.VV`` (the label is the name unless given)."""
+    if not detail and value is None:
+        return _fixed(name, label)  # the reason of a fixed part is made once (the resolver asks thousands of times)
     v = WEIGHTS[name].value if value is None else value
-    words = " ".join(w for w in (label or name, detail) if w)
-    return v, f"{words} {v:+.2f}"
+    return v, f"{label or name} {detail} {v:+.2f}" if detail else f"{label or name} {v:+.2f}"
+
+
+@cache
+def _fixed(name: str, label: str | None) -> tuple[float, str]:
+    v = WEIGHTS[name].value
+    return v, f"{label or name} {v:+.2f}"
 
 
 def population_prior(population: int) -> float:
