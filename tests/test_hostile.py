@@ -59,3 +59,18 @@ def test_jsonl_ends_lines_at_newline_only(run, tmp_path: Path) -> None:  # type:
         result = run(*command, "--format", "jsonl")
         assert result.exit_code == 0, result.output
         assert [json.loads(line)["id"] for line in result.output.split("\n") if line.startswith("{")] == [1]
+
+
+def test_output_never_follows_a_planted_link(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The temporary file was '.NAME.<pid>.tmp': a symlink planted there redirected the write elsewhere."""
+    import os
+
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    out = tmp_path / "events.json"
+    (tmp_path / f".{out.name}.{os.getpid()}.tmp").symlink_to(victim)
+    article = tmp_path / "a.txt"
+    article.write_text("Shelling killed four civilians in Aleppo on Monday.", encoding="utf-8")
+    assert run("events", str(article), "--published", "2016-10-04", "-o", str(out)).exit_code == 0
+    assert victim.read_text(encoding="utf-8") == "precious"
+    assert out.is_file() and not out.is_symlink() and json.loads(out.read_text(encoding="utf-8"))
