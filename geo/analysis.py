@@ -79,7 +79,7 @@ def analyse_records(path: str, *, gazetteer: Gazetteer | None = None, published:
     record's ``published`` (YYYY-MM-DD, or a timestamp starting so), else ``published`` given here, else the
     text's own date line; each event's source is its record's id."""
     from .errors import InputError
-    from .events.dates import parse_published
+    from .events.dates import parse_published, record_date
     from .formats.io import read_jsonl
 
     default = parse_published(published) if published else None
@@ -87,12 +87,10 @@ def analyse_records(path: str, *, gazetteer: Gazetteer | None = None, published:
     articles = []
     for n, rec in enumerate(records, 1):
         when = rec.get("published")
-        if when is not None and not isinstance(when, str):
-            raise InputError(f"{path} record {n}: field 'published' must be a YYYY-MM-DD string")
         try:
-            anchor = parse_published(when[:10]) if when else default
-        except InputError:
-            raise InputError(f"{path} record {n}: published {when!r} is not a date like 2016-10-04") from None
+            anchor = record_date(when) if when not in (None, "") else default
+        except InputError as e:
+            raise InputError(f"{path} record {n}: field 'published': {e}") from None
         article = analyse(rec["text"], gazetteer=gazetteer, published=anchor, source=str(rec["id"]),
                           include_background=include_background)
         warnings = tuple(f"{path} record {rec['id']}: {w}" for w in article.warnings)

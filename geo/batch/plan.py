@@ -132,7 +132,7 @@ def read_partition(part: Partition) -> Iterator[Read]:
 
 
 def _read_items(part: Partition, feeds: dict[str, Any]) -> Iterator[Read]:
-    from ..events.dates import parse_published
+    from ..events.dates import record_date
     from ..formats.io import decode
 
     for item in part.items:
@@ -156,9 +156,9 @@ def _read_items(part: Partition, feeds: dict[str, Any]) -> Iterator[Read]:
                 yield Read(doc_id, text)
                 continue
             try:
-                yield Read(doc_id, text, None, parse_published(str(when)[:10]).isoformat())
-            except InputError:
-                yield Read(doc_id, None, f"field {part.published_field!r}: {when!r} is not a date like 2016-10-04")
+                yield Read(doc_id, text, None, record_date(when).isoformat())
+            except InputError as e:
+                yield Read(doc_id, None, f"field {part.published_field!r}: {e}")
         else:
             name = Path(item.path).name
             try:

@@ -13,7 +13,7 @@ from ..datelines import date_line
 from ..errors import InputError
 from ..lexicon import MONTHS, WEEKDAYS, alternation
 
-__all__ = ["TimeExpr", "dateline_date", "find_times", "parse_published"]
+__all__ = ["TimeExpr", "dateline_date", "find_times", "parse_published", "record_date"]
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3, "couple of": 2, "a couple of": 2}
@@ -62,6 +62,19 @@ def parse_published(value: str) -> dt.date:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise InputError(f"--published {value!r} is not a date like 2016-10-04") from None
+
+
+def record_date(value: object) -> dt.date:
+    """A feed record's publication date: ``YYYY-MM-DD`` or a timestamp starting so (``2016-12-17T10:30:00Z``);
+    the InputError says only what is wrong with the value, for the caller to say where.
+
+    >>> record_date("2016-12-17T10:30:00Z")
+    datetime.date(2016, 12, 17)
+    """
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        raise InputError(f"{value!r} is not a date like 2016-10-04") from None
 
 
 #: ``Published: 2016-12-17T10:30:00Z``, ``Updated 2016-12-17``: a stamp in the first lines.

@@ -11,8 +11,10 @@ The method, sentence by sentence:
    never one used as an actor (``Turkey-backed``, ``Russian``, ``the U.S. accused``), a speaker's location
    (``In Washington, ... said``) or a border (``near the border with Turkey``). Strategic developments happen
    ``in``/``at`` a place or else at the dateline. No place: the document's main country, geo_precision 3.
-4. Date: the sentence's own time expression, else the last one of this or the previous paragraph, else the
-   publication date (time_precision 2). Dated more than 30 days before publication: background.
+4. Date: the sentence's own time expression (never one after publication), else the last one of this or the
+   previous paragraph, else the publication date (time_precision 2). With no publication date known, only
+   dates the text states in full count, else the date is None (time_precision 3). Dated more than 30 days
+   before publication (or before the latest stated date, when undated): background.
 5. Figures: the lowest of competing figures from different named sources; a smaller figure without a new source
    (``in the city alone, 294``) is a breakdown, not another count.
 6. One event per place, type and day: repeats are merged.
@@ -49,7 +51,6 @@ _DETERMINER = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|
 _SINGLE_DEATH = re.compile(r"\b(?:was|has been|had been)\s+(?:killed|shot dead|slain|executed|assassinated)\b"
                            r"|\b(?:death|killing) of (?:[A-Z][\w'-]+\s?)+", re.I)
 _NEW_TOPIC = re.compile(r"^(?:Separately|Elsewhere|Meanwhile|In another|In a separate|Also on)\b", re.I)
-
 
 
 @dataclass
@@ -122,8 +123,8 @@ class _State:
 def extract_events(text: str, *, published: dt.date | str | None = None, source: str = "",
                    gazetteer: Gazetteer | None = None, include_background: bool = False,
                    mentions: list[Mention] | None = None) -> list[Event]:
-    """Events reported in ``text``. ``published`` anchors relative dates when the text has no date line
-    (else today's date is used and relative dates may be wrong; the CLI warns)."""
+    """Events reported in ``text``. ``published`` anchors relative dates when the text has no date line (with
+    neither, relative dates such as "on Monday" give no date; the CLI warns)."""
     gaz = gazetteer or default_gazetteer()
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)

@@ -79,9 +79,10 @@ def write_geojson(events: list[Event], out: IO[str]) -> None:
 def write_csv(events: list[Event], out: IO[str]) -> None:
     writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
     writer.writeheader()
+    lists = _list_columns()
     for e in events:
         row = _flat(e)
-        for c in _list_columns():
+        for c in lists:
             row[c] = "; ".join(row[c])
         writer.writerow(row)
 
