@@ -25,8 +25,11 @@ _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 _AFTER_PLACE = re.compile(r"\s*(?:,[^\n]{0,40}?)?\s*(?:--|—|–|-\s|\(\w+\))")
 _AGENCY = re.compile(r"\s*\([A-Z]\w+\)")
 #: A document's opening dateline: the place, an optional region, an optional agency, a dash.
-_HEAD = re.compile(r"^\s*(?:date\s+\S+\s+)?([A-ZÀ-Þ][\w.' -]{2,}?)(?:,\s*[A-Za-z. ]+?)?\s*(?:\([^)]*\))?\s*"
-                   r"(--|—|–|-)\s")
+#: ``SAN JOSE (COSTA RICA), 9 JUN 89 (ACAN-EFE) -- [TEXT]``: wire copy's place, country, date, agency and
+#: the editor's brackets before the body.
+_HEAD = re.compile(r"^\s*(?:date\s+\S+\s+)?([A-ZÀ-Þ][\w.' -]{2,}?)(?:\s*\([A-Za-z. ]+\))?(?:,\s*[A-Za-z. ]+?)?"
+                   r"(?:,?\s*\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{2,4})?\s*(?:\([^)]*\))?\s*"
+                   r"(--|—|–|-(?=\s))\s*(?:\[[A-Z][A-Za-z ]{1,30}\]\s*)*")
 _HEAD_CHARS = 200
 
 

@@ -24,20 +24,23 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from gazetteer import Gazetteer
 
 from ..datelines import document_dateline
 from ..model import Event, Evidence, Mention, main_country
-from ..places import default_gazetteer, parse_places
+from ..places import default_gazetteer, parse_places, readable
 from .confidence import confidence
 from .dates import TimeExpr, dateline_date, find_times
 from .numbers import Figure, casualty_figures
-from .parse import asserted
+from .parse import asserted_token, parse
 from .roles import PlaceCandidate, best_place, sentence_places, specificity
-from .sentences import Sentence, actors_in, figure_source, is_hypothetical, split_sentences
-from .taxonomy import ANY_TRIGGER, PROTESTS, STRATEGIC, SUB_EVENT_TYPES, TRIGGERS, VAC, VIOLENT, Trigger
+from .sentences import Sentence, actors_in, figure_source, split_sentences
+from .taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VAC, VIOLENT
+from .triggers import Rule, any_trigger, definite_mention, find_triggers
 
 __all__ = ["BACKGROUND_DAYS", "extract_events"]
 
@@ -50,6 +53,10 @@ _DETERMINER = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|
                          r"\s+(?:[a-z-]+\s+)?$")
 _SINGLE_DEATH = re.compile(r"\b(?:was|has been|had been)\s+(?:killed|shot dead|slain|executed|assassinated)\b"
                            r"|\b(?:death|killing) of (?:[A-Z][\w'-]+\s?)+", re.I)
+#: Aircraft in the document: ``bombing`` and ``bombed`` are then air strikes (the seed: "Russian and Syrian
+#: warplanes ... the bombing of Aleppo"); without them a bomb is planted (the Cairo cathedral bombing).
+_AIR = re.compile(r"\b(?:warplanes?|aircraft|jets|fighter jets?|helicopters?|gunships?|drones?|air ?strikes?"
+                  r"|air ?raids?|bombers|aerial|sorties|air force (?:struck|bombed|attacked|jets|planes))\b", re.I)
 _NEW_TOPIC = re.compile(r"^(?:Separately|Elsewhere|Meanwhile|In another|In a separate|Also on)\b", re.I)
 
 
@@ -65,30 +72,36 @@ class _Draft:
     figures: list[tuple[int, str, str | None]] = field(default_factory=list)
     evidence: list[Sentence] = field(default_factory=list)
     last_para: int = 0
+    reasons: list[str] = field(default_factory=list)
 
     @property
     def event_type(self) -> str:
         return SUB_EVENT_TYPES[self.sub_event_type]
 
 
-def _trigger(sentence: str) -> tuple[Trigger, re.Match[str]] | None:
-    """The sentence's trigger: the earliest strong one (not hypothetical, not quoted) decides the event type; the
-    most specific sub-type of that type found anywhere in the sentence wins. Else the earliest weak one."""
-    if not ANY_TRIGGER.search(sentence.lower()):
+class _Found(NamedTuple):
+    rule: Rule
+    at: int  # the trigger's offset in the sentence
+    definite: bool  # "the bombing": refers back to an event told before
+
+
+def _trigger(state: _State, sentence: str) -> _Found | None:
+    """The sentence's trigger: of the words a rule takes (asserted, not quoted), the one nearest the root of the
+    parse, then the first of the table; a generic rule (``killed``, ``attack``) only where no specific one
+    takes a word; else the earliest weak one."""
+    if not any_trigger().search(sentence.lower()):
         return None
-    hits: list[tuple[int, int, int, Trigger, re.Match[str]]] = []
-    for rank, trig in enumerate(TRIGGERS):
-        for m in trig.pattern.finditer(sentence):
-            if (not is_hypothetical(sentence, m.start()) and not _in_quotes(sentence, m.start())
-                    and asserted(sentence, m.start())):
-                hits.append((m.start(), -len(m.group(0)), rank, trig, m))
-    strong = sorted(h for h in hits if h[3].strong)
+    hits = [h for h in find_triggers(parse(sentence), air=state.air)
+            if not _in_quotes(sentence, h.token.idx) and asserted_token(h.token)]
+    strong = [h for h in hits if h.rule.strong]
     if strong:
-        kind = SUB_EVENT_TYPES[strong[0][3].sub_event_type]
-        best = min((h for h in strong if SUB_EVENT_TYPES[h[3].sub_event_type] == kind), key=lambda h: (h[2], h[0]))
-        return best[3], best[4]
-    weak = sorted(hits)
-    return (weak[0][3], weak[0][4]) if weak else None
+        specific = [h for h in strong if not h.rule.generic]
+        best = min(specific or strong, key=lambda h: (h.depth, h.rank, h.token.i))
+    elif hits:
+        best = min(hits, key=lambda h: h.token.i)
+    else:
+        return None
+    return _Found(best.rule, best.token.idx, definite_mention(best.token))
 
 
 def _in_quotes(sentence: str, at: int) -> bool:
@@ -117,6 +130,8 @@ class _State:
     mentions: list[Mention]
     dateline: Mention | None
     anchored: bool = True  # the publication date is known (given, or the text's date line)
+    air: bool = False  # the document speaks of aircraft: "the bombing" is from the air
+    countries: frozenset[str] = frozenset()  # the countries the document names most
     last_time: dict[int, TimeExpr] = field(default_factory=dict)
 
 
@@ -131,10 +146,12 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
     known = published or dateline_date(text)
     anchor = known or dt.date.today()
     mentions = mentions if mentions is not None else parse_places(text, gazetteer=gaz)
+    original, text = text, readable(text, gaz)
     head = document_dateline(text)
     dateline = next((m for m in mentions if head and head.place_start <= m.start < head.place_end and m.place),
                     None)
-    state = _State(text, anchor, mentions, dateline, anchored=known is not None)
+    state = _State(text, anchor, mentions, dateline, anchored=known is not None, air=bool(_AIR.search(text)),
+                   countries=_countries(mentions, dateline))
     drafts: list[_Draft] = []
     open_: _Draft | None = None
     for sent in split_sentences(text):
@@ -145,7 +162,18 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
         dated = [t for t in times if t.date is not None]
         if dated:
             state.last_time[sent.paragraph] = dated[-1]
-    return _finish(state, drafts, gaz, source, include_background)
+    return _finish(state, drafts, gaz, source, include_background, original)
+
+
+def _countries(mentions: list[Mention], dateline: Mention | None) -> frozenset[str]:
+    """The document's own countries: its dateline's, and those named (or holding places named) at least half as
+    often as the most named one."""
+    counts = Counter(m.place.country_code for m in mentions if m.place is not None and m.place.country_code)
+    top = max(counts.values(), default=0)
+    own = {c for c, n in counts.items() if 2 * n >= top}
+    if dateline is not None and dateline.place is not None and dateline.place.country_code:
+        own.add(dateline.place.country_code)
+    return frozenset(own)
 
 
 def _compatible(kind: str, open_: _Draft) -> bool:
@@ -156,25 +184,34 @@ def _compatible(kind: str, open_: _Draft) -> bool:
 
 def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: _Draft | None,
           drafts: list[_Draft]) -> _Draft | None:
-    found = _trigger(sent.text)
+    found = _trigger(state, sent.text)
     if found is None and (open_ is None or sent.paragraph - open_.last_para > 1):
         return open_  # nothing to open and nothing open to add to
     figures = casualty_figures(sent.text)
     single = _SINGLE_DEATH.search(sent.text)
     near = open_ is not None and sent.paragraph - open_.last_para <= 1 and not _NEW_TOPIC.match(sent.text)
-    if found and found[0].strong:
-        trig, m = found
-        kind = SUB_EVENT_TYPES[trig.sub_event_type]
-        definite = bool(_DETERMINER.search(sent.text[:m.start()][-30:]))
-        cands, actors = sentence_places(state.text, state.mentions, sent, continuing=False)
-        own_time_or_place = bool(_pick_time(times, m.start()) or best_place(cands, m.start()))
-        if open_ is not None and near and _compatible(kind, open_) and (definite or not own_time_or_place):
-            cands, actors = sentence_places(state.text, state.mentions, sent, continuing=True)
-            _continue(state, open_, sent, cands, times, figures, single, actors)
+    if found and found.rule.strong:
+        kind = SUB_EVENT_TYPES[found.rule.sub_event_type]
+        at = sent.start + found.at
+        cands, actors = _places(state, sent, continuing=False)
+        own_place = best_place(cands, at)
+        own_time = _pick_time(times, found.at)
+        if open_ is not None and near and _compatible(kind, open_) and (
+                found.definite or not (own_time or own_place)
+                or (found.rule.generic and not own_time and not _elsewhere(own_place, open_))):
+            cands, actors = _places(state, sent, continuing=True)
+            _continue(state, open_, sent, cands, times, figures, single, actors, f"continues: {found.rule.name}")
             return open_
-        draft = _Draft(trig.sub_event_type, sent, last_para=sent.paragraph)
-        _date(state, draft, sent, times, m.start())
-        draft.place = _choose_place(state, draft, cands, m.start())
+        prior = next((d for d in reversed(drafts) if d.event_type == kind), None) if found.definite else None
+        if prior is not None and not own_time and not _elsewhere(own_place, prior):
+            # "the bombing" paragraphs later ("condemned the bombing"): the event told before, not another
+            _continue(state, prior, sent, cands if prior.place is None else [], [], figures, single, actors,
+                      f"refers back: {found.rule.name}")
+            return prior
+        draft = _Draft(found.rule.sub_event_type, sent, last_para=sent.paragraph)
+        draft.reasons.append(f"trigger: {found.rule.name} ({sent.text[found.at:found.at + 30].split(' ')[0]!r})")
+        _date(state, draft, sent, times, found.at)
+        draft.place = _choose_place(state, draft, cands, at)
         drafts.append(draft)
         _continue(state, draft, sent, [], [], figures, single, actors)
         return draft
@@ -183,9 +220,29 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: _Draft | 
         own = _pick_time(times, 0)
         if own is not None and open_.explicit_date and own.date != open_.date and own.precision == 1:
             return open_  # another day: another incident, not more news of this one
-        cands, actors = sentence_places(state.text, state.mentions, sent, continuing=True)
-        _continue(state, open_, sent, cands, times, figures, single, actors)
+        cands, actors = _places(state, sent, continuing=True)
+        _continue(state, open_, sent, cands, times, figures, single, actors,
+                  f"continues: {found.rule.name}" if found else "continues: casualty figure")
     return open_
+
+
+def _places(state: _State, sent: Sentence, *, continuing: bool) -> tuple[list[PlaceCandidate], list[str]]:
+    """The sentence's candidate places, in the document's own countries only: an event is told where it
+    happened, and a name resolved to another country is far more often a wrong reading (``Manitoba``,
+    ``Enterprise``) or a person's origin than an event abroad."""
+    cands, actors = sentence_places(state.text, state.mentions, sent, continuing=continuing, doc=parse(sent.text),
+                                    countries=state.countries)
+    if state.countries:
+        cands = [c for c in cands if c.mention.place is not None and c.mention.place.country_code in state.countries]
+    return cands, actors
+
+
+def _elsewhere(place: PlaceCandidate | None, draft: _Draft) -> bool:
+    """A place of its own that is not the draft's: a town elsewhere (``Meanwhile, in Homs ...``)."""
+    if place is None or draft.place is None or place.specificity < 2 or draft.place.specificity < 2:
+        return False
+    return place.mention.place is not None and draft.place.mention.place is not None and (
+        place.mention.place.id != draft.place.mention.place.id)
 
 
 def _choose_place(state: _State, draft: _Draft, cands: list[PlaceCandidate], at: int) -> PlaceCandidate | None:
@@ -213,9 +270,11 @@ def _date(state: _State, draft: _Draft, sent: Sentence, times: list[TimeExpr], a
 
 
 def _continue(state: _State, draft: _Draft, sent: Sentence, cands: list[PlaceCandidate], times: list[TimeExpr],
-              figures: list[Figure], single: re.Match[str] | None, place_actors: list[str]) -> None:
+              figures: list[Figure], single: re.Match[str] | None, place_actors: list[str], why: str = "") -> None:
     if sent not in draft.evidence:
         draft.evidence.append(sent)
+        if why:
+            draft.reasons.append(why)
     draft.last_para = sent.paragraph
     for actor in [*place_actors, *actors_in(sent.text)]:
         if actor not in draft.actors:
@@ -246,7 +305,8 @@ def _same_country(a: PlaceCandidate, b: PlaceCandidate) -> bool:
     return bool(a.mention.place and b.mention.place and a.mention.place.country_code == b.mention.place.country_code)
 
 
-def _finish(state: _State, drafts: list[_Draft], gaz: Gazetteer, source: str, include_background: bool) -> list[Event]:
+def _finish(state: _State, drafts: list[_Draft], gaz: Gazetteer, source: str, include_background: bool,
+            original: str) -> list[Event]:
     country = main_country(d.place.mention for d in drafts if d.place) or main_country(state.mentions) or ""
     events: dict[tuple[str, str, str], Event] = {}
     # with no publication date, the latest date the text states in full stands in for it
@@ -256,14 +316,20 @@ def _finish(state: _State, drafts: list[_Draft], gaz: Gazetteer, source: str, in
         background = horizon is not None and d.date is not None and d.date < horizon
         if background and not include_background:
             continue
-        event = _event(d, gaz, country, source, background)
+        if d.place is None and state.dateline is not None and state.dateline.place is not None and (
+                state.dateline.place.country_code == country):
+            # no place of its own in local wire copy ("SAN SALVADOR, 14 MAR 89 -- urban commandos destroyed a
+            # truck"): near the dateline's town, as a coder would place it
+            d.place = PlaceCandidate(state.dateline, specificity(state.dateline.place), 0, 2)
+            d.reasons.append(f"place: the dateline, {state.dateline.text!r} (no place of its own)")
+        event = _event(d, gaz, country, source, background, original)
         key = (event.geonameid or event.country_code, event.event_type, event.date or "")
         events[key] = _merge(events[key], event) if key in events else event
     return [replace(e, sub_event_type="Excessive force against protesters")  # ACLED: protesters were killed
             if e.event_type == PROTESTS and e.fatalities > 0 else e for e in events.values()]
 
 
-def _event(d: _Draft, gaz: Gazetteer, country: str, source: str, background: bool) -> Event:
+def _event(d: _Draft, gaz: Gazetteer, country: str, source: str, background: bool, original: str) -> Event:
     place = d.place.mention.place if d.place else None
     if place is None and country:
         place = gaz.countries().get(country)
@@ -276,7 +342,8 @@ def _event(d: _Draft, gaz: Gazetteer, country: str, source: str, background: boo
         country_code=place.country_code if place else "", actors=tuple(d.actors),
         fatalities=figures[0][0] if figures else 0, fatalities_text=figures[0][1] if figures else "",
         fatality_reports=tuple(f[1] for f in d.figures),
-        evidence=tuple(Evidence(s.text, s.start, s.end) for s in d.evidence), source=source, background=background,
+        evidence=tuple(Evidence(original[s.start:s.end], s.start, s.end) for s in d.evidence), source=source,
+        background=background,
         confidence=confidence(placed=d.place is not None and d.place.specificity > 0,
                               geo_precision=d.place.geo_precision if d.place else 3, explicit_date=d.explicit_date,
                               time_precision=d.precision, figures=bool(d.figures), actors=bool(d.actors),

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Any
 
-__all__ = ["MODAL_LEMMAS", "PLAN_LEMMAS", "asserted", "parse"]
+__all__ = ["MODAL_LEMMAS", "NOT_EVENT_NOUNS", "PLAN_LEMMAS", "asserted", "asserted_token", "parse"]
 
 #: Auxiliaries that make a verb possible or future rather than done.
 MODAL_LEMMAS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "must", "can"})
@@ -19,6 +19,21 @@ MODAL_LEMMAS = frozenset({"will", "would", "could", "might", "may", "should", "s
 PLAN_LEMMAS = frozenset({"plan", "threaten", "vow", "aim", "seek", "hope", "want", "try", "intend", "warn",
                          "call", "urge", "prepare", "schedule", "fear", "expect", "promise", "pledge", "propose",
                          "consider", "demand", "risk", "deny", "prevent", "avoid", "stop", "refuse", "set"})
+#: Verbs under which a reported event is the matter of a court, a memory or a plan, not news: ``sentenced for the
+#: bombing``, ``charged with murder``, ``commemorated the massacre``.
+NOT_NEWS_LEMMAS = frozenset({"sentence", "convict", "charge", "acquit", "commemorate", "remember", "mark",
+                             "celebrate", "honour", "honor", "indict", "prosecute", "outlaw", "ban", "forbid",
+                             "prohibit", "ready", "train", "rehearse", "simulate", "practise", "practice"})
+#: Nouns under which a trigger is a possibility, not an event: ``the threat of attacks``, ``fears of a battle``,
+#: ``the anniversary of the massacre``, ``his trial for the killing``.
+NOT_EVENT_NOUNS = frozenset({"threat", "fear", "risk", "possibility", "prospect", "danger", "warning", "plan",
+                             "anniversary", "trial", "memorial", "commemoration", "law", "ban", "film", "book",
+                             "game", "exercise", "drill", "rumour", "rumor", "call", "demand", "ultimatum"})
+#: Adjectives that make an event only possible: ``a possible attack``, ``the planned protest``.
+NOT_EVENT_ADJECTIVES = frozenset({"possible", "potential", "planned", "upcoming", "future", "imminent", "feared",
+                                  "threatened", "hypothetical", "mock", "fake", "fictional", "proposed"})
+#: Verbs whose infinitive happened: ``began to shell``, ``continued to protest``.
+_BEGUN = frozenset({"begin", "start", "continue", "resume", "keep", "manage"})
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj", "dobj", "nsubj", "nsubjpass",
                         "attr", "conj", "compound", "amod", "prep", "appos", "npadvmod", "oprd"})
 
@@ -41,13 +56,22 @@ def parse(sentence: str) -> Any:
 
 
 def asserted(sentence: str, start: int) -> bool:
-    """Whether the word at character ``start`` of ``sentence`` reports something that happened: not negated,
-    not under a modal, a condition or a verb of intention, on its way up the parse to its clause's verb and the
-    verbs that govern it."""
+    """Whether the word at character ``start`` of ``sentence`` reports something that happened (see
+    :func:`asserted_token`)."""
     doc = parse(sentence)
     token = next((t for t in doc if t.idx <= start < t.idx + len(t.text)), None)
-    if token is None:
-        return True
+    return True if token is None else asserted_token(token)
+
+
+def asserted_token(token: Any) -> bool:
+    """Whether a trigger token reports something that happened: not negated, not under a modal, a condition,
+    a verb of intention or of the courts, a noun of threat or an adjective of possibility, on its way up the
+    parse to its clause's verb and the verbs that govern it."""
+    if any(c.dep_ == "amod" and c.lemma_.lower() in NOT_EVENT_ADJECTIVES for c in token.children):
+        return False
+    if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
+            token.head.lemma_.lower() not in _BEGUN):
+        return False  # "kidnapped them to protest the visit", "came to demand": a purpose, not an event
     seen = 0
     node = token
     while True:
@@ -58,9 +82,11 @@ def asserted(sentence: str, start: int) -> bool:
                 return False
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether", "lest"):
                 return False
-        if node is not token and node.pos_ == "VERB" and node.lemma_ in PLAN_LEMMAS:
+        if node is not token and node.pos_ in ("VERB", "AUX") and node.lemma_ in PLAN_LEMMAS | NOT_NEWS_LEMMAS:
             return False
-        if node.head is node or seen > 12 or node.dep_ not in _CLAUSE_UP:
+        if node is not token and node.pos_ == "NOUN" and node.lemma_.lower() in NOT_EVENT_NOUNS:
+            return False
+        if node.head.i == node.i or seen > 12 or node.dep_ not in _CLAUSE_UP:
             return True
         node = node.head
         seen += 1

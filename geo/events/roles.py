@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from gazetteer import Place, normalize
 
@@ -17,7 +18,7 @@ from ..lexicon import SPEAKER_VERBS, alternation
 from ..model import Mention
 from .sentences import Sentence
 
-__all__ = ["PlaceCandidate", "best_place", "sentence_places", "specificity"]
+__all__ = ["PlaceCandidate", "best_place", "sentence_places", "specificity", "tree_role"]
 
 _ACTOR_AFTER = re.compile(
     r"^(?:-|\s)?(?:based|backed|brokered|led|supported|allied|born|funded|sponsored|made|run)\b|^['’]s?\b"
@@ -47,6 +48,64 @@ _ASIDE = re.compile(r",\s+(?:which|who|whose)\s+(?:relies|has|have|is|are|was|we
                     r"represents|runs|operates|monitors)\b[^,]*,")
 _APPOSITION = re.compile(r"^,\s+[^,]{0,45}$")
 _DEMONYM_END = re.compile(r"(?:ian|ean|ans|ish|ese|i|ic|ch|an|ns)$")
+
+
+#: Nouns a place name may modify and still say where something is: ``Seoul City Hall``, ``the Kabul airport``,
+#: ``Aleppo's eastern districts``, ``the town of al-Rai``, ``south of Mosul``.
+PLACE_NOUNS = frozenset({
+    "town", "city", "village", "hamlet", "province", "region", "area", "capital", "governorate", "district",
+    "state", "county", "department", "municipality", "camp", "port", "neighborhood", "neighbourhood", "suburb",
+    "outskirts", "part", "center", "centre", "edge", "countryside", "border", "road", "highway", "street",
+    "avenue", "square", "plaza", "hall", "airport", "station", "market", "bridge", "valley", "coast", "river",
+    "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "jurisdiction",
+    "canton", "hill", "mountain", "island", "zone", "front", "frontline", "sector", "quarter", "heart", "downtown",
+    "outside", "side", "kilometer", "kilometre", "km", "mile", "farm", "hospital", "university", "school",
+    "church", "cathedral", "mosque", "embassy", "prison", "base", "barracks", "checkpoint", "park", "crossing",
+    "stadium", "hotel", "building", "office", "headquarters", "palace", "residence", "home", "house", "estate",
+    "entrance", "gate", "outpost", "post", "garrison", "compound", "boulevard", "exit", "junction"})
+#: Where a place in a facility's name (``the St. Peter and St. Paul church``) is trusted only in the document's
+#: own countries: a building is often named for a saint or a person, not for a town.
+FACILITY_NOUNS = frozenset({"church", "cathedral", "mosque", "university", "school", "hospital", "hotel", "stadium",
+                            "airport", "station", "prison", "palace", "building", "park"})
+
+
+@cache
+def _of_places() -> frozenset[str]:
+    """Nouns whose ``of`` names a place: place nouns (``the town of al-Rai``) and the nouns of events (``the
+    bombing of Aleppo``, ``control of Wad Madani``, ``the siege of Mosul``)."""
+    from .triggers import RULES
+
+    events = {lemma for r in RULES for lemma in r.lemmas}
+    return PLACE_NOUNS | events | {"control", "siege", "capture", "fall", "liberation", "evacuation", "people",
+                                   "residents", "civilians", "inhabitants", "population"}
+
+
+def tree_role(doc: object, offset: int, mention: Mention) -> str:
+    """What a place name does in a sentence's parse (``doc`` of the sentence that starts at ``offset``):
+    ``place`` (it may place an event), ``modifier`` (of an actor or a thing: ``the Al-Ahram news outlet``,
+    ``Cairo police``), ``origin`` (``imports from the United States``, ``a woman visiting from Canada``),
+    ``owner`` (``the government of Egypt``), ``facility`` (named in a building's name).
+    """
+    span = [t for t in doc if mention.start <= offset + t.idx < mention.end]  # type: ignore[attr-defined]
+    if not span:
+        return "place"
+    root = next((t for t in span if t.head not in span or t.head.i == t.i), span[-1])
+    head = root.head
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and head.i != root.i and head.pos_ in ("NOUN", "PROPN"):
+        lemma = head.lemma_.lower()
+        if lemma in FACILITY_NOUNS:
+            return "facility"
+        if head.pos_ == "NOUN" and lemma not in PLACE_NOUNS:
+            return "modifier"
+    if root.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+        governor = head.head
+        word = head.lower_
+        if word == "from" and governor.lemma_.lower() not in ("withdraw", "pull", "retreat", "expel", "evacuate",
+                                                               "drive", "oust", "flee"):
+            return "origin"
+        if word == "of" and governor.pos_ == "NOUN" and governor.lemma_.lower() not in _of_places():
+            return "owner"
+    return "place"
 
 
 class PlaceCandidate:
@@ -115,9 +174,14 @@ def best_place(cands: list[PlaceCandidate], at: int) -> PlaceCandidate | None:
     return best
 
 
-def sentence_places(text: str, mentions: Sequence[Mention], sent: Sentence, *, continuing: bool
+def sentence_places(text: str, mentions: Sequence[Mention], sent: Sentence, *, continuing: bool,
+                    doc: object = None, countries: frozenset[str] = frozenset()
                     ) -> tuple[list[PlaceCandidate], list[str]]:
     """Places the sentence could put its event at, and the place names it uses as actors (``the U.S. accused``).
+
+    With the sentence's parse (``doc``), names that only modify an actor or a thing, say where someone or
+    something comes from or whose it is are no place of the event (:func:`tree_role`); a name in a building's
+    name counts only in the document's ``countries``.
 
     In a sentence that only adds to an open event, ``In Washington, a spokesman said ...`` is where the speaker
     is, not the event. A place in an apposition after another (``Zhytomyr, west of Kyiv,``) is a reference point.
@@ -131,6 +195,12 @@ def sentence_places(text: str, mentions: Sequence[Mention], sent: Sentence, *, c
     for m in mentions:
         if sent.start <= m.start and m.end <= sent.end and not any(a <= m.start < b for a, b in asides):
             c = _candidate(text, sent, m, speaker_end)
+            if isinstance(c, PlaceCandidate) and doc is not None:
+                role = tree_role(doc, sent.start, m)
+                if role in ("modifier", "origin", "owner") or (role == "facility" and (
+                        m.place is not None and m.place.country_code not in countries)):
+                    previous = m
+                    continue
             if isinstance(c, PlaceCandidate):
                 if previous is not None and _APPOSITION.match(text[previous.end:m.start]):
                     c.strength = -1

@@ -7,6 +7,7 @@ import re
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from gazetteer import Gazetteer, normalize
 from gazetteer.normalize import designator
@@ -38,6 +39,22 @@ def set_default_gazetteer(gazetteer: Gazetteer | None) -> None:
         _default = gazetteer
 
 
+def readable(text: str, gaz: Gazetteer) -> str:
+    """``text`` as the analysis reads it: wire copy in capitals true-cased (same length and offsets), any other
+    text as it is.
+
+    >>> readable("Shells hit Apopa.", None)  # type: ignore[arg-type]
+    'Shells hit Apopa.'
+    """
+    return _truecased(text, gaz) if is_shouting(text) else text
+
+
+@lru_cache(maxsize=4)
+def _truecased(text: str, gaz: Gazetteer) -> str:
+    # the places and the events of one article read the same true-cased text: made once
+    return truecase(text, keep=names_to_keep(text, gaz))
+
+
 def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool = False,
                  min_fit: float = MIN_FIT, unknown: bool = True, rejected: bool = False) -> list[Mention]:
     """Find and resolve the place mentions of a text, in text order.
@@ -52,7 +69,7 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
     """
     gaz = gazetteer or default_gazetteer()
     if is_shouting(text):  # wire copy in capitals: read as mixed case, reported with the original surfaces
-        found_ = parse_places(truecase(text, keep=names_to_keep(text, gaz)), gazetteer=gaz, explain=explain,
+        found_ = parse_places(readable(text, gaz), gazetteer=gaz, explain=explain,
                               min_fit=min_fit, unknown=unknown, rejected=rejected)
         return [replace(m, text=text[m.start:m.end]) for m in found_]
     tokens = tokenize(text)

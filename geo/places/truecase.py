@@ -31,6 +31,8 @@ _LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-Я]")  # a cased letter in lower case (L
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?]\s*$|^\s*$|--\s*$|[\[(]\s*$")
+#: ``U.S. CITIZENS``: the stop of initials ends no sentence (``U.S. citizens``, never ``U.S. Citizens``).
+_INITIALS_BEFORE = re.compile(r"\b[A-Z]\.[A-Z]\.\s+$")
 #: ``SAN SALVADOR, 3 JAN 90 --``: a wire dateline, left in capitals (that is how datelines are recognised).
 _DATELINE = re.compile(r"^\s*[^\n]{0,80}?(?:--|—)")
 _KEEP_CODES = frozenset({"PCLI", "CONT"})
@@ -133,7 +135,8 @@ def truecase(text: str, *, keep: Collection[tuple[int, int]]) -> str:
         if len(word) == 1 and text[end:end + 1] == ".":
             continue  # "U.S.", "U.N.", "J. DOE": initials stay in capitals
         lower = _same_length(word, word.lower())
-        if inside or not _english(lower) or _SENTENCE_END.search(text[max(0, start - 3):start]):
+        if inside or not _english(lower) or (_SENTENCE_END.search(text[max(0, start - 3):start])
+                                             and not _INITIALS_BEFORE.search(text[max(0, start - 8):start])):
             cased = lower[0].upper() + lower[1:] if len(word[0].upper()) == 1 else lower
         else:
             cased = lower
