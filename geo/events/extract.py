@@ -37,7 +37,7 @@ from .confidence import confidence
 from .dates import TimeExpr, dateline_date, find_times
 from .numbers import Figure, casualty_figures
 from .parse import asserted_token, parse
-from .roles import PlaceCandidate, best_place, sentence_places, specificity
+from .roles import PlaceCandidate, best_place, is_demonym, sentence_places, specificity
 from .sentences import Sentence, actors_in, figure_source, split_sentences
 from .taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VAC, VIOLENT
 from .triggers import Rule, any_trigger, definite_mention, find_triggers
@@ -73,6 +73,7 @@ class _Draft:
     evidence: list[Sentence] = field(default_factory=list)
     last_para: int = 0
     reasons: list[str] = field(default_factory=list)
+    inherited: bool = False  # the place is the event before's, not its own: any place of its own is better
 
     @property
     def event_type(self) -> str:
@@ -165,10 +166,20 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
     return _finish(state, drafts, gaz, source, include_background, original)
 
 
+def _home(state: _State) -> str | None:
+    """Where an event with no place of its own goes: the dateline's country when it is one of the document's own
+    (``SAN SALVADOR, 18 NOV 89 -- ... Spanish ... Spanish ...``: El Salvador), else the most named one."""
+    line = state.dateline.place.country_code if state.dateline and state.dateline.place else None
+    if line and line in state.countries:
+        return line
+    return main_country(m for m in state.mentions if not is_demonym(m))
+
+
 def _countries(mentions: list[Mention], dateline: Mention | None) -> frozenset[str]:
-    """The document's own countries: its dateline's, and those named (or holding places named) at least half as
-    often as the most named one."""
-    counts = Counter(m.place.country_code for m in mentions if m.place is not None and m.place.country_code)
+    """The document's own countries: its dateline's, and those named (or holding places named, demonyms aside:
+    ``Spanish`` Jesuits) at least half as often as the most named one."""
+    counts = Counter(m.place.country_code for m in mentions
+                     if m.place is not None and m.place.country_code and not is_demonym(m))
     top = max(counts.values(), default=0)
     own = {c for c, n in counts.items() if 2 * n >= top}
     if dateline is not None and dateline.place is not None and dateline.place.country_code:
@@ -198,7 +209,8 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: _Draft | 
         own_time = _pick_time(times, found.at)
         if open_ is not None and near and _compatible(kind, open_) and (
                 found.definite or not (own_time or own_place)
-                or (found.rule.generic and not own_time and not _elsewhere(own_place, open_))):
+                or (found.rule.generic and not (own_time and own_time.precision == 1)
+                    and not _elsewhere(own_place, open_))):
             cands, actors = _places(state, sent, continuing=True)
             _continue(state, open_, sent, cands, times, figures, single, actors, f"continues: {found.rule.name}")
             return open_
@@ -212,6 +224,13 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: _Draft | 
         draft.reasons.append(f"trigger: {found.rule.name} ({sent.text[found.at:found.at + 30].split(' ')[0]!r})")
         _date(state, draft, sent, times, found.at)
         draft.place = _choose_place(state, draft, cands, at)
+        if draft.place is not None:
+            draft.reasons.append(f"place: {draft.place.mention.text!r} in its sentence")
+        elif drafts and sent.paragraph - drafts[-1].last_para <= 2 and drafts[-1].place is not None:
+            # no place of its own right after an event that has one: the same scene ("Hundreds of demonstrators
+            # gathered outside the cathedral" after the cathedral bombing in Cairo)
+            draft.place, draft.inherited = drafts[-1].place, True
+            draft.reasons.append(f"place: {draft.place.mention.text!r}, the scene of the event told before")
         drafts.append(draft)
         _continue(state, draft, sent, [], [], figures, single, actors)
         return draft
@@ -280,10 +299,11 @@ def _continue(state: _State, draft: _Draft, sent: Sentence, cands: list[PlaceCan
         if actor not in draft.actors:
             draft.actors.append(actor)
     best = best_place(cands, sent.start)
-    if best is not None and (draft.place is None or (
+    if best is not None and (draft.place is None or draft.inherited or (
             best.specificity > draft.place.specificity and best.strength >= 1
             and (draft.place.specificity == 0 or _same_country(best, draft.place)))):
-        draft.place = best
+        draft.place, draft.inherited = best, False
+        draft.reasons.append(f"place: {best.mention.text!r} in a later sentence")
     own = _pick_time(times, 0)
     if own is not None and not draft.explicit_date:
         draft.date, draft.precision, draft.explicit_date = own.date, max(own.precision, draft.precision
@@ -307,7 +327,7 @@ def _same_country(a: PlaceCandidate, b: PlaceCandidate) -> bool:
 
 def _finish(state: _State, drafts: list[_Draft], gaz: Gazetteer, source: str, include_background: bool,
             original: str) -> list[Event]:
-    country = main_country(d.place.mention for d in drafts if d.place) or main_country(state.mentions) or ""
+    country = main_country(d.place.mention for d in drafts if d.place) or _home(state) or ""
     events: dict[tuple[str, str, str], Event] = {}
     # with no publication date, the latest date the text states in full stands in for it
     latest = state.anchor if state.anchored else max((d.date for d in drafts if d.date), default=None)

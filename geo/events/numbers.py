@@ -30,7 +30,8 @@ _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?
           r"|a few|a number)"
 _QUALIFIER = r"(?:at least|nearly|almost|about|around|roughly|some|approximately|more than|over|up to|as many as" \
              r"|fewer than|less than|an estimated|a total of|at most|just over|just under)"
-_DEATH = r"(?:killed|dead|died|deaths?|lives|bodies|slain|fatalities|perished|massacred|executed|shot dead)"
+_DEATH = r"(?:killed|dead|died|deaths?|lives|bodies|slain|fatalities|perished|massacred|executed|shot dead" \
+         r"|assassinated|murdered)"
 _VICTIMS = r"[\w'’-]+"
 # "N [words] (were|have been) killed", "killing N", "death toll (at|to|of) N", "N dead"
 _PATTERNS = [
@@ -43,7 +44,8 @@ _PATTERNS = [
                rf"(?:[\w-]+\s+){{0,6}}?(?:at|to|of|stood at|rose to|reached)\s+(?P<q>{_QUALIFIER}\s+)?"
                rf"(?P<n>{_NUMBER})\b", re.I),
 ]
-_ANY_DEATH = re.compile(r"kill|dead|died|death|lives|bodies|slain|fatalit|perish|massacr|execut|toll|number of",
+_ANY_DEATH = re.compile(r"kill|dead|died|death|lives|bodies|slain|fatalit|perish|massacr|execut|toll|number of"
+                        r"|assassinat|murder",
                         re.IGNORECASE)
 _BREAKDOWN = re.compile(r"\b(?:including|among them|among whom|of whom|of them|among the dead)\b", re.I)
 _SINGULAR = re.compile(r"\b(?:was|has been|had been|is)\s+(?:reported\s+)?(?:killed|dead|slain|shot dead)\b|\bdied\b",

@@ -31,7 +31,8 @@ NOT_EVENT_NOUNS = frozenset({"threat", "fear", "risk", "possibility", "prospect"
                              "game", "exercise", "drill", "rumour", "rumor", "call", "demand", "ultimatum"})
 #: Adjectives that make an event only possible: ``a possible attack``, ``the planned protest``.
 NOT_EVENT_ADJECTIVES = frozenset({"possible", "potential", "planned", "upcoming", "future", "imminent", "feared",
-                                  "threatened", "hypothetical", "mock", "fake", "fictional", "proposed"})
+                                  "threatened", "hypothetical", "mock", "fake", "fictional", "proposed",
+                                  "scheduled", "expected", "likely", "anticipated", "prospective"})
 #: Verbs whose infinitive happened: ``began to shell``, ``continued to protest``.
 _BEGUN = frozenset({"begin", "start", "continue", "resume", "keep", "manage"})
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj", "dobj", "nsubj", "nsubjpass",

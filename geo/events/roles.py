@@ -18,7 +18,7 @@ from ..lexicon import SPEAKER_VERBS, alternation
 from ..model import Mention
 from .sentences import Sentence
 
-__all__ = ["PlaceCandidate", "best_place", "sentence_places", "specificity", "tree_role"]
+__all__ = ["PlaceCandidate", "best_place", "is_demonym", "sentence_places", "specificity", "tree_role"]
 
 _ACTOR_AFTER = re.compile(
     r"^(?:-|\s)?(?:based|backed|brokered|led|supported|allied|born|funded|sponsored|made|run)\b|^['’]s?\b"
@@ -62,7 +62,9 @@ PLACE_NOUNS = frozenset({
     "outside", "side", "kilometer", "kilometre", "km", "mile", "farm", "hospital", "university", "school",
     "church", "cathedral", "mosque", "embassy", "prison", "base", "barracks", "checkpoint", "park", "crossing",
     "stadium", "hotel", "building", "office", "headquarters", "palace", "residence", "home", "house", "estate",
-    "entrance", "gate", "outpost", "post", "garrison", "compound", "boulevard", "exit", "junction"})
+    "entrance", "gate", "outpost", "post", "garrison", "compound", "boulevard", "exit", "junction", "resort",
+    "enclave", "strip", "peninsula", "archipelago", "oasis", "slum", "township", "settlement", "locality",
+    "commune", "parish", "ward", "precinct", "borough", "metropolis", "heartland", "bank", "shore", "beach"})
 #: Where a place in a facility's name (``the St. Peter and St. Paul church``) is trusted only in the document's
 #: own countries: a building is often named for a saint or a person, not for a town.
 FACILITY_NOUNS = frozenset({"church", "cathedral", "mosque", "university", "school", "hospital", "hotel", "stadium",
@@ -125,7 +127,8 @@ def specificity(place: Place) -> int:
     return 2 if code.startswith("ADM") else 3
 
 
-def _is_demonym(m: Mention) -> bool:
+def is_demonym(m: Mention) -> bool:
+    """``Russian``, ``Syrian``: a country's adjective, which names an actor, never a place."""
     p = m.place
     if p is None or not p.feature_code.startswith("PCL") or "." in m.text or m.text.isupper():
         return False
@@ -134,7 +137,7 @@ def _is_demonym(m: Mention) -> bool:
 
 def _candidate(text: str, sent: Sentence, m: Mention, speaker_end: int) -> PlaceCandidate | str | None:
     """How (and whether) a mention in a sentence can be the event's place; its text when it names an actor."""
-    if m.place is None or _is_demonym(m) or m.start < speaker_end:
+    if m.place is None or is_demonym(m) or m.start < speaker_end:
         return None
     before = text[max(sent.start, m.start - 90):m.start]
     after = text[m.end:min(sent.end, m.end + 40)]

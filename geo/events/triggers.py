@@ -30,7 +30,7 @@ Token = Any  # a spaCy Token; spaCy is imported only when the first sentence is 
 
 #: Who fights rather than is attacked: an attack on them, or a death among them, is a battle (ACLED codes
 #: violence between armed groups as Battles, against unarmed people as Violence against civilians).
-COMBATANTS = frozenset({"soldier", "troop", "guerrilla", "rebel", "militant", "fighter", "insurgent", "subversive",
+COMBATANTS = frozenset({"police", "policeman", "policemen", "officer", "guard", "gendarme", "soldier", "troop", "guerrilla", "rebel", "militant", "fighter", "insurgent", "subversive",
                         "terrorist", "extremist", "jihadist", "jihadi", "militiaman", "militia", "army", "force",
                         "combatant", "commando", "paratrooper", "marine", "battalion", "brigade", "unit",
                         "patrol", "garrison", "barracks", "post", "outpost", "base", "column", "convoy",
@@ -56,6 +56,20 @@ PROPERTY = frozenset({"house", "home", "building", "vehicle", "car", "bus", "tru
                       "church", "mosque", "school", "station", "tower", "pylon", "bridge", "farm", "crop",
                       "property", "plant", "facility", "headquarters", "factory", "warehouse", "train", "hut",
                       "field", "market", "hall", "plantation", "installation", "line", "pipeline", "dwelling"})
+#: Causes that kill without anyone attacking: a death from them is no event (``killed by a cholera epidemic``,
+#: ``a gas explosion at a noodle restaurant``).
+DISASTERS = frozenset({"disease", "epidemic", "outbreak", "cholera", "virus", "flu", "influenza", "fever", "flood",
+                       "flooding", "earthquake", "quake", "storm", "hurricane", "typhoon", "cyclone", "tsunami",
+                       "landslide", "mudslide", "accident", "crash", "heatwave", "drought", "famine", "malaria",
+                       "ebola", "marburg", "illness", "infection", "pandemic", "avalanche", "monsoon", "lightning",
+                       "diarrhoea", "diarrhea", "leak", "collapse", "blaze", "wildfire", "derailment", "overdose",
+                       "cancer", "tornado", "eruption", "explosion-prone", "gas", "boiler", "firework", "fireworks",
+                       "mine", "coal", "waterborne", "measles", "dengue", "tuberculosis", "h1n1", "sars", "covid"})
+#: What people are arrested for when the arrest is ordinary crime, not politics (``arrested on suspicion of
+#: corruption``; EVENTS-GUIDE: arrests count for militants, political figures, protesters, attack suspects).
+CRIMES = frozenset({"corruption", "fraud", "bribery", "bribe", "theft", "robbery", "drug", "drugs", "trafficking",
+                    "embezzlement", "tax", "burglary", "speeding", "drink", "drunk", "assault", "shoplifting",
+                    "health", "affray", "possession", "smuggling", "money", "laundering", "poaching", "gambling"})
 #: Irregular forms a lemma takes in text (for the quick test of which sentences need a parse).
 IRREGULAR: dict[str, tuple[str, ...]] = {
     "shoot": ("shot",), "fight": ("fought",), "blow": ("blew", "blown"), "take": ("took", "taken"),
@@ -151,16 +165,16 @@ def _kinds(nouns: list[Token], words: frozenset[str]) -> bool:
 
 
 def _combatant_victims(t: Token, air: bool) -> bool:
-    return _kinds(victims(t), COMBATANTS)
+    return _kinds(victims(t), COMBATANTS) and _violence(t, air)
 
 
 def _civilian_victims(t: Token, air: bool) -> bool:
     v = victims(t)
-    return bool(v) and not _kinds(v, COMBATANTS) and not _kinds(v, PROTESTERS)
+    return bool(v) and not _kinds(v, COMBATANTS) and not _kinds(v, PROTESTERS) and _violence(t, air)
 
 
 def _any_victims(t: Token, air: bool) -> bool:
-    return not _kinds(victims(t), COMBATANTS) and not _kinds(victims(t), PROTESTERS)
+    return not _kinds(victims(t), COMBATANTS) and not _kinds(victims(t), PROTESTERS) and _violence(t, air)
 
 
 def _protester_victims(t: Token, air: bool) -> bool:
@@ -199,7 +213,19 @@ def _ground_bomb(t: Token, air: bool) -> bool:
 
 
 def _weapon_used(t: Token, air: bool) -> bool:
-    return _used(t)
+    return _used(t) and not _disaster(t)
+
+
+def _disaster(t: Token) -> bool:
+    """The sentence speaks of a disease, a disaster or an accident (``killed by a cholera epidemic``, ``a gas
+    explosion``)."""
+    sent = t.sent if t.doc.has_annotation("SENT_START") else t.doc
+    return any(_lemma(x) in DISASTERS for x in sent)
+
+
+def _violence(t: Token, air: bool) -> bool:
+    """A death that someone caused, not one of a disease or an accident, nor ``kill off`` a habit."""
+    return not _disaster(t) and "off" not in {c.lower_ for c in t.children if c.dep_ == "prt"}
 
 
 def _aircraft_attacking(t: Token, air: bool) -> bool:
@@ -253,12 +279,47 @@ def _set_fire(t: Token, air: bool) -> bool:
     return any(_lemma(c) == "fire" and c.dep_ in ("dobj", "pobj", "prep") for c in t.subtree)
 
 
+def _fire_targets(t: Token) -> list[Token] | None:
+    """Who ``fired on``/``opened fire on`` aimed at (None: the token is no firing)."""
+    if _lemma(t) == "open":
+        fire = [c for c in t.children if c.dep_ == "dobj" and _lemma(c) == "fire"]
+        if not fire:
+            return None
+        heads = [t, *fire]
+    elif _lemma(t) == "fire" and t.pos_ == "VERB":
+        heads = [t]
+    else:
+        return None
+    return [x for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "into", "upon")
+            for x in _args(p, ("pobj",))]
+
+
 def _fire_on_people(t: Token, air: bool) -> bool:
-    return any(p.lower_ in ("on", "at", "into") for p in t.children if p.dep_ == "prep")
+    targets = _fire_targets(t)
+    return targets is not None and bool(targets) and not _kinds(targets, COMBATANTS) and not _kinds(
+        targets, PROTESTERS)
+
+
+def _fire_on_forces(t: Token, air: bool) -> bool:
+    targets = _fire_targets(t)
+    return targets is not None and _kinds(targets, COMBATANTS)
 
 
 def _fire_on_protesters(t: Token, air: bool) -> bool:
-    return any(_kinds(_args(p, ("pobj",)), PROTESTERS) for p in t.children if p.dep_ == "prep")
+    targets = _fire_targets(t)
+    return targets is not None and _kinds(targets, PROTESTERS)
+
+
+def _political_arrest(t: Token, air: bool) -> bool:
+    """An arrest that is not for ordinary crime (``arrested on suspicion of corruption``)."""
+    reasons = [x for x in t.subtree if x.dep_ == "pobj"]
+    return not _kinds(reasons, CRIMES)
+
+
+def _weapons_stopped(t: Token, air: bool) -> bool:
+    """``defused a bomb``, ``foiled an attack``, ``intercepted a missile``; never ``foiling the deal``."""
+    objs = objects(t)
+    return not objs or _kinds(objs, WEAPONS | {"plot", "attack", "attempt", "bombing", "plan", "car"})
 
 
 def _not_month(t: Token, air: bool) -> bool:
@@ -310,8 +371,9 @@ RULES: tuple[Rule, ...] = (
     _rule("grenade", _S["grenade"], "grenade", "NOUN", _weapon_used, example="a grenade thrown into the bar"),
     _rule("shelling", _S["shell"], "shell shelling artillery mortar rocket missile howitzer bombard", "NOUN VERB",
           _weapon_used, example="regime forces shelled the town"),
-    _rule("fired-on-protesters", _S["force"], "fire shoot open", "VERB", _fire_on_protesters,
+    _rule("fired-on-protesters", _S["force"], "fire open", "VERB", _fire_on_protesters,
           example="police opened fire on protesters"),
+    _rule("shot-down", _S["disrupt"], "shoot", "VERB", _with("down"), example="rebels shot down a helicopter"),
     _rule("protesters-killed", _S["force"], "kill shoot", "VERB", _protester_victims,
           example="troops shot dead three demonstrators"),
     _rule("tear-gas", _S["interv"], "gas cannon", "NOUN", _with("tear", "water"),
@@ -337,6 +399,8 @@ RULES: tuple[Rule, ...] = (
     _rule("fought", _S["clash"], "fight", "VERB", example="rebels fought troops near the border"),
     _rule("combatants-killed", _S["clash"], "kill shoot", "VERB", _combatant_victims, generic=True,
           example="three soldiers were killed in an ambush"),
+    _rule("fired-on-forces", _S["clash"], "fire open", "VERB", _fire_on_forces, generic=True,
+          example="a gunman opened fire on police on the Champs-Elysees"),
     _rule("attack-on-forces", _S["clash"], "attack assault raid", "NOUN VERB", _attack_on_combatants,
           example="guerrillas attacked an army post"),
     _rule("assassination", _S["attack"], "assassinate assassination murder massacre slay behead execute stab "
@@ -344,13 +408,14 @@ RULES: tuple[Rule, ...] = (
           example="the assassination of six Jesuit priests"),
     _rule("gunned-down", _S["attack"], "gun", "VERB", _with("down"), example="gunmen gunned down a judge"),
     _rule("shot", _S["attack"], "shoot", "VERB", _civilian_victims, example="two reporters were shot by soldiers"),
-    _rule("fired-on", _S["attack"], "fire", "VERB", _fire_on_people, generic=True,
+    _rule("fired-on", _S["attack"], "fire open", "VERB", _fire_on_people, generic=True,
           example="a soldier fired at the vehicle"),
     _rule("killed", _S["attack"], "kill killing", "VERB NOUN", _any_victims, generic=True,
           example="gunmen killed 12 villagers"),
     _rule("attack", _S["attack"], "attack assault", "NOUN VERB", _attack_on_others, generic=True,
           example="a terrorist attack against former minister Lopez Albujar"),
-    _rule("arrest", _S["arrest"], "arrest detain", "NOUN VERB", example="police arrested 12 suspects"),
+    _rule("arrest", _S["arrest"], "arrest detain", "NOUN VERB", _political_arrest,
+          example="police arrested 12 suspects in the bombing"),
     _rule("captured-people", _S["arrest"], "capture", "VERB", _person_taken, example="troops captured two guerrillas"),
     _rule("looting", _S["loot"], "loot looting ransack torch arson sabotage vandalize vandalise", "NOUN VERB",
           example="gas stations were sabotaged"),
@@ -358,9 +423,8 @@ RULES: tuple[Rule, ...] = (
     _rule("set-fire", _S["loot"], "set", "VERB", _set_fire, example="rebels set fire to a bus"),
     _rule("weapons-seized", _S["disrupt"], "seize confiscate find discover", "VERB", _weapons_taken,
           example="troops seized 20 rifles and dynamite"),
-    _rule("defused", _S["disrupt"], "defuse deactivate dismantle intercept foil", "VERB",
+    _rule("defused", _S["disrupt"], "defuse deactivate dismantle intercept foil", "VERB", _weapons_stopped,
           example="police defused a bomb"),
-    _rule("shot-down", _S["disrupt"], "shoot", "VERB", _with("down"), example="rebels shot down a helicopter"),
     _rule("base-established", _S["base"], "establish", "VERB",
           lambda t, air: _kinds(_args(t, ("dobj",)), frozenset({"base", "headquarters", "outpost", "camp"})),
           example="the group established a base in the hills"),
