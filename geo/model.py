@@ -133,8 +133,11 @@ class Event:
     source: str = ""
     background: bool = False
     confidence: float = field(default=0.0, metadata={"missing": 0.0})
+    #: why the extractor made the event: the rules that fired and where its place, date and figure came from
+    #: (``geo events --explain``); no column of any table.
+    reasons: tuple[str, ...] = field(default=(), compare=False, metadata={"explain": True})
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
         from .schema import event_columns
 
         out: dict[str, Any] = {}
@@ -145,6 +148,8 @@ class Event:
             elif c.kind == "evidence":
                 value = [{"text": e.text, "start": e.start, "end": e.end} for e in value]
             out[c.name] = value
+        if explain:
+            out["reasons"] = list(self.reasons)
         return out
 
     @classmethod

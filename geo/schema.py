@@ -45,8 +45,8 @@ def _columns(cls: type) -> tuple[Column, ...]:
     hints = typing.get_type_hints(cls)
     out = []
     for f in dataclasses.fields(cls):
-        if not f.compare and f.name == "alternatives":
-            continue
+        if (not f.compare and f.name == "alternatives") or f.metadata.get("explain"):
+            continue  # shown only when asked for (--explain), in no table
         kind, nullable = _kind(hints[f.name])
         default = MISSING if f.metadata.get("required") else f.metadata.get("missing", f.default)
         out.append(Column(f.name, kind, nullable, default))

@@ -23,12 +23,14 @@ __all__ = ["events_cmd"]
 @click.option("--include-background", is_flag=True,
               help="Also keep events dated more than a month before publication (history, e.g. 'since 2014').")
 @min_confidence_option
+@click.option("--explain", is_flag=True, help="Show why each event was made: the rules that fired and where its "
+              "place, date and figure came from (table, json, jsonl, geojson).")
 @click.pass_obj
 def events_cmd(obj: Any, paths: tuple[str, ...], jsonl: str | None, fmt: str | None, output: str,
-               published: str | None, include_background: bool, min_confidence: float) -> None:
+               published: str | None, include_background: bool, min_confidence: float, explain: bool) -> None:
     """Extract reported events (ACLED types, date, place, actors, fatalities, evidence) from articles (PATHS,
     or - for standard input, or --jsonl FILE)."""
-    from ..formats.events import write_article_events, write_events
+    from ..formats.events import EXPLAINING, write_article_events, write_events
     from ..formats.io import atomic_output
     from ..formats.registry import get
 
@@ -52,7 +54,7 @@ def events_cmd(obj: Any, paths: tuple[str, ...], jsonl: str | None, fmt: str | N
             with atomic_output(output) as out:
                 write_article_events([(i, confident(list(a.events), min_confidence))
                                       for i, a in zip(ids, articles, strict=True)], out,
-                                     lines=fmt != "json")
+                                     lines=fmt != "json", explain=explain)
             return
         if fmt is None:
             implied = format_for_path(output, "events") if output != "-" else None
@@ -61,13 +63,15 @@ def events_cmd(obj: Any, paths: tuple[str, ...], jsonl: str | None, fmt: str | N
         if fmt == "table":
             if output != "-":
                 raise click.UsageError("--format table writes to the terminal; choose another format for -o")
-            _table(events)
+            _table(events, explain)
             return
+        if explain and fmt not in EXPLAINING:
+            raise click.UsageError(f"--explain shows in table, {', '.join(EXPLAINING)}; not in {fmt}")
         binary = get(fmt, "events").binary
         if binary and output == "-":
             raise click.UsageError(f"{fmt} is binary: give -o FILE.{fmt}")
         with atomic_output(output, "wb" if binary else "w") as out:
-            write_events(events, out, fmt=fmt)
+            write_events(events, out, fmt=fmt, explain=explain)
 
 
 def _warnings(lines: list[str], limit: int = 5) -> list[str]:
@@ -75,7 +79,7 @@ def _warnings(lines: list[str], limit: int = 5) -> list[str]:
     return lines if len(lines) <= limit + 1 else [*lines[:limit], f"... and {len(lines) - limit} more like these"]
 
 
-def _table(events: list[Any]) -> None:
+def _table(events: list[Any], explain: bool = False) -> None:
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -98,4 +102,6 @@ def _table(events: list[Any]) -> None:
         if wide:
             row.append(escape(e.evidence[0].text if e.evidence else ""))
         table.add_row(*row)
+        if explain:
+            table.add_row("", *[escape("; ".join(e.reasons)) if i == 0 else "" for i in range(len(row) - 1)])
     console.print(table)

@@ -225,7 +225,8 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: _Draft | 
         _date(state, draft, sent, times, found.at)
         draft.place = _choose_place(state, draft, cands, at)
         if draft.place is not None:
-            draft.reasons.append(f"place: {draft.place.mention.text!r} in its sentence")
+            where = "its sentence" if sent.start <= draft.place.mention.start < sent.end else "the dateline"
+            draft.reasons.append(f"place: {draft.place.mention.text!r} in {where}")
         elif drafts and sent.paragraph - drafts[-1].last_para <= 2 and drafts[-1].place is not None:
             # no place of its own right after an event that has one: the same scene ("Hundreds of demonstrators
             # gathered outside the cathedral" after the cathedral bombing in Cairo)
@@ -279,13 +280,17 @@ def _date(state: _State, draft: _Draft, sent: Sentence, times: list[TimeExpr], a
     vague = any(t.date is None or t.since for t in times)
     if own is not None:
         draft.date, draft.precision, draft.explicit_date = own.date, own.precision, True
+        draft.reasons.append(f"date: {sent.text[own.start:own.end]!r} in its sentence")
         return
     inherited = state.last_time.get(sent.paragraph) or state.last_time.get(sent.paragraph - 1)
     if inherited is not None and inherited.date is not None:  # a date carried over is a little less certain
         draft.date, draft.precision = inherited.date, max(inherited.precision, 3 if vague else 2)
+        draft.reasons.append(f"date: {inherited.date.isoformat()}, the last date of the paragraph or the one before")
     else:
         # no date of its own: the publication date, or none at all when that is unknown
         draft.date, draft.precision = (state.anchor, 3 if vague else 2) if state.anchored else (None, 3)
+        draft.reasons.append("date: the publication date (none of its own)" if state.anchored
+                             else "date: none (no date of its own, no publication date)")
 
 
 def _continue(state: _State, draft: _Draft, sent: Sentence, cands: list[PlaceCandidate], times: list[TimeExpr],
@@ -340,7 +345,7 @@ def _finish(state: _State, drafts: list[_Draft], gaz: Gazetteer, source: str, in
                 state.dateline.place.country_code == country):
             # no place of its own in local wire copy ("SAN SALVADOR, 14 MAR 89 -- urban commandos destroyed a
             # truck"): near the dateline's town, as a coder would place it
-            d.place = PlaceCandidate(state.dateline, specificity(state.dateline.place), 0, 2)
+            d.place, d.inherited = PlaceCandidate(state.dateline, specificity(state.dateline.place), 0, 2), True
             d.reasons.append(f"place: the dateline, {state.dateline.text!r} (no place of its own)")
         event = _event(d, gaz, country, source, background, original)
         key = (event.geonameid or event.country_code, event.event_type, event.date or "")
@@ -364,10 +369,21 @@ def _event(d: _Draft, gaz: Gazetteer, country: str, source: str, background: boo
         fatality_reports=tuple(f[1] for f in d.figures),
         evidence=tuple(Evidence(original[s.start:s.end], s.start, s.end) for s in d.evidence), source=source,
         background=background,
-        confidence=confidence(placed=d.place is not None and d.place.specificity > 0,
+        reasons=_reasons(d, country),
+        confidence=confidence(placed=d.place is not None and d.place.specificity > 0 and not d.inherited,
                               geo_precision=d.place.geo_precision if d.place else 3, explicit_date=d.explicit_date,
                               time_precision=d.precision, figures=bool(d.figures), actors=bool(d.actors),
                               sentences=len(d.evidence)))
+
+
+def _reasons(d: _Draft, country: str) -> tuple[str, ...]:
+    out = list(d.reasons)
+    if d.place is None:
+        out.append(f"place: the document's country ({country or 'none'}), no place of its own")
+    if d.figures:
+        low = min(d.figures, key=lambda f: f[0])
+        out.append(f"fatalities: {low[1]!r}, the lowest of {len(d.figures)} report(s)")
+    return tuple(out)
 
 
 def _merge(a: Event, b: Event) -> Event:
@@ -377,6 +393,7 @@ def _merge(a: Event, b: Event) -> Event:
     return replace(a, actors=a.actors + tuple(x for x in b.actors if x not in a.actors),
                    fatalities=lowest.fatalities, fatalities_text=lowest.fatalities_text, fatality_reports=reports,
                    evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
+                   reasons=(*a.reasons, "merged: another report of the same type, place and day", *b.reasons),
                    geo_precision=min(a.geo_precision, b.geo_precision), time_precision=min(a.time_precision,
                                                                                            b.time_precision),
                    confidence=min(1.0, round(max(a.confidence, b.confidence) + 0.1, 2)))  # told twice

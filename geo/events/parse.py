@@ -32,7 +32,8 @@ NOT_EVENT_NOUNS = frozenset({"threat", "fear", "risk", "possibility", "prospect"
 #: Adjectives that make an event only possible: ``a possible attack``, ``the planned protest``.
 NOT_EVENT_ADJECTIVES = frozenset({"possible", "potential", "planned", "upcoming", "future", "imminent", "feared",
                                   "threatened", "hypothetical", "mock", "fake", "fictional", "proposed",
-                                  "scheduled", "expected", "likely", "anticipated", "prospective"})
+                                  "scheduled", "expected", "likely", "anticipated", "prospective", "schedule",
+                                  "plan"})
 #: Verbs whose infinitive happened: ``began to shell``, ``continued to protest``.
 _BEGUN = frozenset({"begin", "start", "continue", "resume", "keep", "manage"})
 _CLAUSE_UP = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp", "pobj", "dobj", "nsubj", "nsubjpass",
@@ -68,7 +69,8 @@ def asserted_token(token: Any) -> bool:
     """Whether a trigger token reports something that happened: not negated, not under a modal, a condition,
     a verb of intention or of the courts, a noun of threat or an adjective of possibility, on its way up the
     parse to its clause's verb and the verbs that govern it."""
-    if any(c.dep_ == "amod" and c.lemma_.lower() in NOT_EVENT_ADJECTIVES for c in token.children):
+    if any(c.dep_ == "amod" and (c.lower_ in NOT_EVENT_ADJECTIVES or c.lemma_.lower() in NOT_EVENT_ADJECTIVES)
+           for c in token.children):
         return False
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
             token.head.lemma_.lower() not in _BEGUN):

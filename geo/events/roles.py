@@ -105,6 +105,8 @@ def tree_role(doc: object, offset: int, mention: Mention) -> str:
         if word == "from" and governor.lemma_.lower() not in ("withdraw", "pull", "retreat", "expel", "evacuate",
                                                                "drive", "oust", "flee"):
             return "origin"
+        if word == "of" and governor.lemma_.lower() in FACILITY_NOUNS:
+            return "facility"  # "the church of St. Peter": a building's name
         if word == "of" and governor.pos_ == "NOUN" and governor.lemma_.lower() not in _of_places():
             return "owner"
     return "place"

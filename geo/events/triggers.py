@@ -30,7 +30,8 @@ Token = Any  # a spaCy Token; spaCy is imported only when the first sentence is 
 
 #: Who fights rather than is attacked: an attack on them, or a death among them, is a battle (ACLED codes
 #: violence between armed groups as Battles, against unarmed people as Violence against civilians).
-COMBATANTS = frozenset({"police", "policeman", "policemen", "officer", "guard", "gendarme", "soldier", "troop", "guerrilla", "rebel", "militant", "fighter", "insurgent", "subversive",
+COMBATANTS = frozenset({"police", "policeman", "policemen", "officer", "guard", "gendarme",
+                        "soldier", "troop", "guerrilla", "rebel", "militant", "fighter", "insurgent", "subversive",
                         "terrorist", "extremist", "jihadist", "jihadi", "militiaman", "militia", "army", "force",
                         "combatant", "commando", "paratrooper", "marine", "battalion", "brigade", "unit",
                         "patrol", "garrison", "barracks", "post", "outpost", "base", "column", "convoy",
@@ -467,6 +468,15 @@ def _by_lemma() -> dict[str, tuple[tuple[int, Rule], ...]]:
     return {k: tuple(v) for k, v in table.items()}
 
 
+def _readings(word: str) -> list[str]:
+    """The word and its stems, for where the small model's lemma is off (``raped`` -> ``rap``)."""
+    out = [word]
+    for suffix in ("d", "s", "ed", "es", "ing"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.append(word[:-len(suffix)])
+    return out
+
+
 def find_triggers(tokens: Iterable[Token], *, air: bool) -> list[Hit]:
     """Every token that a rule takes, with the first rule that takes it (``air``: the document speaks of
     aircraft)."""
@@ -477,8 +487,8 @@ def find_triggers(tokens: Iterable[Token], *, air: bool) -> list[Hit]:
         if lemma == "sit" and t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-" and t.doc[t.i + 2].lower_ == "in":
             lemma = "sit-in"  # spaCy splits "sit-in" in three
         if lemma not in table:
-            lemma = t.lower_
-            if lemma not in table:
+            lemma = next((w for w in _readings(t.lower_) if w in table), "")
+            if not lemma:
                 continue
         for rank, rule in table[lemma]:
             if t.pos_ in rule.pos and (rule.test is None or rule.test(t, air)):

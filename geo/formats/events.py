@@ -51,28 +51,28 @@ def events_frame(events: Iterable[Event]) -> geopandas.GeoDataFrame:
     return frame
 
 
-def events_geojson(events: Iterable[Event]) -> dict[str, Any]:
+def events_geojson(events: Iterable[Event], *, explain: bool = False) -> dict[str, Any]:
     """A FeatureCollection, one Feature per event (``[lon, lat]``; null geometry where unplaced)."""
     features = []
     for e in events:
-        props = e.to_dict()
+        props = e.to_dict(explain=explain)
         lat, lon = props.pop("lat"), props.pop("lon")
         features.append(point_feature(lat, lon, props))
     return feature_collection(features)
 
 
-def write_json(events: list[Event], out: IO[str]) -> None:
-    json.dump([e.to_dict() for e in events], out, ensure_ascii=False, indent=1)
+def write_json(events: list[Event], out: IO[str], *, explain: bool = False) -> None:
+    json.dump([e.to_dict(explain=explain) for e in events], out, ensure_ascii=False, indent=1)
     out.write("\n")
 
 
-def write_jsonl(events: list[Event], out: IO[str]) -> None:
+def write_jsonl(events: list[Event], out: IO[str], *, explain: bool = False) -> None:
     for e in events:
-        out.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+        out.write(json.dumps(e.to_dict(explain=explain), ensure_ascii=False) + "\n")
 
 
-def write_geojson(events: list[Event], out: IO[str]) -> None:
-    json.dump(events_geojson(events), out, ensure_ascii=False)
+def write_geojson(events: list[Event], out: IO[str], *, explain: bool = False) -> None:
+    json.dump(events_geojson(events, explain=explain), out, ensure_ascii=False)
     out.write("\n")
 
 
@@ -94,11 +94,11 @@ def write_parquet(events: list[Event], out: IO[bytes]) -> None:
     frame.to_parquet(out, index=False)
 
 
-def write_article_events(articles: Sequence[tuple[Any, Sequence[Event]]], out: IO[str], *, lines: bool = True
-                         ) -> None:
+def write_article_events(articles: Sequence[tuple[Any, Sequence[Event]]], out: IO[str], *, lines: bool = True,
+                         explain: bool = False) -> None:
     """Events per article of a feed, from (id, events) pairs: one ``{"id", "events": [...]}`` line each
     (``lines``), or one JSON list of them."""
-    records = [{"id": i, "events": [e.to_dict() for e in events]} for i, events in articles]
+    records = [{"id": i, "events": [e.to_dict(explain=explain) for e in events]} for i, events in articles]
     if lines:
         for rec in records:
             out.write(json.dumps(rec, ensure_ascii=False) + "\n")
@@ -107,12 +107,19 @@ def write_article_events(articles: Sequence[tuple[Any, Sequence[Event]]], out: I
         out.write("\n")
 
 
-def write_events(events: list[Event], out: IO[Any], *, fmt: str) -> None:
+#: The formats that can carry an event's reasons (``--explain``): the JSON ones.
+EXPLAINING = ("json", "jsonl", "geojson")
+
+
+def write_events(events: list[Event], out: IO[Any], *, fmt: str, explain: bool = False) -> None:
     """Write events as json, jsonl, geojson, csv (text streams) or parquet (GeoParquet; a binary stream): the
-    writers of :data:`geo.formats.registry.FORMATS`."""
+    writers of :data:`geo.formats.registry.FORMATS`; with ``explain``, the JSON ones add each event's reasons."""
     from .registry import writer
 
-    writer(fmt, "events")(events, out)
+    if explain and fmt in EXPLAINING:
+        writer(fmt, "events")(events, out, explain=True)
+    else:
+        writer(fmt, "events")(events, out)
 
 
 def _split(value: Any) -> list[str]:

@@ -1,0 +1,115 @@
+"""The trigger table, rule by rule, on short sentences; the parse's say on what happened; the place roles."""
+from __future__ import annotations
+
+import pytest
+
+from geo import extract_events
+from geo.events.parse import asserted_token, parse
+from geo.events.roles import tree_role
+from geo.events.triggers import RULES, find_triggers
+from geo.model import Mention
+
+
+def _rules(sentence: str, *, air: bool = False) -> list[str]:
+    return [h.rule.name for h in find_triggers(parse(sentence), air=air) if asserted_token(h.token)]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_every_rule_takes_its_own_example(rule) -> None:  # type: ignore[no-untyped-def]
+    sentence = rule.example[0].upper() + rule.example[1:] + "."
+    air = rule.name in ("bombing-from-the-air",)
+    assert rule.name in _rules(sentence, air=air), (sentence, _rules(sentence, air=air))
+
+
+def test_rule_names_are_unique_and_examples_given() -> None:
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+    assert all(r.example for r in RULES)
+
+
+@pytest.mark.parametrize(("sentence", "rule"), [
+    ("The bombing of Aleppo by Syrian jets went on.", "bombing-from-the-air"),
+    ("A bomb exploded outside the church.", "explosive-device"),
+    ("Guerrillas attacked an army post near the town.", "attack-on-forces"),
+    ("Gunmen attacked a bus carrying pilgrims.", "attack"),
+    ("Three soldiers were killed in the province.", "combatants-killed"),
+    ("Gunmen killed 12 villagers.", "killed"),
+    ("Police opened fire on protesters in the square.", "fired-on-protesters"),
+    ("A gunman opened fire on police on the boulevard.", "fired-on-forces"),
+    ("Troops seized 20 rifles and a cache of dynamite.", "weapons-seized"),
+    ("Islamic State fighters seized the town of Dabiq.", "overran"),
+])
+def test_the_tree_decides_the_sub_type(sentence: str, rule: str) -> None:
+    assert rule in _rules(sentence, air="jets" in sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The United Nations said 978 people have been killed by a cholera epidemic.",
+    "Spain is hoping to kill off its famed siesta.",
+    "At least two people died in a gas explosion at a noodle restaurant.",
+    "A top aide was arrested on suspicion of corruption.",
+    "The rebels accused the government of foiling the deal.",
+    "No fighting was reported in the city.",
+    "The army could shell the town if talks fail.",
+    "They threatened to attack the convoy.",
+    "He was sentenced for the bombing of the embassy.",
+    "This comes before a scheduled protest in the capital.",
+    "Guerrillas kidnapped two men to protest the visit.",
+])
+def test_what_did_not_happen_is_no_trigger(sentence: str) -> None:
+    hits = [h for h in find_triggers(parse(sentence), air=False) if asserted_token(h.token) and h.rule.strong]
+    if "kidnapped" in sentence:  # the kidnapping happened; the protest is its purpose
+        assert [h.rule.name for h in hits] == ["abduction"]
+    else:
+        assert not hits, [(h.rule.name, h.token.text) for h in hits]
+
+
+def _mention(sentence: str, name: str) -> Mention:
+    start = sentence.index(name)
+    return Mention(text=name, start=start, end=start + len(name), place=None)
+
+
+@pytest.mark.parametrize(("sentence", "name", "role"), [
+    ("Protesters rallied against beef imports from the United States in Seoul.", "United States", "origin"),
+    ("Protesters rallied against beef imports from the United States in Seoul.", "Seoul", "place"),
+    ("A woman visiting from Canada was killed in Karak.", "Canada", "origin"),
+    ("The explosion hit the church of St. Peter in the Abbassiya district of Cairo.", "Peter", "facility"),
+    ("The ambassador of Russia condemned the attack.", "Russia", "owner"),
+    ("The explosion hit the church of St. Peter in the Abbassiya district of Cairo.", "Cairo", "place"),
+    ("The government-sponsored Al-Ahram news outlet reported 25 dead.", "Al-Ahram", "modifier"),
+    ("The RSF seized control of Wad Madani in December.", "Wad Madani", "place"),
+    ("Police dispersed the crowd outside Seoul City Hall.", "Seoul", "place"),
+])
+def test_place_roles_from_the_parse(sentence: str, name: str, role: str) -> None:
+    assert tree_role(parse(sentence), 0, _mention(sentence, name)) == role
+
+
+def test_wire_copy_in_capitals_reads_as_mixed_case() -> None:
+    text = ("SAN SALVADOR, 14 MAR 89 (CANAL DOCE TELEVISION) -- [TEXT] OFFICIAL SOURCES ADDED THAT TWO "
+            "PARAMILITARY MEN WERE MURDERED BY FMLN UNITS EARLY THIS MORNING IN THE NORTHERN END OF SAN SALVADOR.")
+    mixed = ("San Salvador, 14 Mar 89 (Canal Doce Television) -- [Text] Official sources added that two "
+             "paramilitary men were murdered by FMLN units early this morning in the northern end of San Salvador.")
+    shout, plain = extract_events(text), extract_events(mixed)
+    assert [(e.sub_event_type, e.location, e.date, e.fatalities) for e in shout] == [
+        ("Attack", "San Salvador", "1989-03-14", 2)]
+    assert [(e.sub_event_type, e.location, e.date) for e in plain] == [
+        (e.sub_event_type, e.location, e.date) for e in shout]
+    assert shout[0].evidence[0].text.isupper()  # evidence is the text as it came
+
+
+def test_explain_names_the_rules(run, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    article = tmp_path / "a.txt"
+    article.write_text("KABUL, Afghanistan -- A car bomb exploded near a market on Monday, killing 12 people.",
+                       encoding="utf-8")
+    out = run("events", str(article), "--published", "2024-05-07", "--format", "json", "--explain")
+    assert out.exit_code == 0, out.output
+    [event] = json.loads(out.stdout)
+    assert event["sub_event_type"] == "Remote explosive/landmine/IED" and event["fatalities"] == 12
+    assert event["reasons"][0] in ("trigger: explosion ('exploded')", "trigger: explosive-device ('bomb')")
+    assert any(r.startswith("date: 'on Monday'") for r in event["reasons"])
+    plain = json.loads(run("events", str(article), "--published", "2024-05-07", "--format", "json").stdout)
+    assert "reasons" not in plain[0]
+    bad = run("events", str(article), "--format", "csv", "--explain")
+    assert bad.exit_code == 2 and "--explain" in bad.output
