@@ -25,3 +25,11 @@ def test_named_tables_and_tests_exist() -> None:
     names |= set(re.findall(r"`(test_\w+)`", text))  # environment variables aside
     missing = sorted(n for n in names if not re.search(rf"\b{n}\b\s*(?::|=|\()", SOURCES))
     assert names and missing == []
+
+
+def test_readme_lists_every_trigger_rule() -> None:
+    from geo.events.triggers import RULES
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    listed = re.findall(r"^\s*\| `([a-z-]+)`(?: \((?:weak|generic)\))? \|", text, re.M)
+    assert listed == [r.name for r in RULES]  # every rule, in the table's order

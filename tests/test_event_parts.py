@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from geo.cli import main
 from geo.events.dates import dateline_date, find_times
 from geo.events.numbers import casualty_figures, parse_number
-from geo.events.sentences import figure_source, is_hypothetical, split_sentences
+from geo.events.sentences import figure_source, split_sentences
 from geo.events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, UnknownEventTypeError, check_sub_event_type, event_type_of
 
 from .conftest import SEED
@@ -107,8 +107,6 @@ def test_sentences_and_cues() -> None:
                                        "New paragraph here."]
     assert [s.paragraph for s in sents] == [0, 0, 1]
     assert all(text[s.start:s.end] == s.text for s in sents)
-    assert is_hypothetical("Dabiq will be the scene of an apocalyptic battle", 42)
-    assert not is_hypothetical("fighting killed 15 rebels", 0)
     assert figure_source("The Observatory confirmed the bombing but put the death toll at six.") == "The Observatory"
     assert figure_source("The group recorded 19 civilians killed.") is None
 

@@ -40,7 +40,8 @@ from .parse import asserted_token, parse
 from .roles import PlaceCandidate, best_place, is_demonym, sentence_places, specificity
 from .sentences import Sentence, actors_in, figure_source, split_sentences
 from .taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VAC, VIOLENT
-from .triggers import Rule, any_trigger, definite_mention, find_triggers
+from .tree import definite_mention
+from .triggers import Rule, any_trigger, find_triggers
 
 __all__ = ["BACKGROUND_DAYS", "extract_events"]
 
@@ -86,11 +87,11 @@ class _Found(NamedTuple):
     definite: bool  # "the bombing": refers back to an event told before
 
 
-def _trigger(state: _State, sentence: str) -> _Found | None:
+def _trigger(state: _State, sentence: str, *, weak: bool) -> _Found | None:
     """The sentence's trigger: of the words a rule takes (asserted, not quoted), the one nearest the root of the
     parse, then the first of the table; a generic rule (``killed``, ``attack``) only where no specific one
     takes a word; else the earliest weak one."""
-    if not any_trigger().search(sentence.lower()):
+    if not any_trigger(weak=weak).search(sentence.lower()):
         return None
     hits = [h for h in find_triggers(parse(sentence), air=state.air)
             if not _in_quotes(sentence, h.token.idx) and asserted_token(h.token)]
@@ -195,7 +196,7 @@ def _compatible(kind: str, open_: _Draft) -> bool:
 
 def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: _Draft | None,
           drafts: list[_Draft]) -> _Draft | None:
-    found = _trigger(state, sent.text)
+    found = _trigger(state, sent.text, weak=open_ is not None)
     if found is None and (open_ is None or sent.paragraph - open_.last_para > 1):
         return open_  # nothing to open and nothing open to add to
     figures = casualty_figures(sent.text)
@@ -285,7 +286,7 @@ def _date(state: _State, draft: _Draft, sent: Sentence, times: list[TimeExpr], a
     inherited = state.last_time.get(sent.paragraph) or state.last_time.get(sent.paragraph - 1)
     if inherited is not None and inherited.date is not None:  # a date carried over is a little less certain
         draft.date, draft.precision = inherited.date, max(inherited.precision, 3 if vague else 2)
-        draft.reasons.append(f"date: {inherited.date.isoformat()}, the last date of the paragraph or the one before")
+        draft.reasons.append(f"date: {inherited.date.isoformat()}, the last date of its paragraph or the one before")
     else:
         # no date of its own: the publication date, or none at all when that is unknown
         draft.date, draft.precision = (state.anchor, 3 if vague else 2) if state.anchored else (None, 3)

@@ -1,5 +1,5 @@
 """Paragraphs and sentences with offsets, and the small clause-level cues the event extractor reads: who says a
-figure, who acts, whether a verb is only hypothetical."""
+figure, who acts."""
 from __future__ import annotations
 
 import re
@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from ..lexicon import ATTRIBUTION_VERBS, MONTHS, WEEKDAYS, alternation
 
-__all__ = ["Sentence", "actors_in", "figure_source", "is_hypothetical", "split_sentences"]
+__all__ = ["Sentence", "actors_in", "figure_source", "split_sentences"]
 
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Gov|Sen|Rep|St|Mt|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|"
@@ -49,21 +49,6 @@ def _sentence(chunk: str, a: int, b: int, offset: int, para: int) -> Sentence:
     while b > a and chunk[b - 1].isspace():
         b -= 1
     return Sentence(chunk[a:b], offset + a, offset + b, para)
-
-
-_MODAL = re.compile(
-    r"\b(?:will|would|could|might|may|should|shall|if|unless|threaten(?:s|ed)? to|plans? to|planned to|planning to"
-    r"|aims? to|aimed at|seeks? to|sought to|hopes? to|trying to|tried to|wants? to|vowed to|warned|to prevent"
-    r"|to avoid|to stop|to end|calling for|calls? for|not|never|no|denied|deny|denies|threat of|fears? of|risk of"
-    r"|possible|potential|planned|scheduled|upcoming|set to)\b", re.IGNORECASE)
-
-
-def is_hypothetical(sentence: str, trigger_start: int) -> bool:
-    """A trigger word under a modal, negation or intention in the few words before it (``will be the scene of a
-    battle``, ``threatened to suspend``) names no event that happened."""
-    window = sentence[max(0, trigger_start - 45):trigger_start]
-    window = re.split(r"[,;:]|\b(?:and|but|as|after|when|while|which|who)\b", window)[-1]
-    return bool(_MODAL.search(window))
 
 
 _SPEECH = alternation(ATTRIBUTION_VERBS)

@@ -1,0 +1,238 @@
+"""Questions the trigger rules ask of a token in spaCy's dependency parse: what modifies it, what it is done to
+(objects, victims), whether its victims fight, protest or neither, whether a weapon was used or seized, whether
+the sentence speaks of a disaster. Pure functions of a token (and whether the document speaks of aircraft).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from .vocab import AIRCRAFT, COMBATANTS, CRIMES, DISASTERS, DISRUPTING, PROPERTY, PROTESTERS, SETTLEMENTS, WEAPONS
+
+__all__ = ["air_bomb", "aircraft_attacking", "any_victims", "arguments", "attack_on_combatants", "attack_on_others",
+           "civilian_victims", "combatant_victims", "definite_mention", "disaster", "fire_on_forces",
+           "fire_on_people", "fire_on_protesters", "fire_targets", "ground_bomb", "lemma_of", "mods", "not_month",
+           "objects", "of_kind", "person_taken", "place_taken", "political_arrest", "property_hit", "protest_clash",
+           "protester_victims", "reflexive", "set_fire", "turned_violent", "used", "victims", "violence",
+           "weapon_used", "weapons_stopped", "weapons_taken", "with_mods", "without_mods"]
+
+Token = Any  # a spaCy Token
+
+def lemma_of(t: Token) -> str:
+    return str(t.lemma_).lower()
+
+
+def mods(t: Token) -> set[str]:
+    """The lemmas that modify a noun or follow a verb as its particle (``car`` bomb, ``air`` strike, blow
+    ``up``), the word before it (``air-strike``: the one before the hyphen) and the verb a noun is the subject
+    of (a bomb that ``exploded``)."""
+    out = {lemma_of(c) for c in t.children if c.dep_ in ("compound", "amod", "nmod", "prt", "npadvmod", "advmod")}
+    before = t.i - 2 if t.i > 1 and t.doc[t.i - 1].text == "-" else t.i - 1
+    if before >= 0:
+        out.add(lemma_of(t.doc[before]))
+    if t.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        out.add(lemma_of(t.head))
+    return out
+
+
+def arguments(t: Token, deps: Iterable[str]) -> list[Token]:
+    """The heads of ``t``'s arguments of the given relations, with what they are coordinated with."""
+    out = []
+    for c in t.children:
+        if c.dep_ in deps:
+            out.append(c)
+            out.extend(x for x in c.conjuncts if x not in out)
+    return out
+
+
+def objects(t: Token) -> list[Token]:
+    """What a verb is done to: its objects or passive subjects; where the small model reads the verb as a
+    modifier (``The RSF seized/amod control``), the noun it modifies."""
+    found = arguments(t, ("dobj", "nsubjpass"))
+    if not found and t.dep_ in ("amod", "compound") and t.head.i != t.i:
+        found = [t.head]
+    return found
+
+
+def victims(t: Token) -> list[Token]:
+    """Who a verb or noun of violence is done to: its object, its passive subject, ``the killing of X``,
+    ``an attack on X``."""
+    found = objects(t) + arguments(t, ("oprd",))
+    for n in list(found):  # "members of the security forces", "dozens of soldiers"
+        found.extend(c for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for c in arguments(p, ("pobj",)))
+    for prep in t.children:
+        if (prep.dep_ == "prep" and prep.lower_ in ("of", "on", "against", "at", "upon") and t.pos_ == "NOUN") or (
+                prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at", "upon")):
+            found.extend(arguments(prep, ("pobj",)))
+    return found
+
+
+def of_kind(nouns: list[Token], words: frozenset[str]) -> bool:
+    return any(lemma_of(n) in words or lemma_of(n).rstrip("s") in words for n in nouns)
+
+
+def combatant_victims(t: Token, air: bool) -> bool:
+    return of_kind(victims(t), COMBATANTS) and violence(t, air)
+
+
+def civilian_victims(t: Token, air: bool) -> bool:
+    v = victims(t)
+    return bool(v) and not of_kind(v, COMBATANTS) and not of_kind(v, PROTESTERS) and violence(t, air)
+
+
+def any_victims(t: Token, air: bool) -> bool:
+    return not of_kind(victims(t), COMBATANTS) and not of_kind(victims(t), PROTESTERS) and violence(t, air)
+
+
+def protester_victims(t: Token, air: bool) -> bool:
+    return of_kind(victims(t), PROTESTERS)
+
+
+def with_mods(*words: str) -> Callable[[Token, bool], bool]:
+    need = frozenset(words)
+    return lambda t, air: bool(mods(t) & need)
+
+
+def without_mods(*words: str) -> Callable[[Token, bool], bool]:
+    avoid = frozenset(words)
+    return lambda t, air: not mods(t) & avoid
+
+
+def used(t: Token) -> bool:
+    """A weapon noun that was used, not seized, found, bought or banned (``seized 20 rockets``)."""
+    node = t
+    for _ in range(3):
+        if node.head.i == node.i:
+            return True
+        node = node.head
+        if node.pos_ == "VERB":
+            return lemma_of(node) not in DISRUPTING
+    return True
+
+
+def air_bomb(t: Token, air: bool) -> bool:
+    return (air or bool(mods(t) & AIRCRAFT) or of_kind(arguments(t, ("nsubj", "agent")), AIRCRAFT)) and used(t)
+
+
+def ground_bomb(t: Token, air: bool) -> bool:
+    return used(t) and (not air or bool(mods(t) & {"car", "truck", "roadside", "parcel", "letter", "magnetic",
+                                                      "time", "pipe", "nail", "plant", "explode", "detonate"}))
+
+
+def weapon_used(t: Token, air: bool) -> bool:
+    return used(t) and not disaster(t)
+
+
+def disaster(t: Token) -> bool:
+    """The sentence speaks of a disease, a disaster or an accident (``killed by a cholera epidemic``, ``a gas
+    explosion``)."""
+    sent = t.sent if t.doc.has_annotation("SENT_START") else t.doc
+    return any(lemma_of(x) in DISASTERS for x in sent)
+
+
+def violence(t: Token, air: bool) -> bool:
+    """A death that someone caused, not one of a disease or an accident, nor ``kill off`` a habit."""
+    return not disaster(t) and "off" not in {c.lower_ for c in t.children if c.dep_ == "prt"}
+
+
+def aircraft_attacking(t: Token, air: bool) -> bool:
+    """``warplanes pounded``, ``jets struck``: aircraft as the subject of a verb of attack."""
+    return t.dep_ in ("nsubj", "agent") and lemma_of(t.head) in {"bomb", "strike", "hit", "pound", "attack", "target",
+                                                                "raid", "kill", "fire", "shell", "bombard"}
+
+
+def attack_on_combatants(t: Token, air: bool) -> bool:
+    return of_kind(victims(t), COMBATANTS) and not definite_mention(t)
+
+
+def attack_on_others(t: Token, air: bool) -> bool:
+    return not definite_mention(t) and not of_kind(victims(t), COMBATANTS)
+
+
+def definite_mention(t: Token) -> bool:
+    """``the attack``, ``this bombing``, ``their offensive``: a noun that refers back to an event told before."""
+    return t.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in (
+        "the", "this", "that", "these", "those", "its", "their", "his", "her", "such", "same") for c in t.children)
+
+
+def protest_clash(t: Token, air: bool) -> bool:
+    around = arguments(t, ("nsubj", "dobj")) + [c for p in t.children if p.dep_ == "prep"
+                                                 for c in arguments(p, ("pobj",))]
+    return of_kind(around, PROTESTERS)
+
+
+def turned_violent(t: Token, air: bool) -> bool:
+    return any(lemma_of(c) == "violent" for c in t.children) and of_kind(arguments(t, ("nsubj",)), PROTESTERS)
+
+
+def place_taken(t: Token, air: bool) -> bool:
+    objs = objects(t)
+    return any(lemma_of(o) in SETTLEMENTS or (o.pos_ == "PROPN" and o.ent_type_ not in ("PERSON", "ORG")) for o in objs)
+
+
+def person_taken(t: Token, air: bool) -> bool:
+    objs = objects(t)
+    return bool(objs) and not any(lemma_of(o) in SETTLEMENTS or lemma_of(o) in WEAPONS for o in objs)
+
+
+def weapons_taken(t: Token, air: bool) -> bool:
+    return of_kind(objects(t), WEAPONS)
+
+
+def property_hit(t: Token, air: bool) -> bool:
+    return of_kind(objects(t), PROPERTY)
+
+
+def set_fire(t: Token, air: bool) -> bool:
+    return any(lemma_of(c) == "fire" and c.dep_ in ("dobj", "pobj", "prep") for c in t.subtree)
+
+
+def fire_targets(t: Token) -> list[Token] | None:
+    """Who ``fired on``/``opened fire on`` aimed at (None: the token is no firing)."""
+    if lemma_of(t) == "open":
+        fire = [c for c in t.children if c.dep_ == "dobj" and lemma_of(c) == "fire"]
+        if not fire:
+            return None
+        heads = [t, *fire]
+    elif lemma_of(t) == "fire" and t.pos_ == "VERB":
+        heads = [t]
+    else:
+        return None
+    return [x for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "into", "upon")
+            for x in arguments(p, ("pobj",))]
+
+
+def fire_on_people(t: Token, air: bool) -> bool:
+    targets = fire_targets(t)
+    return targets is not None and bool(targets) and not of_kind(targets, COMBATANTS) and not of_kind(
+        targets, PROTESTERS)
+
+
+def fire_on_forces(t: Token, air: bool) -> bool:
+    targets = fire_targets(t)
+    return targets is not None and of_kind(targets, COMBATANTS)
+
+
+def fire_on_protesters(t: Token, air: bool) -> bool:
+    targets = fire_targets(t)
+    return targets is not None and of_kind(targets, PROTESTERS)
+
+
+def political_arrest(t: Token, air: bool) -> bool:
+    """An arrest that is not for ordinary crime (``arrested on suspicion of corruption``)."""
+    reasons = [x for x in t.subtree if x.dep_ == "pobj"]
+    return not of_kind(reasons, CRIMES)
+
+
+def weapons_stopped(t: Token, air: bool) -> bool:
+    """``defused a bomb``, ``foiled an attack``, ``intercepted a missile``; never ``foiling the deal``."""
+    objs = objects(t)
+    return not objs or of_kind(objs, WEAPONS | {"plot", "attack", "attempt", "bombing", "plan", "car"})
+
+
+def not_month(t: Token, air: bool) -> bool:
+    return bool(t.text[:1].islower())
+
+
+def reflexive(t: Token, air: bool) -> bool:
+    return any(c.lower_ in ("himself", "herself", "themselves") for c in t.children)
