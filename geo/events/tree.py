@@ -81,7 +81,8 @@ def civilian_victims(t: Token, air: bool) -> bool:
 
 
 def any_victims(t: Token, air: bool) -> bool:
-    return not of_kind(victims(t), COMBATANTS) and not of_kind(victims(t), PROTESTERS) and violence(t, air)
+    v = victims(t)
+    return not of_kind(v, COMBATANTS) and not of_kind(v, PROTESTERS) and violence(t, air)
 
 
 def protester_victims(t: Token, air: bool) -> bool:
