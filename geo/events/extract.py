@@ -2,15 +2,18 @@
 
 The method, sentence by sentence:
 
-1. A *strong trigger* (``airstrike``, ``fighting``, ``protesters``; see ``taxonomy``) that is not under a modal
-   or negation (``will be the scene of a battle``) opens an event, or continues the open one when it refers back
-   (``the bombing``, ``their offensive``) or adds nothing new (no date, place or figure of its own).
+1. A *strong trigger* (a rule of ``triggers.RULES`` that takes a word of the sentence's parse: ``airstrike``,
+   ``fighting``, ``protesters``) that the parse shows happened (no negation, modal, plan: ``parse``) opens an
+   event, or continues the open one when it refers back (``the bombing``, ``their offensive``), adds nothing new
+   (no date, place or figure of its own) or is generic (``killed``) with no other place or day.
 2. Sentences with only a casualty figure, a singular death (``was killed``) or a weak trigger (``the attack``)
    continue the open violent event of the same or the previous paragraph: they fill its place, date and figures.
 3. Place: the most specific resolved mention the sentence ties to the event (``south of the town of al-Rai``),
-   never one used as an actor (``Turkey-backed``, ``Russian``, ``the U.S. accused``), a speaker's location
-   (``In Washington, ... said``) or a border (``near the border with Turkey``). Strategic developments happen
-   ``in``/``at`` a place or else at the dateline. No place: the document's main country, geo_precision 3.
+   in the document's own countries, never one used as an actor (``Turkey-backed``, ``Russian``, ``the U.S.
+   accused``), a speaker's location (``In Washington, ... said``), a border, or one the parse shows modifying,
+   originating or owning something (``roles.tree_role``). Strategic developments happen ``in``/``at`` a place
+   or else at the dateline. No place: the event just told's, else the dateline's town in its own country, else
+   the document's country, geo_precision 3.
 4. Date: the sentence's own time expression (never one after publication), else the last one of this or the
    previous paragraph, else the publication date (time_precision 2). With no publication date known, only
    dates the text states in full count, else the date is None (time_precision 3). Dated more than 30 days
@@ -49,9 +52,6 @@ log = logging.getLogger(__name__)
 #: Events dated this many days or more before publication are background (history), not news.
 BACKGROUND_DAYS = 30
 
-#: "the bombing", "their offensive", "the same airstrike": a trigger that refers back (an adjective may intervene).
-_DETERMINER = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Ss]uch|[Ss]ame)"
-                         r"\s+(?:[a-z-]+\s+)?$")
 _SINGLE_DEATH = re.compile(r"\b(?:was|has been|had been)\s+(?:killed|shot dead|slain|executed|assassinated)\b"
                            r"|\b(?:death|killing) of (?:[A-Z][\w'-]+\s?)+", re.I)
 #: Aircraft in the document: ``bombing`` and ``bombed`` are then air strikes (the seed: "Russian and Syrian

@@ -1,8 +1,7 @@
-"""ACLED's event taxonomy (6 event types, 25 sub-event types; ACLED Codebook 2023) and the words that signal them.
+"""ACLED's event taxonomy (6 event types, 25 sub-event types; ACLED Codebook 2023).
 
 A registry in the spaCy manner: :func:`event_type_of` and :func:`check_sub_event_type` turn unknown names into
-errors that list the known ones. The trigger lexicon is ordered: the first pattern that matches a phrase decides
-its sub-event type.
+errors that list the known ones. The words that signal each sub-type are the rules of ``geo.events.triggers``.
 """
 from __future__ import annotations
 

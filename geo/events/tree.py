@@ -14,7 +14,7 @@ __all__ = ["air_bomb", "aircraft_attacking", "any_victims", "arguments", "attack
            "fire_on_people", "fire_on_protesters", "fire_targets", "ground_bomb", "lemma_of", "mods", "not_month",
            "objects", "of_kind", "person_taken", "place_taken", "political_arrest", "property_hit", "protest_clash",
            "protester_victims", "reflexive", "set_fire", "turned_violent", "used", "victims", "violence",
-           "weapon_used", "weapons_stopped", "weapons_taken", "with_mods", "without_mods"]
+           "weapon_used", "weapons_stopped", "weapons_taken", "with_mods"]
 
 Token = Any  # a spaCy Token
 
@@ -92,11 +92,6 @@ def protester_victims(t: Token, air: bool) -> bool:
 def with_mods(*words: str) -> Callable[[Token, bool], bool]:
     need = frozenset(words)
     return lambda t, air: bool(mods(t) & need)
-
-
-def without_mods(*words: str) -> Callable[[Token, bool], bool]:
-    avoid = frozenset(words)
-    return lambda t, air: not mods(t) & avoid
 
 
 def used(t: Token) -> bool:
