@@ -138,3 +138,12 @@ def test_explain_lists_reasons_and_alternatives(gaz: Gazetteer) -> None:
     assert any(r.startswith("near-context") for r in m.reasons)
     assert m.alternatives and all(fit <= m.alternatives[0][1] + 1e-9 for _, fit, _ in m.alternatives)
     assert 0 < m.score <= 1
+
+
+def test_a_dateline_alone_names_a_city_its_readers_know(gaz: Gazetteer) -> None:
+    # "LA PAZ (EFE) --" is Bolivia's seat of government, though the story speaks of the U.S. embassy twice;
+    # with its state after it, the dateline is the small town
+    text = "LA PAZ, 21 MAR 89 (EFE) -- A BOMB PLANTED NEAR THE U.S. EMBASSY WAS DEACTIVATED. THE U.S. EMBASSY SAID SO."
+    assert place_of(gaz, text, "LA PAZ")[1] == "BO"
+    local = "La Paz, Indiana (AP) -- A bomb planted near the U.S. post office was deactivated, the U.S. Army said."
+    assert place_of(gaz, local, "La Paz")[1] == "US"

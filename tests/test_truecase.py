@@ -33,3 +33,21 @@ def test_truecase_keeps_offsets_and_names(tiny_gaz: Gazetteer) -> None:
 def test_special_letters_keep_their_length() -> None:
     text = "İSTANBUL AND ŞANLIURFA WERE HIT BY SHELLS, OFFICIALS SAID ON MONDAY NIGHT."
     assert len(truecase(text, keep=set())) == len(text)
+
+
+def test_a_word_keeps_its_capitals_only_where_its_country_is_named(gaz: Gazetteer) -> None:
+    # Malé (the Maldives), Çan (Turkey), Caen ("Can") and Durg ("Drug") are places; in a story from Bogota that
+    # names neither country they are words, while Bogota (a city of millions) and Colombia stay names
+    text = ("BOGOTA, 30 MAY 89 -- TWO CHILDREN AND ONE ADULT MALE ARE IN SERIOUS CONDITION AFTER A BOMB EXPLODED "
+            "AT A DRUG STORE IN BOGOTA, COLOMBIA. NOBODY CAN SAY WHO PLANTED IT.")
+    cased = truecase(text, keep=names_to_keep(text, gaz))
+    assert "one adult male are" in cased and "a drug store in Bogota, Colombia" in cased and "Nobody can say" in cased
+    assert {m.place.country_code for m in parse_places(text, gazetteer=gaz) if m.place} == {"CO"}
+    maldives = "MALE, MALDIVES, 3 JAN 90 -- POLICE SAID A BOMB WAS FOUND IN MALE AND IN THE MALDIVES."
+    assert "in Male and" in truecase(maldives, keep=names_to_keep(maldives, gaz))
+
+
+def test_every_surname_of_a_person_is_no_place(gaz: Gazetteer) -> None:
+    text = ("LIMA, 11 JAN 90 -- A TERRORIST ATTACK WAS MADE AGAINST FORMER DEFENSE MINISTER ENRIQUE LOPEZ "
+            "ALBUJAR IN LIMA.")
+    assert [m.place.name for m in parse_places(text, gazetteer=gaz) if m.place] == ["Lima", "Lima"]

@@ -141,6 +141,15 @@ def attack_on_combatants(t: Token, air: bool) -> bool:
     return of_kind(victims(t), COMBATANTS) and not definite_mention(t)
 
 
+def attack_on_property(t: Token, air: bool) -> bool:
+    """``attacks on the electrical system``, ``an attack against the embassy``: only things were attacked, none
+    held by the armed forces (``the police station`` is an attack on the police)."""
+    v = victims(t)
+    return bool(v) and not definite_mention(t) and all(
+        of_kind([n], PROPERTY) and not of_kind([c for c in n.children if c.dep_ in ("compound", "amod")], COMBATANTS)
+        for n in v)
+
+
 def attack_on_others(t: Token, air: bool) -> bool:
     return not definite_mention(t) and not of_kind(victims(t), COMBATANTS)
 

@@ -30,6 +30,7 @@ from .tree import (
     arguments,
     attack_on_combatants,
     attack_on_others,
+    attack_on_property,
     civilian_victims,
     combatant_victims,
     fire_on_forces,
@@ -167,6 +168,8 @@ RULES: tuple[Rule, ...] = (
           example="a gunman opened fire on police on the Champs-Elysees"),
     _rule("attack-on-forces", _S["clash"], "attack assault raid", "NOUN VERB", attack_on_combatants,
           example="guerrillas attacked an army post"),
+    _rule("attack-on-property", _S["loot"], "attack assault", "NOUN VERB", attack_on_property,
+          example="guerrillas attacked the electrical system"),
     _rule("assassination", _S["attack"], "assassinate assassination murder massacre slay behead execute stab "
           "execution stabbing beheading lynch", "NOUN VERB", any_victims,
           example="the assassination of six Jesuit priests"),

@@ -30,16 +30,24 @@ def speakers(text: str, tokens: Sequence[Token]) -> set[str]:
 
 
 def person_names(text: str, tokens: Sequence[Token]) -> set[str]:
-    """Keys of words that name people in this document (the surname after a title or a given name)."""
+    """Keys of words that name people in this document: the capitalised words after a title or a given name,
+    every one of them, for a name may carry two surnames (``Enrique Lopez Albujar``, ``Andres Restrepo
+    Londono``: neither Lopez nor Restrepo is a place here).
+
+    >>> from geo.places.tokens import tokenize
+    >>> text = "Minister Enrique Lopez Albujar was shot."
+    >>> sorted(person_names(text, tokenize(text)))
+    ['albujar', 'enrique', 'lopez']
+    """
     names: set[str] = set()
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         if not nxt.cap or (not nxt.joined and text[tok.end:nxt.start] not in (". ", " ")):
             continue
         if tok.key in TITLES or (tok.cap and tok.key in FIRST_NAMES):
-            # the last capitalised word of the run is the surname
             j = i + 1
+            names.add(tokens[j].key)
             while j + 1 < len(tokens) and tokens[j + 1].cap and tokens[j + 1].joined:
                 j += 1
-            names.add(tokens[j].key)
+                names.add(tokens[j].key)
     return names

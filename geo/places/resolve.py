@@ -37,6 +37,8 @@ __all__ = ["MIN_FIT", "SpanLike", "rank_candidates", "resolve_groups"]
 
 #: Below this fit a recognised name is not returned as a place (too obscure and nothing in the text supports it).
 MIN_FIT = 0.5
+#: A dateline standing alone (no state or country after it) names a place of at least this many people.
+DATELINE_ALONE = 100_000
 _MAX_CANDIDATES = 25
 _CONTEXT_POINTS = 12
 
@@ -227,6 +229,8 @@ def rank_candidates(span: SpanLike, ctx: _Context | None, holders: Sequence[Plac
             elif p.feature_code == "ADM1" and span.designator != "P" \
                     and sum(1 for cc, _ in ctx.admin1 if cc == p.country_code) >= 2:
                 fit += _add(why, part("sibling divisions", detail=f"in {p.country_code}"))
+        if span.dateline and not holders and p.feature_class == "P" and p.population >= DATELINE_ALONE:
+            fit += _add(why, part("lone dateline"))
         holder = next((h for h in holders if _inside(p, h)), None)
         if holder is not None:
             fit += _add(why, part("followed by", detail=holder.name))

@@ -44,6 +44,9 @@ _GENERAL_WORDS = frozenset({"capital", "free", "store", "valley", "islands", "pl
 #: at least this large (``MEXICO``, ``LIMA``), never a small town or a division named like a word (``RIFLE``,
 #: Colorado; ``WILL`` County; ``MASS.``).
 _KEEP_POPULATION = 100_000
+#: ... and, when the text does not name its country, only a city of a million or more under its own name
+#: (``BOGOTA``, ``MEDELLIN``: WordNet lists them as words), never ``MALE`` (Malé, the Maldives) or ``CAN`` (Caen).
+_KEEP_ALONE = 1_000_000
 
 
 @cache
@@ -63,7 +66,7 @@ def _english(word: str) -> bool:
     if word in words or word in FUNCTION_WORDS or word in NON_PLACE_WORDS:
         return True
     for suffix, repl in _SUFFIXES:
-        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+        if word.endswith(suffix) and len(word) > len(suffix) + 1:  # "goes", "does"
             stem = word[:-len(suffix)] + repl
             if stem in words or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in words):
                 return True
@@ -86,17 +89,31 @@ def is_shouting(text: str) -> bool:
 
 def names_to_keep(text: str, gazetteer: Gazetteer) -> set[tuple[int, int]]:
     """Character spans of the runs of words the gazetteer knows as names worth their capitals: names with a
-    word that is no English word (``SAN SALVADOR``, ``APOPA``), and names of countries, continents and places of
-    100,000 people or more whatever their words (``UNITED STATES``, ``NEW YORK``), never ``THE EASTERN REGION``."""
+    word that is no English word (``SAN SALVADOR``, ``APOPA``), names of countries and continents, and names of
+    places of 100,000 people or more whatever their words (``UNITED STATES``, ``NEW YORK``), never ``THE
+    EASTERN REGION``. A single English word keeps its capitals only when the text also names the place's
+    country: ``ONE ADULT MALE`` is no capital of the Maldives, ``NOBODY CAN`` no town in Turkey, in a story from
+    Bogota that names neither country.
+
+    >>> from geo.places import default_gazetteer
+    >>> sorted(names_to_keep("NOBODY CAN SAY.", default_gazetteer()))
+    []
+    """
     tokens = tokenize(text)
     runs = candidate_spans(text, tokens)
     found = gazetteer.candidates(set(runs.values()))
+    named = {c.place.country_code for key in runs.values() for c in found.get(key, ())
+             if c.kind == "name" and c.place.feature_code in _KEEP_CODES}
     keep: set[tuple[int, int]] = set()
     for (a, b), key in runs.items():
         cands = found.get(key)
         if not cands:
             continue
-        if not all(_english(t.key) for t in tokens[a:b]) or any(_worth_capitals(c, key) for c in cands):
+        words = tokens[a:b]
+        if not all(_english(t.key) for t in words) or any(
+                _worth_capitals(c, key) and (c.place.country_code in named or c.kind == "name" and (
+                    len(words) > 1 or c.place.feature_code in _KEEP_CODES or c.place.population >= _KEEP_ALONE))
+                for c in cands):
             keep.add((tokens[a].start, tokens[b - 1].end))
     return keep
 

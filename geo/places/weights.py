@@ -37,6 +37,8 @@ WEIGHTS: dict[str, Weight] = {
     "designator P, not a division": Weight(-0.20, "'the town of X', 'X city': not the province of that name"),
     "custom": Weight(0.30, "the user's own entry (Dabiq, added by hand)"),
     "dateline": Weight(0.10, "a dateline names a town ('WASHINGTON --')"),
+    "lone dateline": Weight(0.25, "'BOGOTA, 5 JUL 89 (AFP) --', 'LA PAZ (EFE) --': a dateline with no state or "
+                                   "country after it names a city its readers know, never Bogota, New Jersey"),
     "seat of": Weight(0.15, "Zhytomyr, Kherson, Kayseri: the town, not its oblast or province"),
     "village named like its country's division": Weight(-0.20, "'Wales' the nation, not the Yorkshire village"),
     "country's name ADM1": Weight(-0.15, "'Georgia': a division sharing a country's name needs only context"),
