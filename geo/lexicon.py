@@ -152,5 +152,13 @@ FIRST_NAMES = _words(
     "francois jean-marc jean-claude pierre jacques emmanuel nicolas angela gerhard helmut wolfgang "
     "hans klaus jurgen giuseppe giovanni matteo silvio carlos luis jorge pedro manuel miguel juan "
     "xi li wang zhang liu chen yang huang zhao wu zhou narendra rahul sonia shinzo kim moon park "
-    "justin malcolm kevin tony theresa boris gordon nigel jeremy nicola"
+    "justin malcolm kevin tony theresa boris gordon nigel jeremy nicola "
+    # Spanish and Portuguese given names of Latin American news ("Mauricio Sandoval" is no Mauritius,
+    # "Enrique Lopez Albujar" no Lopez)
+    "enrique alfredo mauricio antonio fernando francisco rafael ricardo roberto eduardo jaime javier hector "
+    "oscar raul ruben sergio alvaro andres diego guillermo gustavo julio mario osvaldo oswaldo rodrigo ernesto "
+    "alberto armando arturo cesar ignacio joaquin rene ramon humberto gilberto horacio leonel orlando marco "
+    "felipe hugo ivan luiz joao jesus alejandro adolfo agustin alfonso benjamin camilo edgar efrain "
+    "emilio federico gerardo gonzalo hernan ismael lucio marcelo nelson octavio pablo reinaldo "
+    "ana gabriela beatriz claudia elena lucia patricia silvia violeta"
 )

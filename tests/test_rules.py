@@ -49,6 +49,7 @@ CASES = [
     ("organisation-head", "The Washington Post reported it.", "Washington"),
     ("before-capitalised-word", "They hired Kirby Smith.", "Kirby"),
     ("person-cue", "Said is a small town.", "Said"),
+    ("transcript-label", "[Begin recording] [Kirby] We have no water.", "Kirby"),
 ]
 
 

@@ -113,3 +113,33 @@ def test_explain_names_the_rules(run, tmp_path) -> None:  # type: ignore[no-unty
     assert "reasons" not in plain[0]
     bad = run("events", str(article), "--format", "csv", "--explain")
     assert bad.exit_code == 2 and "--explain" in bad.output
+
+
+def test_another_explosion_is_another_event_and_a_retelling_is_not() -> None:
+    text = ("GUATEMALA CITY, 10 AUG 89 -- A BOMB EXPLODED TODAY IN ZONE 1 OF GUATEMALA CITY, KILLING ONE PERSON.\n\n"
+            "ANOTHER EXPLOSION TOOK PLACE IN ESCUINTLA, DAMAGING THREE VEHICLES.\n\n"
+            "THE BOMB IN GUATEMALA CITY WAS PLANTED IN A CAR.")
+    events = extract_events(text, published="1989-08-10")
+    assert [(e.sub_event_type, e.location) for e in events] == [
+        ("Remote explosive/landmine/IED", "Guatemala City"), ("Remote explosive/landmine/IED", "Escuintla")]
+
+
+def test_a_bombing_claimed_by_militants_is_planted_though_jets_are_about() -> None:
+    text = ("Russian jets bombed Aleppo on Monday, killing 12 people.\n\n"
+            "Kurdish militants claimed responsibility for the Dec. 10 bombings in Istanbul that killed 44 people.")
+    events = extract_events(text, published="2016-12-19")
+    assert {(e.location, e.sub_event_type) for e in events} >= {
+        ("Aleppo", "Air/drone strike"), ("Istanbul", "Remote explosive/landmine/IED")}
+
+
+def test_arrests_at_a_protest_are_its_intervention() -> None:
+    text = ("About 1,700 protesters gathered in central Seoul on Sunday, chanting slogans against the president.\n\n"
+            "Around 70 protesters were detained by police in Seoul on Sunday.")
+    events = extract_events(text, published="2008-06-30")
+    assert [(e.sub_event_type, e.location) for e in events] == [("Protest with intervention", "Seoul")]
+
+
+def test_attacks_on_property_destroy_property() -> None:
+    text = "SAN SALVADOR, 19 MAR 89 -- GUERRILLAS ATTACKED THE ELECTRICAL SYSTEM IN USULUTAN TODAY."
+    assert [e.sub_event_type for e in extract_events(text, published="1989-03-19")] == [
+        "Looting/property destruction"]

@@ -38,12 +38,13 @@ from ..model import Event, Evidence, Mention, main_country
 from ..places import default_gazetteer, parse_places, readable
 from .confidence import confidence
 from .dates import TimeExpr, dateline_date, find_times
+from .merge import merge, one_per_day
 from .numbers import Figure, casualty_figures
 from .parse import asserted_token, parse
 from .roles import PlaceCandidate, best_place, is_demonym, sentence_places, specificity
 from .sentences import Sentence, actors_in, figure_source, split_sentences
 from .taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VAC, VIOLENT
-from .tree import definite_mention
+from .tree import another_mention, definite_mention
 from .triggers import Rule, any_trigger, find_triggers
 
 __all__ = ["BACKGROUND_DAYS", "extract_events"]
@@ -85,6 +86,7 @@ class _Found(NamedTuple):
     rule: Rule
     at: int  # the trigger's offset in the sentence
     definite: bool  # "the bombing": refers back to an event told before
+    another: bool  # "another explosion", "a third bomb": not one told before
 
 
 def _trigger(state: _State, sentence: str, *, weak: bool) -> _Found | None:
@@ -103,7 +105,7 @@ def _trigger(state: _State, sentence: str, *, weak: bool) -> _Found | None:
         best = min(hits, key=lambda h: h.token.i)
     else:
         return None
-    return _Found(best.rule, best.token.idx, definite_mention(best.token))
+    return _Found(best.rule, best.token.idx, definite_mention(best.token), another_mention(best.token))
 
 
 def _in_quotes(sentence: str, at: int) -> bool:
@@ -208,16 +210,26 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: _Draft | 
         cands, actors = _places(state, sent, continuing=False)
         own_place = best_place(cands, at)
         own_time = _pick_time(times, found.at)
-        if open_ is not None and near and _compatible(kind, open_) and (
-                found.definite or not (own_time or own_place)
+        # "Karlov's assassination" while the Istanbul bombings are open: the assassination told before
+        same_kind = found.definite and open_ is not None and open_.event_type != kind and any(
+            d.event_type == kind for d in drafts)
+        if open_ is not None and near and not same_kind and _compatible(kind, open_) and (
+                (found.definite and not _elsewhere(own_place, open_) and not _another_day(own_time, open_))
+                or not (own_time or own_place)
                 or (found.rule.generic and not (own_time and own_time.precision == 1)
                     and not _elsewhere(own_place, open_))):
             cands, actors = _places(state, sent, continuing=True)
             _continue(state, open_, sent, cands, times, figures, single, actors, f"continues: {found.rule.name}")
             return open_
-        prior = next((d for d in reversed(drafts) if d.event_type == kind), None) if found.definite else None
+        told = state.last_time.get(sent.paragraph) or state.last_time.get(sent.paragraph - 1)
+        if told is not None and any(d.explicit_date and d.date == told.date and d.event_type != kind for d in drafts):
+            told = None  # the day of another event just told ("Dec. 10 bombings in Istanbul"), not this one's
+        prior = next((d for d in reversed(drafts) if d.event_type == kind and (found.definite or (
+            _same_place(own_place, d) and (told is None or told.date == d.date)))), None) if not found.another else None
         if prior is not None and not own_time and not _elsewhere(own_place, prior):
-            # "the bombing" paragraphs later ("condemned the bombing"): the event told before, not another
+            # "the bombing" paragraphs later ("condemned the bombing"), or the same kind of event at the same
+            # town with no day of its own ("Karlov ... at the exhibition in Ankara when he was gunned down"):
+            # the event told before, not another
             _continue(state, prior, sent, cands if prior.place is None else [], [], figures, single, actors,
                       f"refers back: {found.rule.name}")
             return prior
@@ -228,10 +240,11 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: _Draft | 
         if draft.place is not None:
             where = "its sentence" if sent.start <= draft.place.mention.start < sent.end else "the dateline"
             draft.reasons.append(f"place: {draft.place.mention.text!r} in {where}")
-        elif drafts and sent.paragraph - drafts[-1].last_para <= 2 and drafts[-1].place is not None:
+        elif (last := max(drafts, key=_told_last, default=None)) is not None and (
+                sent.paragraph - last.last_para <= 2 and last.place is not None):
             # no place of its own right after an event that has one: the same scene ("Hundreds of demonstrators
             # gathered outside the cathedral" after the cathedral bombing in Cairo)
-            draft.place, draft.inherited = drafts[-1].place, True
+            draft.place, draft.inherited = last.place, True
             draft.reasons.append(f"place: {draft.place.mention.text!r}, the scene of the event told before")
         drafts.append(draft)
         _continue(state, draft, sent, [], [], figures, single, actors)
@@ -256,6 +269,23 @@ def _places(state: _State, sent: Sentence, *, continuing: bool) -> tuple[list[Pl
     if state.countries:
         cands = [c for c in cands if c.mention.place is not None and c.mention.place.country_code in state.countries]
     return cands, actors
+
+
+def _another_day(time: TimeExpr | None, draft: _Draft) -> bool:
+    """The trigger's own exact day is not the draft's (``the Dec. 10 bombings`` after Monday's air strikes)."""
+    return time is not None and time.precision == 1 and draft.date is not None and time.date != draft.date
+
+
+def _told_last(d: _Draft) -> int:
+    """Where the draft's latest sentence starts: the event the text spoke of last."""
+    return max((s.start for s in d.evidence), default=d.first.start)
+
+
+def _same_place(place: PlaceCandidate | None, draft: _Draft) -> bool:
+    """A town's own mention that is the draft's town."""
+    return place is not None and draft.place is not None and place.specificity >= 2 and (
+        place.mention.place is not None and draft.place.mention.place is not None
+        and place.mention.place.id == draft.place.mention.place.id)
 
 
 def _elsewhere(place: PlaceCandidate | None, draft: _Draft) -> bool:
@@ -350,9 +380,9 @@ def _finish(state: _State, drafts: list[_Draft], gaz: Gazetteer, source: str, in
             d.reasons.append(f"place: the dateline, {state.dateline.text!r} (no place of its own)")
         event = _event(d, gaz, country, source, background, original)
         key = (event.geonameid or event.country_code, event.event_type, event.date or "")
-        events[key] = _merge(events[key], event) if key in events else event
+        events[key] = merge(events[key], event) if key in events else event
     return [replace(e, sub_event_type="Excessive force against protesters")  # ACLED: protesters were killed
-            if e.event_type == PROTESTS and e.fatalities > 0 else e for e in events.values()]
+            if e.event_type == PROTESTS and e.fatalities > 0 else e for e in one_per_day(events.values())]
 
 
 def _event(d: _Draft, gaz: Gazetteer, country: str, source: str, background: bool, original: str) -> Event:
@@ -385,16 +415,3 @@ def _reasons(d: _Draft, country: str) -> tuple[str, ...]:
         low = min(d.figures, key=lambda f: f[0])
         out.append(f"fatalities: {low[1]!r}, the lowest of {len(d.figures)} report(s)")
     return tuple(out)
-
-
-def _merge(a: Event, b: Event) -> Event:
-    """Two reports of one event (same place, type and day): lowest figure, all evidence and reports."""
-    reports = a.fatality_reports + tuple(r for r in b.fatality_reports if r not in a.fatality_reports)
-    lowest = min((e for e in (a, b) if e.fatality_reports), key=lambda e: e.fatalities, default=a)
-    return replace(a, actors=a.actors + tuple(x for x in b.actors if x not in a.actors),
-                   fatalities=lowest.fatalities, fatalities_text=lowest.fatalities_text, fatality_reports=reports,
-                   evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),
-                   reasons=(*a.reasons, "merged: another report of the same type, place and day", *b.reasons),
-                   geo_precision=min(a.geo_precision, b.geo_precision), time_precision=min(a.time_precision,
-                                                                                           b.time_precision),
-                   confidence=min(1.0, round(max(a.confidence, b.confidence) + 0.1, 2)))  # told twice

@@ -33,8 +33,8 @@ SETTLEMENTS = frozenset({"town", "city", "village", "hamlet", "district", "provi
 PROPERTY = frozenset({"house", "home", "building", "vehicle", "car", "bus", "truck", "office", "store", "shop",
                       "church", "mosque", "school", "station", "tower", "pylon", "bridge", "farm", "crop",
                       "property", "plant", "facility", "headquarters", "factory", "warehouse", "train", "hut",
-                      "field", "market", "hall", "plantation", "installation", "line", "pipeline", "dwelling", "embassy",
-                      "bank", "branch", "substation", "system", "network", "consulate"})
+                      "field", "market", "hall", "plantation", "installation", "line", "pipeline", "dwelling",
+                      "embassy", "bank", "branch", "substation", "system", "network", "consulate"})
 #: Causes that kill without anyone attacking: a death from them is no event (``killed by a cholera epidemic``,
 #: ``a gas explosion at a noodle restaurant``).
 DISASTERS = frozenset({"disease", "epidemic", "outbreak", "cholera", "virus", "flu", "influenza", "fever", "flood",

@@ -217,6 +217,17 @@ def _before_capitalised_word(v: View) -> bool:
             and not any(c.place.feature_code in _AREA_CODES or c.kind == "demonym" for c in v.cands))
 
 
+_LABEL_BEFORE = re.compile(r"(?:^|\n|\]) *\[$")
+
+
+def _transcript_label(v: View) -> bool:
+    """``[BEGIN RECORDING] [MARTINEZ] IN LAST NIGHT'S ATTACK``, ``[Lopez] Dr Colindres, ...``: a name alone in
+    square brackets at the start of a line or after another bracket labels the speaker of a transcript (an
+    editor's gloss, ``THE CAPITAL [SAN SALVADOR]``, follows words and stays a place)."""
+    return (v.text[v.last.end:v.last.end + 1] == "]"
+            and bool(_LABEL_BEFORE.search(v.text[max(0, v.first.start - 4):v.first.start])))
+
+
 def _person_cue(v: View) -> bool:
     """A one-word run that is itself a cue of a person's name (``Said``)."""
     return v.single and v.last.key in PERSON_CUES
@@ -235,6 +246,7 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("organisation-head", _organisation_head),
     Rule("before-capitalised-word", _before_capitalised_word),
     Rule("person-cue", _person_cue),
+    Rule("transcript-label", _transcript_label),
 )
 
 
