@@ -34,16 +34,16 @@ from typing import NamedTuple
 from gazetteer import Gazetteer
 
 from ..datelines import document_dateline
-from ..model import Event, Evidence, Mention, main_country
+from ..model import Event, Mention, main_country
 from ..places import default_gazetteer, parse_places, readable
-from .confidence import confidence
 from .dates import TimeExpr, dateline_date, find_times
+from .drafts import Draft, another_day, compatible, elsewhere, same_country, same_place, to_event, told_last
 from .merge import merge, one_per_day
 from .numbers import Figure, casualty_figures
 from .parse import asserted_token, parse
 from .roles import PlaceCandidate, best_place, is_demonym, sentence_places, specificity
 from .sentences import Sentence, actors_in, figure_source, split_sentences
-from .taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VAC, VIOLENT
+from .taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VIOLENT
 from .tree import another_mention, definite_mention
 from .triggers import Rule, any_trigger, find_triggers
 
@@ -60,26 +60,6 @@ _SINGLE_DEATH = re.compile(r"\b(?:was|has been|had been)\s+(?:killed|shot dead|s
 _AIR = re.compile(r"\b(?:warplanes?|aircraft|jets|fighter jets?|helicopters?|gunships?|drones?|air ?strikes?"
                   r"|air ?raids?|bombers|aerial|sorties|air force (?:struck|bombed|attacked|jets|planes))\b", re.I)
 _NEW_TOPIC = re.compile(r"^(?:Separately|Elsewhere|Meanwhile|In another|In a separate|Also on)\b", re.I)
-
-
-@dataclass
-class _Draft:
-    sub_event_type: str
-    first: Sentence
-    date: dt.date | None = None
-    precision: int = 2
-    explicit_date: bool = False
-    place: PlaceCandidate | None = None
-    actors: list[str] = field(default_factory=list)
-    figures: list[tuple[int, str, str | None]] = field(default_factory=list)
-    evidence: list[Sentence] = field(default_factory=list)
-    last_para: int = 0
-    reasons: list[str] = field(default_factory=list)
-    inherited: bool = False  # the place is the event before's, not its own: any place of its own is better
-
-    @property
-    def event_type(self) -> str:
-        return SUB_EVENT_TYPES[self.sub_event_type]
 
 
 class _Found(NamedTuple):
@@ -156,8 +136,8 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
                     None)
     state = _State(text, anchor, mentions, dateline, anchored=known is not None, air=bool(_AIR.search(text)),
                    countries=_countries(mentions, dateline))
-    drafts: list[_Draft] = []
-    open_: _Draft | None = None
+    drafts: list[Draft] = []
+    open_: Draft | None = None
     for sent in split_sentences(text):
         if head and sent.start < head.end:
             sent = Sentence(text[head.end:sent.end], head.end, sent.end, sent.paragraph)
@@ -190,14 +170,8 @@ def _countries(mentions: list[Mention], dateline: Mention | None) -> frozenset[s
     return frozenset(own)
 
 
-def _compatible(kind: str, open_: _Draft) -> bool:
-    """A trigger of type ``kind`` may add to the open event (shots at a protest belong to the protest)."""
-    return kind == open_.event_type or (kind in VIOLENT and open_.event_type in VIOLENT) or (
-        open_.event_type == PROTESTS and kind == VAC)
-
-
-def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: _Draft | None,
-          drafts: list[_Draft]) -> _Draft | None:
+def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: Draft | None,
+          drafts: list[Draft]) -> Draft | None:
     found = _trigger(state, sent.text, weak=open_ is not None)
     if found is None and (open_ is None or sent.paragraph - open_.last_para > 1):
         return open_  # nothing to open and nothing open to add to
@@ -213,11 +187,11 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: _Draft | 
         # "Karlov's assassination" while the Istanbul bombings are open: the assassination told before
         same_kind = found.definite and open_ is not None and open_.event_type != kind and any(
             d.event_type == kind for d in drafts)
-        if open_ is not None and near and not same_kind and _compatible(kind, open_) and (
-                (found.definite and not _elsewhere(own_place, open_) and not _another_day(own_time, open_))
+        if open_ is not None and near and not same_kind and compatible(kind, open_) and (
+                (found.definite and not elsewhere(own_place, open_) and not another_day(own_time, open_))
                 or not (own_time or own_place)
                 or (found.rule.generic and not (own_time and own_time.precision == 1)
-                    and not _elsewhere(own_place, open_))):
+                    and not elsewhere(own_place, open_))):
             cands, actors = _places(state, sent, continuing=True)
             _continue(state, open_, sent, cands, times, figures, single, actors, f"continues: {found.rule.name}")
             return open_
@@ -225,22 +199,22 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: _Draft | 
         if told is not None and any(d.explicit_date and d.date == told.date and d.event_type != kind for d in drafts):
             told = None  # the day of another event just told ("Dec. 10 bombings in Istanbul"), not this one's
         prior = next((d for d in reversed(drafts) if d.event_type == kind and (found.definite or (
-            _same_place(own_place, d) and (told is None or told.date == d.date)))), None) if not found.another else None
-        if prior is not None and not own_time and not _elsewhere(own_place, prior):
+            same_place(own_place, d) and (told is None or told.date == d.date)))), None) if not found.another else None
+        if prior is not None and not own_time and not elsewhere(own_place, prior):
             # "the bombing" paragraphs later ("condemned the bombing"), or the same kind of event at the same
             # town with no day of its own ("Karlov ... at the exhibition in Ankara when he was gunned down"):
             # the event told before, not another
             _continue(state, prior, sent, cands if prior.place is None else [], [], figures, single, actors,
                       f"refers back: {found.rule.name}")
             return prior
-        draft = _Draft(found.rule.sub_event_type, sent, last_para=sent.paragraph)
+        draft = Draft(found.rule.sub_event_type, sent, last_para=sent.paragraph)
         draft.reasons.append(f"trigger: {found.rule.name} ({sent.text[found.at:found.at + 30].split(' ')[0]!r})")
         _date(state, draft, sent, times, found.at)
         draft.place = _choose_place(state, draft, cands, at)
         if draft.place is not None:
             where = "its sentence" if sent.start <= draft.place.mention.start < sent.end else "the dateline"
             draft.reasons.append(f"place: {draft.place.mention.text!r} in {where}")
-        elif (last := max(drafts, key=_told_last, default=None)) is not None and (
+        elif (last := max(drafts, key=told_last, default=None)) is not None and (
                 sent.paragraph - last.last_para <= 2 and last.place is not None):
             # no place of its own right after an event that has one: the same scene ("Hundreds of demonstrators
             # gathered outside the cathedral" after the cathedral bombing in Cairo)
@@ -271,32 +245,7 @@ def _places(state: _State, sent: Sentence, *, continuing: bool) -> tuple[list[Pl
     return cands, actors
 
 
-def _another_day(time: TimeExpr | None, draft: _Draft) -> bool:
-    """The trigger's own exact day is not the draft's (``the Dec. 10 bombings`` after Monday's air strikes)."""
-    return time is not None and time.precision == 1 and draft.date is not None and time.date != draft.date
-
-
-def _told_last(d: _Draft) -> int:
-    """Where the draft's latest sentence starts: the event the text spoke of last."""
-    return max((s.start for s in d.evidence), default=d.first.start)
-
-
-def _same_place(place: PlaceCandidate | None, draft: _Draft) -> bool:
-    """A town's own mention that is the draft's town."""
-    return place is not None and draft.place is not None and place.specificity >= 2 and (
-        place.mention.place is not None and draft.place.mention.place is not None
-        and place.mention.place.id == draft.place.mention.place.id)
-
-
-def _elsewhere(place: PlaceCandidate | None, draft: _Draft) -> bool:
-    """A place of its own that is not the draft's: a town elsewhere (``Meanwhile, in Homs ...``)."""
-    if place is None or draft.place is None or place.specificity < 2 or draft.place.specificity < 2:
-        return False
-    return place.mention.place is not None and draft.place.mention.place is not None and (
-        place.mention.place.id != draft.place.mention.place.id)
-
-
-def _choose_place(state: _State, draft: _Draft, cands: list[PlaceCandidate], at: int) -> PlaceCandidate | None:
+def _choose_place(state: _State, draft: Draft, cands: list[PlaceCandidate], at: int) -> PlaceCandidate | None:
     if draft.event_type == STRATEGIC:
         located = [c for c in cands if c.strength == 3]
         if located:
@@ -306,7 +255,7 @@ def _choose_place(state: _State, draft: _Draft, cands: list[PlaceCandidate], at:
     return best_place(cands, at)
 
 
-def _date(state: _State, draft: _Draft, sent: Sentence, times: list[TimeExpr], at: int) -> None:
+def _date(state: _State, draft: Draft, sent: Sentence, times: list[TimeExpr], at: int) -> None:
     own = _pick_time(times, at)
     vague = any(t.date is None or t.since for t in times)
     if own is not None:
@@ -324,7 +273,7 @@ def _date(state: _State, draft: _Draft, sent: Sentence, times: list[TimeExpr], a
                              else "date: none (no date of its own, no publication date)")
 
 
-def _continue(state: _State, draft: _Draft, sent: Sentence, cands: list[PlaceCandidate], times: list[TimeExpr],
+def _continue(state: _State, draft: Draft, sent: Sentence, cands: list[PlaceCandidate], times: list[TimeExpr],
               figures: list[Figure], single: re.Match[str] | None, place_actors: list[str], why: str = "") -> None:
     if sent not in draft.evidence:
         draft.evidence.append(sent)
@@ -337,7 +286,7 @@ def _continue(state: _State, draft: _Draft, sent: Sentence, cands: list[PlaceCan
     best = best_place(cands, sent.start)
     if best is not None and (draft.place is None or draft.inherited or (
             best.specificity > draft.place.specificity and best.strength >= 1
-            and (draft.place.specificity == 0 or _same_country(best, draft.place)))):
+            and (draft.place.specificity == 0 or same_country(best, draft.place)))):
         draft.place, draft.inherited = best, False
         draft.reasons.append(f"place: {best.mention.text!r} in a later sentence")
     own = _pick_time(times, 0)
@@ -357,11 +306,7 @@ def _continue(state: _State, draft: _Draft, sent: Sentence, cands: list[PlaceCan
         draft.figures.append((1, single.group(0), figure_source(sent.text)))
 
 
-def _same_country(a: PlaceCandidate, b: PlaceCandidate) -> bool:
-    return bool(a.mention.place and b.mention.place and a.mention.place.country_code == b.mention.place.country_code)
-
-
-def _finish(state: _State, drafts: list[_Draft], gaz: Gazetteer, source: str, include_background: bool,
+def _finish(state: _State, drafts: list[Draft], gaz: Gazetteer, source: str, include_background: bool,
             original: str) -> list[Event]:
     country = main_country(d.place.mention for d in drafts if d.place) or _home(state) or ""
     events: dict[tuple[str, str, str], Event] = {}
@@ -378,40 +323,9 @@ def _finish(state: _State, drafts: list[_Draft], gaz: Gazetteer, source: str, in
             # truck"): near the dateline's town, as a coder would place it
             d.place, d.inherited = PlaceCandidate(state.dateline, specificity(state.dateline.place), 0, 2), True
             d.reasons.append(f"place: the dateline, {state.dateline.text!r} (no place of its own)")
-        event = _event(d, gaz, country, source, background, original)
+        event = to_event(d, gaz, country, source, background, original)
         key = (event.geonameid or event.country_code, event.event_type, event.date or "")
         events[key] = merge(events[key], event) if key in events else event
     return [replace(e, sub_event_type="Excessive force against protesters")  # ACLED: protesters were killed
             if e.event_type == PROTESTS and e.fatalities > 0 else e for e in one_per_day(events.values())]
 
-
-def _event(d: _Draft, gaz: Gazetteer, country: str, source: str, background: bool, original: str) -> Event:
-    place = d.place.mention.place if d.place else None
-    if place is None and country:
-        place = gaz.countries().get(country)
-    figures = sorted(d.figures, key=lambda f: f[0])
-    return Event(
-        event_type=d.event_type, sub_event_type=d.sub_event_type, date=d.date.isoformat() if d.date else None,
-        time_precision=d.precision, location=place.name if place else "", lat=place.lat if place else None,
-        lon=place.lon if place else None, geonameid=place.id if place else None,
-        geo_precision=d.place.geo_precision if d.place else 3, admin1=place.admin1 if place else "",
-        country_code=place.country_code if place else "", actors=tuple(d.actors),
-        fatalities=figures[0][0] if figures else 0, fatalities_text=figures[0][1] if figures else "",
-        fatality_reports=tuple(f[1] for f in d.figures),
-        evidence=tuple(Evidence(original[s.start:s.end], s.start, s.end) for s in d.evidence), source=source,
-        background=background,
-        reasons=_reasons(d, country),
-        confidence=confidence(placed=d.place is not None and d.place.specificity > 0 and not d.inherited,
-                              geo_precision=d.place.geo_precision if d.place else 3, explicit_date=d.explicit_date,
-                              time_precision=d.precision, figures=bool(d.figures), actors=bool(d.actors),
-                              sentences=len(d.evidence)))
-
-
-def _reasons(d: _Draft, country: str) -> tuple[str, ...]:
-    out = list(d.reasons)
-    if d.place is None:
-        out.append(f"place: the document's country ({country or 'none'}), no place of its own")
-    if d.figures:
-        low = min(d.figures, key=lambda f: f[0])
-        out.append(f"fatalities: {low[1]!r}, the lowest of {len(d.figures)} report(s)")
-    return tuple(out)

@@ -111,8 +111,8 @@ def names_to_keep(text: str, gazetteer: Gazetteer) -> set[tuple[int, int]]:
             continue
         words = tokens[a:b]
         if not all(_english(t.key) for t in words) or any(
-                _worth_capitals(c, key) and (c.place.country_code in named or c.kind == "name" and (
-                    len(words) > 1 or c.place.feature_code in _KEEP_CODES or c.place.population >= _KEEP_ALONE))
+                _worth_capitals(c, key) and (c.place.country_code in named or (c.kind == "name" and (
+                    len(words) > 1 or c.place.feature_code in _KEEP_CODES or c.place.population >= _KEEP_ALONE)))
                 for c in cands):
             keep.add((tokens[a].start, tokens[b - 1].end))
     return keep
