@@ -116,6 +116,7 @@ class _State:
     anchored: bool = True  # the publication date is known (given, or the text's date line)
     air: bool = False  # the document speaks of aircraft: "the bombing" is from the air
     countries: frozenset[str] = frozenset()  # the countries the document names most
+    home: str | None = None  # where an event with no place of its own goes (``_home``)
     last_time: dict[int, TimeExpr] = field(default_factory=dict)
 
 
@@ -136,6 +137,7 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
                     None)
     state = _State(text, anchor, mentions, dateline, anchored=known is not None, air=bool(_AIR.search(text)),
                    countries=_countries(mentions, dateline))
+    state.home = _home(state, head.end if head else 0)
     drafts: list[Draft] = []
     open_: Draft | None = None
     for sent in split_sentences(text):
@@ -149,13 +151,32 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
     return _finish(state, drafts, gaz, source, include_background, original)
 
 
-def _home(state: _State) -> str | None:
-    """Where an event with no place of its own goes: the dateline's country when it is one of the document's own
-    (``SAN SALVADOR, 18 NOV 89 -- ... Spanish ... Spanish ...``: El Salvador), else the most named one."""
+def _home(state: _State, body_start: int = 0) -> str | None:
+    """Where an event with no place of its own goes: the dateline's country (``SAN SALVADOR, 18 NOV 89 -- ...
+    Spanish ... Spanish ...``: El Salvador) unless the body after the dateline never names it, nor a place or
+    people of it, and names another country by its name three times (``ROME (ITALY), 11 JAN 90 -- [INTERVIEW] ...
+    the massacre ... in El Salvador ... in El Salvador``: the reporter is in Rome, the massacre in El Salvador;
+    towns do not count, wire copy's capitals make towns of people: ``CUELLAR``, ``LEIGH``); with no dateline, the
+    most named country.
+
+    >>> from geo.model import Mention, Place
+    >>> def m(name, cc, at): return Mention(name, at, at + len(name), Place(name, name, 0, 0, "A", "PCLI", cc))
+    >>> rome, sv = m("ROME", "IT", 0), [m("EL SALVADOR", "SV", k) for k in (40, 90, 140)]
+    >>> _home(_State("", dt.date(1990, 1, 11), [rome, *sv], rome), 20)
+    'SV'
+    >>> _home(_State("", dt.date(1990, 1, 11), [rome, *sv[:1]], rome), 20)
+    'IT'
+    """
     line = state.dateline.place.country_code if state.dateline and state.dateline.place else None
-    if line and line in state.countries:
+    if line is None:
+        return main_country(m for m in state.mentions if not is_demonym(m))
+    body = [m for m in state.mentions if m.start >= body_start and m.place is not None]
+    if any(m.place.country_code == line for m in body):  # type: ignore[union-attr]
         return line
-    return main_country(m for m in state.mentions if not is_demonym(m))
+    named = Counter(m.place.country_code for m in body  # type: ignore[union-attr]
+                    if not is_demonym(m) and m.place.feature_code.startswith("PCL"))  # type: ignore[union-attr]
+    top = named.most_common(1)
+    return top[0][0] if top and top[0][1] >= 3 else line
 
 
 def _countries(mentions: list[Mention], dateline: Mention | None) -> frozenset[str]:
@@ -250,8 +271,9 @@ def _choose_place(state: _State, draft: Draft, cands: list[PlaceCandidate], at: 
         located = [c for c in cands if c.strength == 3]
         if located:
             return best_place(located, at)
-        if state.dateline is not None:
-            return PlaceCandidate(state.dateline, specificity(state.dateline.place), 3, 1)  # type: ignore[arg-type]
+        if state.dateline is not None and state.dateline.place is not None and (
+                state.dateline.place.country_code == state.home):
+            return PlaceCandidate(state.dateline, specificity(state.dateline.place), 3, 1)
     return best_place(cands, at)
 
 
@@ -308,7 +330,10 @@ def _continue(state: _State, draft: Draft, sent: Sentence, cands: list[PlaceCand
 
 def _finish(state: _State, drafts: list[Draft], gaz: Gazetteer, source: str, include_background: bool,
             original: str) -> list[Event]:
-    country = main_country(d.place.mention for d in drafts if d.place) or _home(state) or ""
+    # an event with no place of its own: in the dateline's (or the reporter's subject's) country, else where most
+    # events are ("ROME (ITALY) -- ... the arrest ... in El Salvador ... San Jose": El Salvador, not the US)
+    country = (state.home if state.dateline is not None else None) or main_country(
+        d.place.mention for d in drafts if d.place) or state.home or ""
     events: dict[tuple[str, str, str], Event] = {}
     # with no publication date, the latest date the text states in full stands in for it
     latest = state.anchor if state.anchored else max((d.date for d in drafts if d.date), default=None)

@@ -47,7 +47,7 @@ _SPEAKER = re.compile(rf"^(?:In|From)\s+([^,]{{2,40}}),[^,.;]{{0,60}}?\b{alterna
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\s+(?:relies|has|have|is|are|was|were|supports|backs|includes|"
                     r"represents|runs|operates|monitors)\b[^,]*,")
 _APPOSITION = re.compile(r"^,\s+[^,]{0,45}$")
-_DEMONYM_END = re.compile(r"(?:ian|ean|ans|ish|ese|i|ic|ch|an|ns)$")
+_DEMONYM_END = re.compile(r"(?:ian|ean|ans|ish|ese|i|ic|ch|an|ns)$", re.IGNORECASE)
 
 
 #: Nouns a place name may modify and still say where something is: ``Seoul City Hall``, ``the Kabul airport``,
@@ -130,9 +130,10 @@ def specificity(place: Place) -> int:
 
 
 def is_demonym(m: Mention) -> bool:
-    """``Russian``, ``Syrian``: a country's adjective, which names an actor, never a place."""
+    """``Russian``, ``Syrian``, wire copy's ``COSTA RICAN``: a country's adjective, which names an actor, never a
+    place (``U.S.``, ``UAE``: the country's own short name)."""
     p = m.place
-    if p is None or not p.feature_code.startswith("PCL") or "." in m.text or m.text.isupper():
+    if p is None or not p.feature_code.startswith("PCL") or "." in m.text or (m.text.isupper() and len(m.text) <= 4):
         return False
     return normalize(m.text) != normalize(p.name) and bool(_DEMONYM_END.search(m.text))
 
