@@ -143,3 +143,21 @@ def test_attacks_on_property_destroy_property() -> None:
     text = "SAN SALVADOR, 19 MAR 89 -- GUERRILLAS ATTACKED THE ELECTRICAL SYSTEM IN USULUTAN TODAY."
     assert [e.sub_event_type for e in extract_events(text, published="1989-03-19")] == [
         "Looting/property destruction"]
+
+
+def test_the_blast_of_a_gas_explosion_is_the_accident() -> None:
+    text = ("At least two people died on Friday in a gas explosion at a noodle restaurant in Hangzhou.\n"
+            "The blast took place at around 8:40 a.m. Videos of the explosion show smoke enveloping a building.")
+    assert extract_events(text, published="2017-07-22") == []
+    bomb = "A bomb exploded at a market in Hangzhou on Friday.\nThe blast killed two people."
+    assert [e.sub_event_type for e in extract_events(bomb, published="2017-07-22")] == [
+        "Remote explosive/landmine/IED"]
+
+
+def test_a_rome_interview_on_a_massacre_in_el_salvador_places_it_there() -> None:
+    text = ("ROME (ITALY), 11 JAN 90 -- [INTERVIEW] THE ARREST OF FIVE SOLDIERS ACCUSED OF THE MASSACRE OF SIX "
+            "JESUIT PRIESTS IS A COVER OPERATION.\n\nWHAT IS YOUR OPINION?\n\nTHE SUMMIT WAS A SUCCESS.\n\n"
+            "THE PRESIDENTS CALLED FOR DIALOGUE IN EL SALVADOR.  THE UN WILL MEDIATE IN EL SALVADOR.\n\n"
+            "THE ARMY OF EL SALVADOR OPPOSES NEGOTIATIONS.")
+    events = extract_events(text, published="1990-01-11")
+    assert events and {(e.country_code, e.location) for e in events} == {("SV", "El Salvador")}

@@ -44,7 +44,7 @@ from .parse import asserted_token, parse
 from .roles import PlaceCandidate, best_place, is_demonym, sentence_places, specificity
 from .sentences import Sentence, actors_in, figure_source, split_sentences
 from .taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VIOLENT
-from .tree import another_mention, definite_mention
+from .tree import BLASTS, another_mention, definite_mention, disaster, lemma_of
 from .triggers import Rule, any_trigger, find_triggers
 
 __all__ = ["BACKGROUND_DAYS", "extract_events"]
@@ -75,8 +75,13 @@ def _trigger(state: _State, sentence: str, *, weak: bool) -> _Found | None:
     takes a word; else the earliest weak one."""
     if not any_trigger(weak=weak).search(sentence.lower()):
         return None
-    hits = [h for h in find_triggers(parse(sentence), air=state.air)
+    doc = parse(sentence)
+    hits = [h for h in find_triggers(doc, air=state.air)
             if not _in_quotes(sentence, h.token.idx) and asserted_token(h.token)]
+    if state.accident:  # "a gas explosion at a noodle restaurant ... The blast took place at 8:40": the accident
+        hits = [h for h in hits if not (lemma_of(h.token) in BLASTS and definite_mention(h.token))]
+    elif any(lemma_of(t) in BLASTS and disaster(t) for t in doc):
+        state.accident = True
     strong = [h for h in hits if h.rule.strong]
     if strong:
         specific = [h for h in strong if not h.rule.generic]
@@ -117,6 +122,7 @@ class _State:
     air: bool = False  # the document speaks of aircraft: "the bombing" is from the air
     countries: frozenset[str] = frozenset()  # the countries the document names most
     home: str | None = None  # where an event with no place of its own goes (``_home``)
+    accident: bool = False  # an explosion told as an accident ("a gas explosion"): "the blast" is that one
     last_time: dict[int, TimeExpr] = field(default_factory=dict)
 
 

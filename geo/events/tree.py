@@ -9,7 +9,8 @@ from typing import Any
 
 from .vocab import AIRCRAFT, COMBATANTS, CRIMES, DISASTERS, DISRUPTING, PROPERTY, PROTESTERS, SETTLEMENTS, WEAPONS
 
-__all__ = ["air_bomb", "aircraft_attacking", "any_victims", "arguments", "attack_on_combatants", "attack_on_others",
+__all__ = ["BLASTS", "air_bomb", "aircraft_attacking", "any_victims", "arguments", "attack_on_combatants",
+           "attack_on_others",
            "civilian_victims", "combatant_victims", "definite_mention", "disaster", "fire_on_forces",
            "fire_on_people", "fire_on_protesters", "fire_targets", "ground_bomb", "lemma_of", "mods", "not_month",
            "objects", "of_kind", "person_taken", "place_taken", "political_arrest", "property_hit", "protest_clash",
@@ -128,6 +129,10 @@ def ground_bomb(t: Token, air: bool) -> bool:
 
 def weapon_used(t: Token, air: bool) -> bool:
     return used(t) and not disaster(t)
+
+
+#: The nouns of an explosion, which may be an accident's (``a gas explosion``) as much as a bomb's.
+BLASTS = frozenset({"explosion", "blast", "explode", "detonation", "fire", "blaze"})
 
 
 def disaster(t: Token) -> bool:
