@@ -88,6 +88,10 @@ def test_digit_numbers_round_trip(n: int) -> None:
     ("thousands of people were killed in the war", [1000]),
     ("35 were wounded and 40 missing", []),
     ("the bomb left a crater 33 feet deep", []),
+    ("Clashes with police have left 20 villagers injured and one man dead", [1]),
+    ("The attack left 20 people wounded and two dead.", [2]),
+    ("The blast killed 12 and wounded 30.", [12]),
+    ("one of the dead was a child", []),
 ])
 def test_casualty_figures(sentence: str, values: list[int]) -> None:
     assert [f.value for f in casualty_figures(sentence)] == values

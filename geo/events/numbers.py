@@ -32,14 +32,18 @@ _QUALIFIER = r"(?:at least|nearly|almost|about|around|roughly|some|approximately
              r"|fewer than|less than|an estimated|a total of|at most|just over|just under)"
 _DEATH = r"(?:killed|dead|died|deaths?|lives|bodies|slain|fatalities|perished|massacred|executed|shot dead" \
          r"|assassinated|murdered)"
-_VICTIMS = r"[\w'’-]+"
+#: A word between a figure and its death word: never the injured of another figure (``20 villagers injured and
+#: one man dead``: one dead, not 20).
+_HURT = r"(?:injured|wounded|hurt|missing|arrested|detained)"
+_VICTIMS = rf"(?!(?:{_HURT}|and|while|but|with)\b)[\w'’-]+"
 # "N [words] (were|have been) killed", "killing N", "death toll (at|to|of) N", "N dead"
 _PATTERNS = [
     re.compile(rf"\b(?P<q>{_QUALIFIER}\s+)?(?P<n>{_NUMBER})\s+(?:{_VICTIMS}\s+){{0,5}}?(?:who\s+)?"
                rf"(?:were|was|have been|had been|has been|are|being|been)?\s*(?:reported\s+|confirmed\s+)?{_DEATH}\b",
                re.I),
     re.compile(rf"\b(?:kill(?:ed|ing|s)|left)\s+(?P<q>{_QUALIFIER}\s+)?(?P<n>{_NUMBER})\b(?!\s*(?:%|percent|km|miles"
-               rf"|feet|meters|metres|years|days|weeks|months|hours|minutes))", re.I),
+               rf"|feet|meters|metres|years|days|weeks|months|hours|minutes))(?!\s+(?:{_VICTIMS}\s+){{0,2}}?{_HURT}\b)",
+               re.I),
     re.compile(rf"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|people killed|fatalities|victims))\s+"
                rf"(?:[\w-]+\s+){{0,6}}?(?:at|to|of|stood at|rose to|reached)\s+(?P<q>{_QUALIFIER}\s+)?"
                rf"(?P<n>{_NUMBER})\b", re.I),
@@ -118,8 +122,9 @@ def casualty_figures(sentence: str) -> list[Figure]:
             if cut and m.start("n") > cut.start():
                 continue
             number = m.group("n")
-            if _NOT_COUNTS.match(number) and (pattern is not _PATTERNS[0] or not _SINGULAR.search(m.group(0))):
-                continue  # "a rocket attack killed ten" is not one death; "a man was killed" is
+            if _NOT_COUNTS.match(number) and (pattern is not _PATTERNS[0] or not (
+                    _SINGULAR.search(m.group(0)) or number.lower() == "one" and not re.match(r"one\s+of\b", m.group(0), re.I))):
+                continue  # "a rocket attack killed ten" is not one death; "a man was killed", "one man dead" are
             value = parse_number(number)
             if value is None or any(f.start <= m.start("n") < f.end for f in figures):
                 continue
