@@ -122,8 +122,8 @@ def casualty_figures(sentence: str) -> list[Figure]:
             if cut and m.start("n") > cut.start():
                 continue
             number = m.group("n")
-            if _NOT_COUNTS.match(number) and (pattern is not _PATTERNS[0] or not (
-                    _SINGULAR.search(m.group(0)) or number.lower() == "one" and not re.match(r"one\s+of\b", m.group(0), re.I))):
+            one = number.lower() == "one" and not re.match(r"one\s+of\b", m.group(0), re.I)
+            if _NOT_COUNTS.match(number) and (pattern is not _PATTERNS[0] or not (_SINGULAR.search(m.group(0)) or one)):
                 continue  # "a rocket attack killed ten" is not one death; "a man was killed", "one man dead" are
             value = parse_number(number)
             if value is None or any(f.start <= m.start("n") < f.end for f in figures):
