@@ -92,6 +92,11 @@ def test_digit_numbers_round_trip(n: int) -> None:
     ("The attack left 20 people wounded and two dead.", [2]),
     ("The blast killed 12 and wounded 30.", [12]),
     ("one of the dead was a child", []),
+    ("Two soldiers and 16 gunmen were killed in the battle.", [18]),
+    ("the rebels killed two soldiers, three police and 16 civilians", [21]),
+    ("On 12 March, 16 gunmen were killed", [16]),
+    ("killed 12 and 30 people were hurt", [12]),
+    ("ended in 18 fatalities at the resort", [18]),
 ])
 def test_casualty_figures(sentence: str, values: list[int]) -> None:
     assert [f.value for f in casualty_figures(sentence)] == values

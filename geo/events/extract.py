@@ -59,6 +59,14 @@ _SINGLE_DEATH = re.compile(r"\b(?:was|has been|had been)\s+(?:killed|shot dead|s
 #: warplanes ... the bombing of Aleppo"); without them a bomb is planted (the Cairo cathedral bombing).
 _AIR = re.compile(r"\b(?:warplanes?|aircraft|jets|fighter jets?|helicopters?|gunships?|drones?|air ?strikes?"
                   r"|air ?raids?|bombers|aerial|sorties|air force (?:struck|bombed|attacked|jets|planes))\b", re.I)
+#: A sentence of totals over a period or of a disaster's toll: its figures are no event's ("Rival drug gang
+#: violence in Mexico has resulted in 2,300 fatalities in the first five months of this year"; "the H1N1 flu
+#: outbreak in Mexico which caused 89 deaths").
+_NOT_THE_TOLL = re.compile(r"\b(?:(?:this|last|so far this|each|every|a) year|(?:first|past|last) (?:\w+ )?"
+                           r"(?:months|weeks|years|decades?)|since (?:the )?(?:\d{4}|\w+ \d{4}|start|beginning"
+                           r"|outbreak)|in total"
+                           r"|flu|virus|epidemic|outbreak|cholera|disease|flood(?:s|ing)?|earthquake|quake|storm"
+                           r"|hurricane|typhoon|cyclone|famine|landslides?|traffic|road accidents?)\b", re.I)
 _NEW_TOPIC = re.compile(r"^(?:Separately|Elsewhere|Meanwhile|In another|In a separate|Also on)\b", re.I)
 
 
@@ -204,6 +212,10 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: Draft | N
         return open_  # nothing to open and nothing open to add to
     figures = casualty_figures(sent.text)
     single = _SINGLE_DEATH.search(sent.text)
+    if (figures or single) and _NOT_THE_TOLL.search(sent.text):
+        if found is None:
+            return open_
+        figures, single = [], None
     near = open_ is not None and sent.paragraph - open_.last_para <= 1 and not _NEW_TOPIC.match(sent.text)
     if found and found.rule.strong:
         kind = SUB_EVENT_TYPES[found.rule.sub_event_type]

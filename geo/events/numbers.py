@@ -25,7 +25,7 @@ _VAGUE = {"several": 10, "many": 10, "scores": 20, "dozens": 12, "hundreds": 100
 _WORD = r"(?:zero|no|one|a|an|single|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen" \
         r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety" \
         r"|dozen|score|hundred|thousand|million|and|-)"
-_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?|{_WORD}(?:[\s-]+{_WORD})*" \
+_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?|(?!and\b|-){_WORD}(?:[\s-]+{_WORD})*" \
           r"|tens of thousands|hundreds of thousands|dozens|hundreds|thousands|scores|several|many|a handful" \
           r"|a few|a number)"
 _QUALIFIER = r"(?:at least|nearly|almost|about|around|roughly|some|approximately|more than|over|up to|as many as" \
@@ -48,6 +48,14 @@ _PATTERNS = [
                rf"(?:[\w-]+\s+){{0,6}}?(?:at|to|of|stood at|rose to|reached)\s+(?P<q>{_QUALIFIER}\s+)?"
                rf"(?P<n>{_NUMBER})\b", re.I),
 ]
+#: A figure conjoined before another's (``Two soldiers and 16 gunmen were killed``: 18 killed).
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_CONJOINED = re.compile(rf"\b(?P<n>{_NUMBER})(?:\s+(?!{_MONTHS}(?:\W|$)|years?\b|days?\b){_VICTIMS}){{1,2}}?"
+                        rf"(?:\s*,|\s+and)\s+$", re.I)
+#: ... and one conjoined after (``killed two soldiers and 16 civilians``: 18 killed).
+_KIN = rf"(?!(?:{_HURT}|in|on|at|during|since|after|before|of|for|by|from)\b){_VICTIMS}"
+_CONJOINED_AFTER = re.compile(rf"^(?:\s+{_KIN}){{0,2}}?(?:\s*,|\s+and)\s+(?P<n>{_NUMBER})\s+{_KIN}\b"
+                              r"(?!\s+(?:were|was|are|have|had|been)\b)", re.I)
 _ANY_DEATH = re.compile(r"kill|dead|died|death|lives|bodies|slain|fatalit|perish|massacr|execut|toll|number of"
                         r"|assassinat|murder",
                         re.IGNORECASE)
@@ -128,5 +136,17 @@ def casualty_figures(sentence: str) -> list[Figure]:
             value = parse_number(number)
             if value is None or any(f.start <= m.start("n") < f.end for f in figures):
                 continue
-            figures.append(Figure(value, m.group(0).strip(), m.start(), m.end()))
+            start = m.start()
+            if pattern is _PATTERNS[0] and not m.group("q"):
+                while (more := _CONJOINED.search(sentence[max(0, start - 60):start])) is not None and (
+                        extra := parse_number(more.group("n"))) is not None and not _NOT_COUNTS.match(more.group("n")):
+                    value, start = value + extra, max(0, start - 60) + more.start()
+            end = m.end()
+            if pattern is _PATTERNS[1]:
+                while (more := _CONJOINED_AFTER.search(sentence[end:end + 80])) is not None and (
+                        extra := parse_number(more.group("n"))) is not None and not _NOT_COUNTS.match(more.group("n")):
+                    value, end = value + extra, end + more.end()
+            if value > MAX_FIGURE:
+                continue
+            figures.append(Figure(value, sentence[start:end].strip(), start, end))
     return sorted(figures, key=lambda f: f.start)

@@ -112,6 +112,17 @@ def tree_role(doc: object, offset: int, mention: Mention) -> str:
     return "place"
 
 
+#: Prepositions whose object is where something is (``police in Bihar``), never who acts.
+_LOCATING = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
+
+
+def located_in(doc: object, offset: int, mention: Mention) -> bool:
+    """Whether the parse makes the name the object of a locating preposition (``clashes with police in Bihar``)."""
+    span = [t for t in doc if mention.start <= offset + t.idx < mention.end]  # type: ignore[attr-defined]
+    root = next((t for t in span if t.head not in span or t.head.i == t.i), None)
+    return root is not None and root.dep_ == "pobj" and root.head.lower_ in _LOCATING
+
+
 class PlaceCandidate:
     __slots__ = ("geo_precision", "mention", "specificity", "strength")
 
@@ -138,13 +149,15 @@ def is_demonym(m: Mention) -> bool:
     return normalize(m.text) != normalize(p.name) and bool(_DEMONYM_END.search(m.text))
 
 
-def _candidate(text: str, sent: Sentence, m: Mention, speaker_end: int) -> PlaceCandidate | str | None:
-    """How (and whether) a mention in a sentence can be the event's place; its text when it names an actor."""
+def _candidate(text: str, sent: Sentence, m: Mention, speaker_end: int, *,
+               located: bool = False) -> PlaceCandidate | str | None:
+    """How (and whether) a mention in a sentence can be the event's place; its text when it names an actor
+    (never when the parse shows it ``located``: the object of ``in``/``at``/``near``)."""
     if m.place is None or is_demonym(m) or m.start < speaker_end:
         return None
     before = text[max(sent.start, m.start - 90):m.start]
     after = text[m.end:min(sent.end, m.end + 40)]
-    if _ACTOR_AFTER.search(after) or _ACTOR_BEFORE.search(before):
+    if not located and (_ACTOR_AFTER.search(after) or _ACTOR_BEFORE.search(before)):
         if re.search(r"\bborders?(?: with| of)?\s+(?:the\s+)?$", before):
             return None
         return m.text if re.match(r"^(?:\s|,|and|or|its|ally)", after) or before.rstrip().endswith("with") else None
@@ -201,6 +214,9 @@ def sentence_places(text: str, mentions: Sequence[Mention], sent: Sentence, *, c
     for m in mentions:
         if sent.start <= m.start and m.end <= sent.end and not any(a <= m.start < b for a, b in asides):
             c = _candidate(text, sent, m, speaker_end)
+            if isinstance(c, str) and doc is not None and located_in(doc, sent.start, m):
+                # "Clashes with police in Bihar have left ... dead": the clashes' subject, Bihar their place
+                c = _candidate(text, sent, m, speaker_end, located=True)
             if isinstance(c, PlaceCandidate) and doc is not None:
                 role = tree_role(doc, sent.start, m)
                 if role in ("modifier", "origin", "owner") or (role == "facility" and (

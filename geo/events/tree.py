@@ -171,9 +171,11 @@ def attack_on_others(t: Token, air: bool) -> bool:
 
 
 def definite_mention(t: Token) -> bool:
-    """``the attack``, ``this bombing``, ``their offensive``: a noun that refers back to an event told before."""
-    return t.pos_ == "NOUN" and any(c.dep_ in ("det", "poss") and c.lower_ in (
-        "the", "this", "that", "these", "those", "its", "their", "his", "her", "such", "same") for c in t.children)
+    """``the attack``, ``this bombing``, ``their offensive``, ``Saturday's gun battle``: a noun that refers back to
+    an event told before."""
+    return t.pos_ == "NOUN" and any((c.dep_ in ("det", "poss") and c.lower_ in (
+        "the", "this", "that", "these", "those", "its", "their", "his", "her", "such", "same")) or (
+        c.dep_ == "poss" and c.ent_type_ in ("DATE", "TIME")) for c in t.children)
 
 
 #: Words that mark a trigger as another event than those told before (``another explosion took place``,
