@@ -164,8 +164,10 @@ def test_a_rome_interview_on_a_massacre_in_el_salvador_places_it_there() -> None
 
 
 def test_police_in_a_state_are_there_and_totals_of_the_year_are_no_toll() -> None:
-    text = "Clashes with police in Bihar have left 20 villagers injured and one man dead on Monday."
-    assert [(e.location, e.fatalities) for e in extract_events(text, published="2007-08-08")] == [("Bihar", 1)]
+    text = ("Clashes with police in Bihar have left 20 villagers injured and one man dead on Monday, since many are "
+            "staging protests.")
+    assert [(e.location, e.fatalities, e.sub_event_type) for e in extract_events(text, published="2007-08-08")] == [
+        ("Bihar", 1, "Violent demonstration")]
     text = ("A gun battle between the army and drug hitmen ended in 18 fatalities in Acapulco on Saturday.\n"
             "Drug violence in Mexico has resulted in 2,300 fatalities in the first five months of this year.")
     assert [(e.location, e.fatalities) for e in extract_events(text, published="2009-06-08")] == [

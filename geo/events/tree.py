@@ -191,10 +191,19 @@ def another_mention(t: Token) -> bool:
     return any(c.dep_ in ("det", "amod", "advmod") and c.lower_ in ANOTHER for c in t.children)
 
 
+#: Who meets protesters in a clash that is a riot (``clashes with police ... staging protests``).
+POLICING = frozenset({"police", "policeman", "policemen", "officer", "riot"})
+
+
 def protest_clash(t: Token, air: bool) -> bool:
+    """Protesters clash (``protesters clashed with police``), or police clash with people the same sentence
+    shows protesting (``Clashes with police in Bihar ... since many are staging protests``)."""
     around = arguments(t, ("nsubj", "dobj")) + [c for p in t.children if p.dep_ == "prep"
                                                  for c in arguments(p, ("pobj",))]
-    return of_kind(around, PROTESTERS)
+    if of_kind(around, PROTESTERS):
+        return True
+    sent = t.sent if t.doc.has_annotation("SENT_START") else t.doc
+    return of_kind(around, POLICING) and any(lemma_of(x) in PROTESTERS - {"student"} for x in sent)
 
 
 def turned_violent(t: Token, air: bool) -> bool:
