@@ -172,3 +172,11 @@ def test_police_in_a_state_are_there_and_totals_of_the_year_are_no_toll() -> Non
             "Drug violence in Mexico has resulted in 2,300 fatalities in the first five months of this year.")
     assert [(e.location, e.fatalities) for e in extract_events(text, published="2009-06-08")] == [
         ("Acapulco de Juárez", 18)]
+
+
+def test_vehicles_attacked_by_local_residents_is_mob_violence() -> None:
+    text = "Teams in Uige could not work after their vehicles were attacked and damaged by local residents on Monday."
+    assert [e.sub_event_type for e in extract_events(text, published="2005-04-12")] == ["Mob violence"]
+    text = "Guerrillas attacked the electrical system in Usulutan on Monday."
+    assert [e.sub_event_type for e in extract_events(text, published="1989-03-20")] == [
+        "Looting/property destruction"]

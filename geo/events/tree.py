@@ -9,13 +9,13 @@ from typing import Any
 
 from .vocab import AIRCRAFT, COMBATANTS, CRIMES, DISASTERS, DISRUPTING, PROPERTY, PROTESTERS, SETTLEMENTS, WEAPONS
 
-__all__ = ["BLASTS", "air_bomb", "aircraft_attacking", "any_victims", "arguments", "attack_on_combatants",
-           "attack_on_others",
-           "civilian_victims", "combatant_victims", "definite_mention", "disaster", "fire_on_forces",
-           "fire_on_people", "fire_on_protesters", "fire_targets", "ground_bomb", "lemma_of", "mods", "not_month",
-           "objects", "of_kind", "person_taken", "place_taken", "political_arrest", "property_hit", "protest_clash",
-           "protester_victims", "reflexive", "set_fire", "turned_violent", "used", "victims", "violence",
-           "weapon_used", "weapons_stopped", "weapons_taken", "with_mods"]
+__all__ = ["BLASTS", "MOBS", "POLICING", "air_bomb", "aircraft_attacking", "any_victims", "arguments",
+           "attack_on_combatants", "attack_on_others", "attackers", "civilian_victims", "combatant_victims",
+           "definite_mention", "disaster", "fire_on_forces", "fire_on_people", "fire_on_protesters", "fire_targets",
+           "ground_bomb", "lemma_of", "mob_attack", "mods", "not_month", "objects", "of_kind", "person_taken",
+           "place_taken", "political_arrest", "property_hit", "protest_clash", "protester_victims", "reflexive",
+           "set_fire", "turned_violent", "used", "victims", "violence", "weapon_used", "weapons_stopped",
+           "weapons_taken", "with_mods"]
 
 Token = Any  # a spaCy Token
 
@@ -155,6 +155,26 @@ def aircraft_attacking(t: Token, air: bool) -> bool:
 
 def attack_on_combatants(t: Token, air: bool) -> bool:
     return of_kind(victims(t), COMBATANTS) and not definite_mention(t)
+
+
+#: Who attacks as a mob: people of a place, not an armed group (``vehicles were attacked and damaged by local
+#: residents``: mob violence).
+MOBS = frozenset({"resident", "villager", "local", "mob", "crowd", "youth", "townspeople", "townsfolk", "neighbour",
+                  "neighbor", "onlooker", "vigilante", "rioter", "inhabitant"})
+
+
+def attackers(t: Token) -> list[Token]:
+    """Who did it: the subject, or the ``by`` agent of a passive (``were attacked ... by local residents``, also
+    through a coordinated verb: ``attacked and damaged by``)."""
+    found = arguments(t, ("nsubj",))
+    for v in [t, *t.conjuncts]:
+        found.extend(c for a in v.children if a.dep_ == "agent" for c in arguments(a, ("pobj",)))
+    return found
+
+
+def mob_attack(t: Token, air: bool) -> bool:
+    """``attacked and damaged by local residents``, ``villagers stoned the car``: a mob, not armed men."""
+    return of_kind(attackers(t), MOBS)
 
 
 def attack_on_property(t: Token, air: bool) -> bool:

@@ -38,6 +38,7 @@ from .tree import (
     fire_on_protesters,
     ground_bomb,
     lemma_of,
+    mob_attack,
     not_month,
     objects,
     of_kind,
@@ -149,6 +150,8 @@ RULES: tuple[Rule, ...] = (
           example="protesters clashed with riot police"),
     _rule("turned-violent", _S["riot"], "turn", "VERB", turned_violent, example="the demonstration turned violent"),
     _rule("mob", _S["mob"], "mob lynch lynching vigilante", "NOUN VERB", example="a mob lynched two men"),
+    _rule("mob-attack", _S["mob"], "attack assault stone beat torch burn damage loot ransack", "VERB", mob_attack,
+          example="vehicles were attacked and damaged by local residents"),
     _rule("protest", _S["protest"], "protest protester protestor demonstrate demonstration demonstrator rally vigil "
           "sit-in picket striker", "NOUN VERB", example="thousands protested in Seoul"),
     _rule("march", _S["protest"], "march marcher", "NOUN VERB", not_month, example="they marched on parliament"),
