@@ -38,7 +38,7 @@ from ..model import Event, Mention, main_country
 from ..places import default_gazetteer, parse_places, readable
 from .dates import TimeExpr, dateline_date, find_times
 from .drafts import Draft, another_day, compatible, elsewhere, same_country, same_place, to_event, told_last
-from .merge import merge, one_per_day
+from .merge import merge, one_per_day, placed
 from .numbers import Figure, casualty_figures
 from .parse import asserted_token, parse
 from .roles import PlaceCandidate, best_place, is_demonym, sentence_places, specificity
@@ -370,5 +370,5 @@ def _finish(state: _State, drafts: list[Draft], gaz: Gazetteer, source: str, inc
         key = (event.geonameid or event.country_code, event.event_type, event.date or "")
         events[key] = merge(events[key], event) if key in events else event
     return [replace(e, sub_event_type="Excessive force against protesters")  # ACLED: protesters were killed
-            if e.event_type == PROTESTS and e.fatalities > 0 else e for e in one_per_day(events.values())]
+            if e.event_type == PROTESTS and e.fatalities > 0 else e for e in placed(one_per_day(events.values()))]
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from ..model import Event
 from .taxonomy import PROTESTS
 
-__all__ = ["merge", "one_per_day"]
+__all__ = ["merge", "one_per_day", "placed"]
 
 #: Within one protest, the graver sub-type stands for the whole (ACLED: "protesters are arrested or dispersed:
 #: protest with intervention").
@@ -71,3 +71,39 @@ def one_per_day(events: Iterable[Event]) -> list[Event]:
             head = replace(head, sub_event_type="Protest with intervention")
         out.append(head)  # where the first part of the demonstration stood
     return out
+
+
+def placed(events: Iterable[Event]) -> list[Event]:
+    """Events known only by their country joined to the one event of their type and day placed in a town of that
+    country (``hundreds were injured in clashes with riot police overnight Saturday`` in South Korea, and the
+    demonstration that turned violent in Seoul that Saturday: one riot, in Seoul). Where several such events
+    stand, the country-level one stays (which of them it is cannot be told).
+
+    >>> from geo.model import Event
+    >>> day = dict(event_type="Riots", sub_event_type="Violent demonstration", date="2008-06-28", country_code="KR",
+    ...            time_precision=1)
+    >>> korea = Event(location="South Korea", lat=36.5, lon=127.75, geonameid="1835841", geo_precision=3,
+    ...               admin1="", **day)
+    >>> seoul = Event(location="Seoul", lat=37.57, lon=126.98, geonameid="1835848", geo_precision=1,
+    ...               admin1="Seoul", **day)
+    >>> [e.location for e in placed([korea, seoul])]
+    ['Seoul']
+    """
+    events = list(events)
+
+    def key(e: Event) -> tuple[str, str, str, str]:
+        return (e.event_type, e.sub_event_type, e.date or "", e.country_code)
+
+    towns: dict[tuple[str, str, str, str], list[int]] = {}
+    for i, e in enumerate(events):
+        if e.admin1 and e.date:
+            towns.setdefault(key(e), []).append(i)
+    out = list(events)
+    gone: set[int] = set()
+    for i, e in enumerate(events):
+        into = towns.get(key(e), [])
+        if not e.admin1 and e.geo_precision == 3 and e.date and len(into) == 1:
+            j = into[0]
+            out[j] = merge(out[j], e, why="joined: the same event told without its town")
+            gone.add(i)
+    return [e for i, e in enumerate(out) if i not in gone]

@@ -65,6 +65,10 @@ def asserted(sentence: str, start: int) -> bool:
     return True if token is None else asserted_token(token)
 
 
+#: Conjunctions whose clause states a fact whatever the main clause says (``after``, ``because``).
+_FACT_MARKS = frozenset({"after", "because", "since", "when", "as", "while", "before", "once"})
+
+
 def asserted_token(token: Any) -> bool:
     """Whether a trigger token reports something that happened: not negated, not under a modal, a condition,
     a verb of intention or of the courts, a noun of threat or an adjective of possibility, on its way up the
@@ -91,5 +95,7 @@ def asserted_token(token: Any) -> bool:
             return False
         if node.head.i == node.i or seen > 12 or node.dep_ not in _CLAUSE_UP:
             return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _FACT_MARKS for c in node.children):
+            return True  # "could not work after their vehicles were attacked": the attack is a fact
         node = node.head
         seen += 1

@@ -55,6 +55,12 @@ def objects(t: Token) -> list[Token]:
     return found
 
 
+_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                         "november", "december", "day", "night", "morning", "evening", "afternoon", "weekend",
+                         "eve", "occasion", "anniversary"})
+
+
 def victims(t: Token) -> list[Token]:
     """Who a verb or noun of violence is done to: its object, its passive subject, ``the killing of X``,
     ``an attack on X``."""
@@ -64,7 +70,8 @@ def victims(t: Token) -> list[Token]:
     for prep in t.children:
         if (prep.dep_ == "prep" and prep.lower_ in ("of", "on", "against", "at", "upon") and t.pos_ == "NOUN") or (
                 prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at", "upon")):
-            found.extend(arguments(prep, ("pobj",)))
+            # "attacked the electrical system ... on Monday": a day is no victim
+            found.extend(c for c in arguments(prep, ("pobj",)) if c.lower_ not in _TIME_WORDS)
     return found
 
 
