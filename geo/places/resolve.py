@@ -156,13 +156,18 @@ def _country_named(span: SpanLike) -> bool:
                                            for c in span.candidates)
 
 
+#: The fewest people of a division's namesake town that news means by the bare name ("gunmen fired on a patrol in
+#: Karak": Karak City, 22,000 people, not Jordan's Karak governorate).
+_SEAT = 15_000
+
+
 def _division_seats(span: SpanLike, divisions: set[tuple[str, str]]) -> set[str]:
-    """Ids of towns (50,000+ people) that share the name of the first-level division they lie in (Zhytomyr,
-    Kherson, Kayseri): without a designator, news means the town, not its oblast or province. Not in the United
-    States, whose states are not named after a seat (New York is a state as often as a city)."""
+    """Ids of towns (15,000+ people) that share the name of the first-level division they lie in (Zhytomyr,
+    Kherson, Kayseri, Karak): without a designator, news means the town, not its oblast or province. Not in the
+    United States, whose states are not named after a seat (New York is a state as often as a city)."""
     if span.designator is not None:
         return set()
-    return {c.place.id for c in span.candidates if c.place.feature_class == "P" and c.place.population >= 50_000
+    return {c.place.id for c in span.candidates if c.place.feature_class == "P" and c.place.population >= _SEAT
             and c.place.country_code != "US" and (c.place.country_code, normalize(c.place.admin1)) in divisions}
 
 
