@@ -44,6 +44,8 @@ def _dates(text: str) -> list[tuple[str | None, int]]:
     ("since 2011", [("2011-01-01", 3)]),
     ("since the truce broke down", [(None, 3)]),
     ("2016-10-02", [("2016-10-02", 1)]),
+    ("It comes a week after 44 people were killed in Istanbul", [("2016-09-27", 2)]),
+    ("a week after the truce", []),
 ])
 def test_time_expressions(text: str, expected: list[tuple[str | None, int]]) -> None:
     assert _dates(text) == expected
@@ -97,6 +99,7 @@ def test_digit_numbers_round_trip(n: int) -> None:
     ("On 12 March, 16 gunmen were killed", [16]),
     ("killed 12 and 30 people were hurt", [12]),
     ("ended in 18 fatalities at the resort", [18]),
+    ("It comes a week after 44 people were killed in a PKK attack in Istanbul.", [44]),
 ])
 def test_casualty_figures(sentence: str, values: list[int]) -> None:
     assert [f.value for f in casualty_figures(sentence)] == values

@@ -31,6 +31,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                           r"last night|earlier in the day)\b", re.I)),
     ("ago", re.compile(r"\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|a couple of|\d+)\s+"
                        r"(day|days|week|weeks|month|months|year|years)\s+ago\b", re.I)),
+    # "It comes a week after 44 people were killed in a PKK attack in Istanbul": the event told after it is
+    # that long before the report
+    ("after", re.compile(r"\b(?:comes?|came|coming)\s+(?:just\s+|only\s+|barely\s+|less than\s+)?(a|an|one|two|"
+                         r"three|four|five|six|seven|eight|nine|ten|a few|several|a couple of|\d+)\s+(day|days|week|"
+                         r"weeks|month|months)\s+after\b", re.I)),
     ("period", re.compile(r"\b(last|this|past|previous) (week|weekend|month|year)\b", re.I)),
     ("vague", re.compile(r"\bsince (?:the|a|an|its|their) [a-z-]+(?: [a-z-]+){0,3} (?:broke down|collapsed|began|"
                          r"started|ended|took effect)\b|\bsince the (?:collapse|start|beginning|end|breakdown) of\b|"
@@ -42,7 +47,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 #: A cheap first look: no digit, month, weekday or relative-time word means no time expression.
 _ANY_TIME = re.compile(r"\d|\b" + alternation([*(m[:3] for m in MONTHS), *WEEKDAYS, "yesterday", "today", "tonight",
                                                "overnight", "ago", "last", "this", "past", "previous", "since",
-                                               "recent", "morning", "night", "day"]), re.IGNORECASE)
+                                               "recent", "morning", "night", "day", "week", "month"]), re.IGNORECASE)
 
 
 class TimeExpr(NamedTuple):
@@ -206,7 +211,7 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: dt.date) -> TimeExp
         word = m.group(1).lower()
         back = 1 if word in ("yesterday", "the previous day", "the day before", "last night", "overnight") else 0
         date = anchor - dt.timedelta(days=back)
-    elif kind == "ago":
+    elif kind in ("ago", "after"):
         n, unit = _count(m.group(1)), m.group(2).lower().rstrip("s")
         days = {"day": 1, "week": 7, "month": 30, "year": 365}[unit] * n
         try:

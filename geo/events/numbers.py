@@ -126,13 +126,18 @@ def casualty_figures(sentence: str) -> list[Figure]:
     cut = _BREAKDOWN.search(sentence)
     figures: list[Figure] = []
     for pattern in _PATTERNS:
-        for m in pattern.finditer(sentence):
+        pos = 0
+        while (m := pattern.search(sentence, pos)) is not None:
+            pos = m.end()
             if cut and m.start("n") > cut.start():
                 continue
             number = m.group("n")
             one = number.lower() == "one" and not re.match(r"one\s+of\b", m.group(0), re.I)
             if _NOT_COUNTS.match(number) and (pattern is not _PATTERNS[0] or not (_SINGULAR.search(m.group(0)) or one)):
-                continue  # "a rocket attack killed ten" is not one death; "a man was killed", "one man dead" are
+                # "a rocket attack killed ten" is not one death; "a man was killed", "one man dead" are; "a week
+                # after 44 people were killed": look again after the "a"
+                pos = m.end("n")
+                continue
             value = parse_number(number)
             if value is None or any(f.start <= m.start("n") < f.end for f in figures):
                 continue
