@@ -100,6 +100,8 @@ def test_digit_numbers_round_trip(n: int) -> None:
     ("killed 12 and 30 people were hurt", [12]),
     ("ended in 18 fatalities at the resort", [18]),
     ("It comes a week after 44 people were killed in a PKK attack in Istanbul.", [44]),
+    ("two bombs killed six police officers and a civilian in Giza", [7]),
+    ("three soldiers killed two rebels", [2]),
 ])
 def test_casualty_figures(sentence: str, values: list[int]) -> None:
     assert [f.value for f in casualty_figures(sentence)] == values

@@ -180,3 +180,12 @@ def test_vehicles_attacked_by_local_residents_is_mob_violence() -> None:
     text = "Guerrillas attacked the electrical system in Usulutan on Monday."
     assert [e.sub_event_type for e in extract_events(text, published="1989-03-20")] == [
         "Looting/property destruction"]
+
+
+def test_an_event_told_as_coming_days_after_another_is_another_event_that_many_days_before() -> None:
+    text = ("A bomb blast ripped through a church in Cairo on Sunday, killing at least 25 people.\n"
+            "Sunday's explosion came just two days after two bombs killed six police officers and a civilian in "
+            "Giza's Haram district.\nDozens have been killed in sectarian clashes.")
+    events = extract_events(text, published="2016-12-12")
+    assert [(e.location, e.date, e.fatalities) for e in events] == [
+        ("Cairo", "2016-12-11", 25), ("Giza", "2016-12-09", 7)]

@@ -39,7 +39,7 @@ from ..places import default_gazetteer, parse_places, readable
 from .dates import TimeExpr, dateline_date, find_times
 from .drafts import Draft, another_day, compatible, elsewhere, same_country, same_place, to_event, told_last
 from .merge import merge, one_per_day, placed
-from .numbers import Figure, casualty_figures
+from .numbers import Figure, casualty_figures, vague_figure
 from .parse import asserted_token, parse
 from .roles import PlaceCandidate, best_place, is_demonym, sentence_places, specificity
 from .sentences import Sentence, actors_in, figure_source, split_sentences
@@ -101,6 +101,28 @@ def _trigger(state: _State, sentence: str, *, weak: bool) -> _Found | None:
     return _Found(best.rule, best.token.idx, definite_mention(best.token), another_mention(best.token))
 
 
+#: "Sunday's explosion came just two days after two bombs killed six police officers in Giza": two events, the
+#: one told after "after" that long before.
+_CAME_AFTER = re.compile(r"\b(?:comes?|came|coming)\b(?:\s+[\w'’-]+){0,5}?\s+after\s", re.I)
+
+
+def _clauses(sent: Sentence, times: list[TimeExpr]
+             ) -> list[tuple[Sentence, list[TimeExpr], list[TimeExpr]]]:
+    """The sentence, or its two events when it tells one as coming after another: the clause before ``after``
+    with its own times, the clause after it with the time that tells how long before (``two days after``; the
+    third item: counted back from the event of the first clause)."""
+    m = _CAME_AFTER.search(sent.text)
+    if m is None:
+        return [(sent, times, [])]
+    cut = m.end()
+    first = Sentence(sent.text[:cut], sent.start, sent.start + cut, sent.paragraph)
+    second = Sentence(sent.text[cut:], sent.start + cut, sent.end, sent.paragraph)
+    span = [t for t in times if m.start() <= t.start < cut]
+    gap = [t._replace(start=t.start - cut, end=t.end - cut) for t in span]  # before the clause it dates
+    return [(first, [t for t in times if t.start < cut and t not in span], []),
+            (second, gap + [t._replace(start=t.start - cut, end=t.end - cut) for t in times if t.start >= cut], gap)]
+
+
 def _in_quotes(sentence: str, at: int) -> bool:
     return (sentence[:at].count('"') + sentence[:at].count("“") - sentence[:at].count("”")) % 2 == 1
 
@@ -158,7 +180,11 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
         if head and sent.start < head.end:
             sent = Sentence(text[head.end:sent.end], head.end, sent.end, sent.paragraph)
         times = _trusted(find_times(sent.text, anchor), state)
-        open_ = _step(state, sent, times, open_, drafts)
+        for piece, own, since in _clauses(sent, times):
+            if since and open_ is not None and open_.date is not None and state.anchored:
+                # "Sunday's explosion came just two days after ...": two days before Sunday, not before today
+                own = [t._replace(date=open_.date - (anchor - t.date)) if t.date and t in since else t for t in own]
+            open_ = _step(state, piece, own, open_, drafts)
         dated = [t for t in times if t.date is not None]
         if dated:
             state.last_time[sent.paragraph] = dated[-1]
@@ -300,7 +326,8 @@ def _date(state: _State, draft: Draft, sent: Sentence, times: list[TimeExpr], at
     vague = any(t.date is None or t.since for t in times)
     if own is not None:
         draft.date, draft.precision, draft.explicit_date = own.date, own.precision, True
-        draft.reasons.append(f"date: {sent.text[own.start:own.end]!r} in its sentence")
+        draft.reasons.append(f"date: {sent.text[own.start:own.end]!r} in its sentence" if own.start >= 0 else
+                             f"date: {own.date}, that long before the event the sentence told first")
         return
     inherited = state.last_time.get(sent.paragraph) or state.last_time.get(sent.paragraph - 1)
     if inherited is not None and inherited.date is not None:  # a date carried over is a little less certain
@@ -336,6 +363,10 @@ def _continue(state: _State, draft: Draft, sent: Sentence, cands: list[PlaceCand
     if figures:
         fig = figures[0]
         src = figure_source(sent.text)
+        if draft.figures and vague_figure(fig.text):
+            return  # "Dozens have been killed in sectarian clashes" after "at least 25 people are dead"
+        if draft.figures and all(vague_figure(f[1]) for f in draft.figures):
+            draft.figures.clear()  # a count replaces an estimate
         if draft.figures and src is None and fig.value < min(f[0] for f in draft.figures):
             return  # a part of the figure already reported ("in the city alone, 294"), not another count
         if draft.figures and src is not None and src in {f[2] for f in draft.figures} and fig.value < min(

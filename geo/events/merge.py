@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..model import Event
+from .numbers import vague_figure
 from .taxonomy import PROTESTS
 
 __all__ = ["merge", "one_per_day", "placed"]
@@ -27,7 +28,8 @@ _GRAVITY = ("Peaceful protest", "Protest with intervention", "Excessive force ag
 def merge(a: Event, b: Event, *, why: str = "merged: another report of the same type, place and day") -> Event:
     """Two reports of one event (same place, type and day): lowest figure, all evidence and reports."""
     reports = a.fatality_reports + tuple(r for r in b.fatality_reports if r not in a.fatality_reports)
-    lowest = min((e for e in (a, b) if e.fatality_reports), key=lambda e: e.fatalities, default=a)
+    counted = [e for e in (a, b) if e.fatality_reports and not vague_figure(e.fatalities_text)]
+    lowest = min(counted or [e for e in (a, b) if e.fatality_reports], key=lambda e: e.fatalities, default=a)
     return replace(a, actors=a.actors + tuple(x for x in b.actors if x not in a.actors),
                    fatalities=lowest.fatalities, fatalities_text=lowest.fatalities_text, fatality_reports=reports,
                    evidence=a.evidence + tuple(e for e in b.evidence if e not in a.evidence),

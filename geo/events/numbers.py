@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Figure", "casualty_figures", "parse_number"]
+__all__ = ["Figure", "casualty_figures", "parse_number", "vague_figure"]
 
 _UNITS = {
     "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4, "five": 5,
@@ -53,9 +53,14 @@ _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _CONJOINED = re.compile(rf"\b(?P<n>{_NUMBER})(?:\s+(?!{_MONTHS}(?:\W|$)|years?\b|days?\b){_VICTIMS}){{1,2}}?"
                         rf"(?:\s*,|\s+and)\s+$", re.I)
 #: ... and one conjoined after (``killed two soldiers and 16 civilians``: 18 killed).
-_KIN = rf"(?!(?:{_HURT}|in|on|at|during|since|after|before|of|for|by|from)\b){_VICTIMS}"
+_KIN = (rf"(?!(?:{_HURT}|in|on|at|during|since|after|before|of|for|by|from|number|few|handful|lot|total|host"
+        rf"|series)\b){_VICTIMS}")
 _CONJOINED_AFTER = re.compile(rf"^(?:\s+{_KIN}){{0,2}}?(?:\s*,|\s+and)\s+(?P<n>{_NUMBER})\s+{_KIN}\b"
                               r"(?!\s+(?:were|was|are|have|had|been)\b)", re.I)
+#: What follows a killing verb used actively, with its victims as object (``two bombs killed six police``).
+_ACTIVE = re.compile(rf"\s+(?:at least\s+|some\s+|nearly\s+)?(?!and\b|-)"
+                     rf"(?:\d|(?:a|an|the|his|her|their|its|{_WORD[3:-1]})\b)", re.I)
+_PASSIVE = re.compile(r"\b(?:were|was|have been|had been|has been|are|being|been)\b", re.I)
 _ANY_DEATH = re.compile(r"kill|dead|died|death|lives|bodies|slain|fatalit|perish|massacr|execut|toll|number of"
                         r"|assassinat|murder",
                         re.IGNORECASE)
@@ -138,6 +143,9 @@ def casualty_figures(sentence: str) -> list[Figure]:
                 # after 44 people were killed": look again after the "a"
                 pos = m.end("n")
                 continue
+            if pattern is _PATTERNS[0] and _ACTIVE.match(sentence, m.end()) and not _PASSIVE.search(m.group(0)):
+                pos = m.end("n")  # "two bombs killed six police officers": the bombs are no dead
+                continue
             value = parse_number(number)
             if value is None or any(f.start <= m.start("n") < f.end for f in figures):
                 continue
@@ -148,10 +156,22 @@ def casualty_figures(sentence: str) -> list[Figure]:
                     value, start = value + extra, max(0, start - 60) + more.start()
             end = m.end()
             if pattern is _PATTERNS[1]:
+                # "killed six police officers and a civilian": 7
                 while (more := _CONJOINED_AFTER.search(sentence[end:end + 80])) is not None and (
-                        extra := parse_number(more.group("n"))) is not None and not _NOT_COUNTS.match(more.group("n")):
+                        extra := parse_number(more.group("n"))) is not None and more.group("n").lower() not in (
+                        "no", "and", "-"):
                     value, end = value + extra, end + more.end()
             if value > MAX_FIGURE:
                 continue
             figures.append(Figure(value, sentence[start:end].strip(), start, end))
     return sorted(figures, key=lambda f: f.start)
+
+
+def vague_figure(figure: str) -> bool:
+    """A figure that estimates rather than counts: a count found beside it replaces it.
+
+    >>> vague_figure("Dozens have been killed"), vague_figure("At least 25 people are dead")
+    (True, False)
+    """
+    return not re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+                         r"|forty|fifty|hundred|thousand)\b", figure, re.I)

@@ -117,9 +117,12 @@ _LOCATING = frozenset({"in", "at", "near", "outside", "inside", "across", "throu
 
 
 def located_in(doc: object, offset: int, mention: Mention) -> bool:
-    """Whether the parse makes the name the object of a locating preposition (``clashes with police in Bihar``)."""
+    """Whether the parse makes the name the object of a locating preposition (``clashes with police in Bihar``)
+    or the owner of a part of a place (``in Giza's Haram district``)."""
     span = [t for t in doc if mention.start <= offset + t.idx < mention.end]  # type: ignore[attr-defined]
     root = next((t for t in span if t.head not in span or t.head.i == t.i), None)
+    if root is not None and root.dep_ == "poss":
+        return root.head.lemma_.lower() in PLACE_NOUNS
     return root is not None and root.dep_ == "pobj" and root.head.lower_ in _LOCATING
 
 
@@ -214,7 +217,7 @@ def sentence_places(text: str, mentions: Sequence[Mention], sent: Sentence, *, c
     for m in mentions:
         if sent.start <= m.start and m.end <= sent.end and not any(a <= m.start < b for a, b in asides):
             c = _candidate(text, sent, m, speaker_end)
-            if isinstance(c, str) and doc is not None and located_in(doc, sent.start, m):
+            if not isinstance(c, PlaceCandidate) and doc is not None and located_in(doc, sent.start, m):
                 # "Clashes with police in Bihar have left ... dead": the clashes' subject, Bihar their place
                 c = _candidate(text, sent, m, speaker_end, located=True)
             if isinstance(c, PlaceCandidate) and doc is not None:
