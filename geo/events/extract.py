@@ -42,7 +42,7 @@ from .merge import merge, one_per_day, placed
 from .numbers import Figure, casualty_figures, vague_figure
 from .parse import asserted_token, parse
 from .roles import PlaceCandidate, best_place, is_demonym, sentence_places, specificity
-from .sentences import Sentence, actors_in, figure_source, split_sentences
+from .sentences import Sentence, actors_in, clauses, figure_source, split_sentences
 from .taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VIOLENT
 from .tree import BLASTS, another_mention, definite_mention, disaster, lemma_of
 from .triggers import Rule, any_trigger, find_triggers
@@ -99,28 +99,6 @@ def _trigger(state: _State, sentence: str, *, weak: bool) -> _Found | None:
     else:
         return None
     return _Found(best.rule, best.token.idx, definite_mention(best.token), another_mention(best.token))
-
-
-#: "Sunday's explosion came just two days after two bombs killed six police officers in Giza": two events, the
-#: one told after "after" that long before.
-_CAME_AFTER = re.compile(r"\b(?:comes?|came|coming)\b(?:\s+[\w'’-]+){0,5}?\s+after\s", re.I)
-
-
-def _clauses(sent: Sentence, times: list[TimeExpr]
-             ) -> list[tuple[Sentence, list[TimeExpr], list[TimeExpr]]]:
-    """The sentence, or its two events when it tells one as coming after another: the clause before ``after``
-    with its own times, the clause after it with the time that tells how long before (``two days after``; the
-    third item: counted back from the event of the first clause)."""
-    m = _CAME_AFTER.search(sent.text)
-    if m is None:
-        return [(sent, times, [])]
-    cut = m.end()
-    first = Sentence(sent.text[:cut], sent.start, sent.start + cut, sent.paragraph)
-    second = Sentence(sent.text[cut:], sent.start + cut, sent.end, sent.paragraph)
-    span = [t for t in times if m.start() <= t.start < cut]
-    gap = [t._replace(start=t.start - cut, end=t.end - cut) for t in span]  # before the clause it dates
-    return [(first, [t for t in times if t.start < cut and t not in span], []),
-            (second, gap + [t._replace(start=t.start - cut, end=t.end - cut) for t in times if t.start >= cut], gap)]
 
 
 def _in_quotes(sentence: str, at: int) -> bool:
@@ -180,7 +158,7 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
         if head and sent.start < head.end:
             sent = Sentence(text[head.end:sent.end], head.end, sent.end, sent.paragraph)
         times = _trusted(find_times(sent.text, anchor), state)
-        for piece, own, since in _clauses(sent, times):
+        for piece, own, since in clauses(sent, times):
             if since and open_ is not None and open_.date is not None and state.anchored:
                 # "Sunday's explosion came just two days after ...": two days before Sunday, not before today
                 own = [t._replace(date=open_.date - (anchor - t.date)) if t.date and t in since else t for t in own]

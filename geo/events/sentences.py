@@ -3,11 +3,14 @@ figure, who acts."""
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..lexicon import ATTRIBUTION_VERBS, MONTHS, WEEKDAYS, alternation
 
-__all__ = ["Sentence", "actors_in", "figure_source", "split_sentences"]
+if TYPE_CHECKING:
+    from .dates import TimeExpr
+
+__all__ = ["Sentence", "actors_in", "clauses", "figure_source", "split_sentences"]
 
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Gov|Sen|Rep|St|Mt|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|"
@@ -98,3 +101,25 @@ def actors_in(sentence: str) -> tuple[str, ...]:
         if phrase and not any(phrase in f or f in phrase for f in found):
             found.append(phrase)
     return tuple(found[:4])
+
+
+#: "Sunday's explosion came just two days after two bombs killed six police officers in Giza": two events, the
+#: one told after "after" that long before.
+_CAME_AFTER = re.compile(r"\b(?:comes?|came|coming)\b(?:\s+[\w'’-]+){0,5}?\s+after\s", re.I)
+
+
+def clauses(sent: Sentence, times: list[TimeExpr]
+             ) -> list[tuple[Sentence, list[TimeExpr], list[TimeExpr]]]:
+    """The sentence, or its two events when it tells one as coming after another: the clause before ``after``
+    with its own times, the clause after it with the time that tells how long before (``two days after``; the
+    third item: counted back from the event of the first clause)."""
+    m = _CAME_AFTER.search(sent.text)
+    if m is None:
+        return [(sent, times, [])]
+    cut = m.end()
+    first = Sentence(sent.text[:cut], sent.start, sent.start + cut, sent.paragraph)
+    second = Sentence(sent.text[cut:], sent.start + cut, sent.end, sent.paragraph)
+    span = [t for t in times if m.start() <= t.start < cut]
+    gap = [t._replace(start=t.start - cut, end=t.end - cut) for t in span]  # before the clause it dates
+    return [(first, [t for t in times if t.start < cut and t not in span], []),
+            (second, gap + [t._replace(start=t.start - cut, end=t.end - cut) for t in times if t.start >= cut], gap)]
