@@ -189,3 +189,9 @@ def test_an_event_told_as_coming_days_after_another_is_another_event_that_many_d
     events = extract_events(text, published="2016-12-12")
     assert [(e.location, e.date, e.fatalities) for e in events] == [
         ("Cairo", "2016-12-11", 25), ("Giza", "2016-12-09", 7)]
+
+
+def test_a_booth_destroyed_by_a_bomb_is_a_bombing() -> None:
+    text = "BOGOTA, 5 SEP 89 (AFP) -- A TELEPHONE BOOTH IN SOUTHERN BOGOTA WAS DESTROYED BY A BOMB, POLICE REPORTED."
+    assert [e.sub_event_type for e in extract_events(text, published="1989-09-05")] == [
+        "Remote explosive/landmine/IED"]

@@ -106,8 +106,8 @@ def used(t: Token) -> bool:
     """A weapon noun that was used, not seized, found, bought or banned (``seized 20 rockets``)."""
     node = t
     for _ in range(3):
-        if node.head.i == node.i:
-            return True
+        if node.head.i == node.i or node.dep_ == "agent":
+            return True  # "a telephone booth was destroyed by a bomb": the bomb did it
         node = node.head
         if node.pos_ == "VERB":
             return lemma_of(node) not in DISRUPTING
