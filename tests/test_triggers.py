@@ -195,3 +195,9 @@ def test_a_booth_destroyed_by_a_bomb_is_a_bombing() -> None:
     text = "BOGOTA, 5 SEP 89 (AFP) -- A TELEPHONE BOOTH IN SOUTHERN BOGOTA WAS DESTROYED BY A BOMB, POLICE REPORTED."
     assert [e.sub_event_type for e in extract_events(text, published="1989-09-05")] == [
         "Remote explosive/landmine/IED"]
+
+
+def test_a_neighbourhood_of_a_city_is_placed_at_the_city() -> None:
+    text = ("BOGOTA, 7 SEP 89 -- A 20-KG BOMB WENT OFF AT A BANK IN THE BELEN NEIGHBORHOOD OF THE CITY OF MEDELLIN "
+            "LAST NIGHT.")
+    assert [e.location for e in extract_events(text, published="1989-09-07")] == ["Medellín"]

@@ -63,7 +63,7 @@ _AIR = re.compile(r"\b(?:warplanes?|aircraft|jets|fighter jets?|helicopters?|gun
 #: violence in Mexico has resulted in 2,300 fatalities in the first five months of this year"; "the H1N1 flu
 #: outbreak in Mexico which caused 89 deaths").
 _NOT_THE_TOLL = re.compile(r"\b(?:(?:this|last|so far this|each|every|a) year|(?:first|past|last) (?:\w+ )?"
-                           r"(?:months|weeks|years|decades?)|since (?:the )?(?:\d{4}|\w+ \d{4}|start|beginning"
+                           r"(?:days|months|weeks|years|decades?)|since (?:the )?(?:\d{4}|\w+ \d{4}|start|beginning"
                            r"|outbreak)|in total"
                            r"|flu|virus|epidemic|outbreak|cholera|disease|flood(?:s|ing)?|earthquake|quake|storm"
                            r"|hurricane|typhoon|cyclone|famine|landslides?|traffic|road accidents?)\b", re.I)

@@ -47,6 +47,10 @@ _SPEAKER = re.compile(rf"^(?:In|From)\s+([^,]{{2,40}}),[^,.;]{{0,60}}?\b{alterna
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\s+(?:relies|has|have|is|are|was|were|supports|backs|includes|"
                     r"represents|runs|operates|monitors)\b[^,]*,")
 _APPOSITION = re.compile(r"^,\s+[^,]{0,45}$")
+#: A part of a town named before the town (``the Belen neighborhood of the city of Medellin``): the stock holds
+#: the town, and a namesake of the part lies elsewhere (Belén de Umbría), so the town places the event.
+_PART_OF = re.compile(r"^\s+(?:neighbou?rhood|district|zone|quarter|sector|suburb|section|barrio|area|outskirts)\s+"
+                      r"of\s+(?:the\s+)?(?:(?:city|town|capital|municipality|village)\s+of\s+)?$", re.I)
 _DEMONYM_END = re.compile(r"(?:ian|ean|ans|ish|ese|i|ic|ch|an|ns)$", re.IGNORECASE)
 
 
@@ -229,6 +233,10 @@ def sentence_places(text: str, mentions: Sequence[Mention], sent: Sentence, *, c
             if isinstance(c, PlaceCandidate):
                 if previous is not None and _APPOSITION.match(text[previous.end:m.start]):
                     c.strength = -1
+                if previous is not None and _PART_OF.match(text[previous.end:m.start]):
+                    for part in cands:
+                        if part.mention is previous:
+                            c.strength, part.strength, part.specificity = max(c.strength, part.strength), -1, 0
                 cands.append(c)
             elif c and c not in actors:
                 actors.append(c)
