@@ -201,3 +201,10 @@ def test_a_neighbourhood_of_a_city_is_placed_at_the_city() -> None:
     text = ("BOGOTA, 7 SEP 89 -- A 20-KG BOMB WENT OFF AT A BANK IN THE BELEN NEIGHBORHOOD OF THE CITY OF MEDELLIN "
             "LAST NIGHT.")
     assert [e.location for e in extract_events(text, published="1989-09-07")] == ["Medellín"]
+
+
+def test_a_message_that_protests_is_no_demonstration() -> None:
+    text = "He was released on Monday with a message which protested the Bush visit to Colombia."
+    assert extract_events(text, published="1990-02-14") == []
+    assert [e.sub_event_type for e in extract_events("Thousands protested in Bogota on Monday.",
+                                                     published="1990-02-14")] == ["Peaceful protest"]

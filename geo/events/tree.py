@@ -9,13 +9,13 @@ from typing import Any
 
 from .vocab import AIRCRAFT, COMBATANTS, CRIMES, DISASTERS, DISRUPTING, PROPERTY, PROTESTERS, SETTLEMENTS, WEAPONS
 
-__all__ = ["BLASTS", "MOBS", "POLICING", "air_bomb", "aircraft_attacking", "any_victims", "arguments",
+__all__ = ["BLASTS", "MOBS", "POLICING", "WORDED", "air_bomb", "aircraft_attacking", "any_victims", "arguments",
            "attack_on_combatants", "attack_on_others", "attackers", "civilian_victims", "combatant_victims",
            "definite_mention", "disaster", "fire_on_forces", "fire_on_people", "fire_on_protesters", "fire_targets",
            "ground_bomb", "lemma_of", "mob_attack", "mods", "not_month", "objects", "of_kind", "person_taken",
            "place_taken", "political_arrest", "property_hit", "protest_clash", "protester_victims", "reflexive",
-           "set_fire", "turned_violent", "used", "victims", "violence", "weapon_used", "weapons_stopped",
-           "weapons_taken", "with_mods"]
+           "set_fire", "street_protest", "turned_violent", "used", "victims", "violence", "weapon_used",
+           "weapons_stopped", "weapons_taken", "with_mods"]
 
 Token = Any  # a spaCy Token
 
@@ -182,6 +182,21 @@ def attackers(t: Token) -> list[Token]:
 def mob_attack(t: Token, air: bool) -> bool:
     """``attacked and damaged by local residents``, ``villagers stoned the car``: a mob, not armed men."""
     return of_kind(attackers(t), MOBS)
+
+
+#: Who protests in words, not in the street (``a message which protested the Bush visit``, ``the government
+#: protested``): a diplomatic or written protest is no demonstration.
+WORDED = frozenset({"message", "letter", "statement", "communique", "note", "government", "ministry", "embassy",
+                    "ambassador", "minister", "president", "country", "state", "document", "declaration",
+                    "spokesman", "official", "foreign"})
+
+
+def street_protest(t: Token, air: bool) -> bool:
+    """A demonstration, not a protest in words (:data:`WORDED`)."""
+    who = arguments(t, ("nsubj", "nsubjpass")) if t.pos_ == "VERB" else []
+    if t.dep_ == "relcl" and all(w.lower_ in ("which", "that", "who") for w in who):
+        who = [t.head]  # "a message which protested"
+    return not of_kind(who, WORDED)
 
 
 def attack_on_property(t: Token, air: bool) -> bool:

@@ -50,6 +50,7 @@ from .tree import (
     protester_victims,
     reflexive,
     set_fire,
+    street_protest,
     turned_violent,
     weapon_used,
     weapons_stopped,
@@ -153,7 +154,7 @@ RULES: tuple[Rule, ...] = (
     _rule("mob-attack", _S["mob"], "attack assault stone beat torch burn damage loot ransack", "VERB", mob_attack,
           example="vehicles were attacked and damaged by local residents"),
     _rule("protest", _S["protest"], "protest protester protestor demonstrate demonstration demonstrator rally vigil "
-          "sit-in picket striker", "NOUN VERB", example="thousands protested in Seoul"),
+          "sit-in picket striker", "NOUN VERB", street_protest, example="thousands protested in Seoul"),
     _rule("march", _S["protest"], "march marcher", "NOUN VERB", not_month, example="they marched on parliament"),
     _rule("rape", _S["sexual"], "rape", "NOUN VERB", example="soldiers raped women in the village"),
     _rule("abduction", _S["abduct"], "kidnap abduct abduction kidnapping hostage", "NOUN VERB",
