@@ -208,3 +208,17 @@ def test_a_message_that_protests_is_no_demonstration() -> None:
     assert extract_events(text, published="1990-02-14") == []
     assert [e.sub_event_type for e in extract_events("Thousands protested in Bogota on Monday.",
                                                      published="1990-02-14")] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize("text", [
+    "It has been four days since the killing in Lima and no one has been arrested.",
+    "Those who are arrested during an operation in Lima have rights.",
+    "On Monday, 15 drug traffickers were arrested in Lima.",
+])
+def test_arrests_that_did_not_happen_or_are_crime_are_no_event(text: str) -> None:
+    assert [e for e in extract_events(text, published="1989-02-03") if e.sub_event_type == "Arrests"] == []
+
+
+def test_rebels_arrested_are_an_event() -> None:
+    text = "On Monday, 15 guerrillas were arrested in Lima."
+    assert [e.sub_event_type for e in extract_events(text, published="1989-02-03")] == ["Arrests"]

@@ -79,6 +79,12 @@ def asserted_token(token: Any) -> bool:
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
             token.head.lemma_.lower() not in _BEGUN):
         return False  # "kidnapped them to protest the visit", "came to demand": a purpose, not an event
+    if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "nothing", "noone") or (
+            c.lower_ == "one" and any(d.lower_ == "no" for d in c.children))) for c in token.children):
+        return False  # "no one has been arrested"
+    if token.tag_ == "VBN" and [(c.dep_, c.tag_) for c in token.children if c.dep_ in ("aux", "auxpass")] in (
+            [("auxpass", "VBP")], [("auxpass", "VBZ")]):
+        return False  # "those who are arrested during an operation": what happens, not what happened
     seen = 0
     node = token
     while True:

@@ -9,13 +9,13 @@ from typing import Any
 
 from .vocab import AIRCRAFT, COMBATANTS, CRIMES, DISASTERS, DISRUPTING, PROPERTY, PROTESTERS, SETTLEMENTS, WEAPONS
 
-__all__ = ["BLASTS", "MOBS", "POLICING", "WORDED", "air_bomb", "aircraft_attacking", "any_victims", "arguments",
-           "attack_on_combatants", "attack_on_others", "attackers", "civilian_victims", "combatant_victims",
-           "definite_mention", "disaster", "fire_on_forces", "fire_on_people", "fire_on_protesters", "fire_targets",
-           "ground_bomb", "lemma_of", "mob_attack", "mods", "not_month", "objects", "of_kind", "person_taken",
-           "place_taken", "political_arrest", "property_hit", "protest_clash", "protester_victims", "reflexive",
-           "set_fire", "street_protest", "turned_violent", "used", "victims", "violence", "weapon_used",
-           "weapons_stopped", "weapons_taken", "with_mods"]
+__all__ = ["BLASTS", "MOBS", "OFFENDERS", "POLICING", "WORDED", "air_bomb", "aircraft_attacking", "any_victims",
+           "arguments", "attack_on_combatants", "attack_on_others", "attackers", "civilian_victims",
+           "combatant_victims", "definite_mention", "disaster", "fire_on_forces", "fire_on_people",
+           "fire_on_protesters", "fire_targets", "ground_bomb", "lemma_of", "mob_attack", "mods", "not_month",
+           "objects", "of_kind", "person_taken", "place_taken", "political_arrest", "property_hit", "protest_clash",
+           "protester_victims", "reflexive", "set_fire", "street_protest", "turned_violent", "used", "victims",
+           "violence", "weapon_used", "weapons_stopped", "weapons_taken", "with_mods"]
 
 Token = Any  # a spaCy Token
 
@@ -305,10 +305,18 @@ def fire_on_protesters(t: Token, air: bool) -> bool:
     return targets is not None and of_kind(targets, PROTESTERS)
 
 
+#: Who is arrested for ordinary crime (``15 drug traffickers were arrested``).
+OFFENDERS = frozenset({"trafficker", "smuggler", "thief", "robber", "dealer", "poacher", "burglar", "fraudster",
+                       "pickpocket", "shoplifter", "drunk"})
+
+
 def political_arrest(t: Token, air: bool) -> bool:
-    """An arrest that is not for ordinary crime (``arrested on suspicion of corruption``)."""
+    """An arrest that is not for ordinary crime (``arrested on suspicion of corruption``, ``15 drug traffickers
+    were arrested``)."""
     reasons = [x for x in t.subtree if x.dep_ == "pobj"]
-    return not of_kind(reasons, CRIMES)
+    held = objects(t)
+    held += [c for n in held for c in n.children if c.dep_ in ("compound", "amod")]
+    return not of_kind(reasons, CRIMES) and not of_kind(held, CRIMES | OFFENDERS)
 
 
 def weapons_stopped(t: Token, air: bool) -> bool:
