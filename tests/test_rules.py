@@ -50,6 +50,7 @@ CASES = [
     ("before-capitalised-word", "They hired Kirby Smith.", "Kirby"),
     ("person-cue", "Said is a small town.", "Said"),
     ("transcript-label", "[Begin recording] [Kirby] We have no water.", "Kirby"),
+    ("street-name", "A bomb went off at the corner of Paris Street.", "Paris"),
 ]
 
 

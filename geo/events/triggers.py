@@ -265,6 +265,19 @@ def _readings(word: str) -> list[str]:
     return out
 
 
+#: Nouns a trigger noun may name the kind of, still telling an event (``a bomb attack``, ``the car bomb``).
+_EVENT_HEADS = frozenset({"explosion", "blast", "attack", "raid", "strike", "campaign", "wave", "incident", "threat"})
+
+
+def _modifier_only(t: Token, table: dict[str, Any]) -> bool:
+    """A trigger noun that only says what kind of thing another noun is (``each combat site``, ``bomb experts``,
+    ``attack helicopters``): no event, unless that noun tells one itself (``a bomb attack``)."""
+    if t.pos_ != "NOUN" or t.dep_ != "compound" or t.head.i == t.i:
+        return False
+    head = lemma_of(t.head)
+    return head not in table and head not in _EVENT_HEADS
+
+
 def find_triggers(tokens: Iterable[Token], *, air: bool) -> list[Hit]:
     """Every token that a rule takes, with the first rule that takes it (``air``: the document speaks of
     aircraft)."""
@@ -278,6 +291,8 @@ def find_triggers(tokens: Iterable[Token], *, air: bool) -> list[Hit]:
             lemma = next((w for w in _readings(t.lower_) if w in table), "")
             if not lemma:
                 continue
+        if lemma != "sit-in" and _modifier_only(t, table):
+            continue
         for rank, rule in table[lemma]:
             if t.pos_ in rule.pos and (rule.test is None or rule.test(t, air)):
                 hits.append(Hit(rank, rule, t))

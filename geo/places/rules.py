@@ -217,6 +217,17 @@ def _before_capitalised_word(v: View) -> bool:
             and not any(c.place.feature_code in _AREA_CODES or c.kind == "demonym" for c in v.cands))
 
 
+_AND_STREETS = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?i:streets|avenues)\b")
+_STREETS = frozenset({"street", "streets", "avenue", "avenues", "boulevard", "blvd", "ave", "lane", "alley"})
+
+
+def _street_name(v: View) -> bool:
+    """``the corner of Sarmiento and San Martin streets`` (both), ``Wall Street``: a street named after a place
+    or a person, not the place."""
+    return (v.nxt is not None and v.nxt.key in _STREETS) or bool(
+        _AND_STREETS.match(v.text, v.last.end, min(len(v.text), v.last.end + 60)))
+
+
 _LABEL_BEFORE = re.compile(r"(?:^|\n|\]) *\[$")
 
 
@@ -242,6 +253,7 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("person-surname", _person_surname),
     Rule("speaker-surname", _speaker_surname),
     Rule("currency", _currency),
+    Rule("street-name", _street_name),
     Rule("after-capitalised-word", _after_capitalised_word),
     Rule("organisation-head", _organisation_head),
     Rule("before-capitalised-word", _before_capitalised_word),
