@@ -222,3 +222,13 @@ def test_arrests_that_did_not_happen_or_are_crime_are_no_event(text: str) -> Non
 def test_rebels_arrested_are_an_event() -> None:
     text = "On Monday, 15 guerrillas were arrested in Lima."
     assert [e.sub_event_type for e in extract_events(text, published="1989-02-03")] == ["Arrests"]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("We placed a black circle at each combat site in Morazan.", []),
+    ("Bomb experts who work for the police in Medellin said so.", []),
+    ("A bomb attack hit a bank in Medellin.", ["bomb"]),
+])
+def test_a_trigger_noun_that_only_names_a_kind_is_no_event(text: str, words: list[str]) -> None:
+    assert [h.token.lower_ for h in find_triggers(parse(text), air=False) if h.rule.strong
+            and not h.rule.generic] == words
