@@ -160,5 +160,6 @@ FIRST_NAMES = _words(
     "alberto armando arturo cesar ignacio joaquin rene ramon humberto gilberto horacio leonel orlando marco "
     "felipe hugo ivan luiz joao jesus alejandro adolfo agustin alfonso benjamin camilo edgar efrain "
     "emilio federico gerardo gonzalo hernan ismael lucio marcelo nelson octavio pablo reinaldo "
-    "ana gabriela beatriz claudia elena lucia patricia silvia violeta"
+    "ana gabriela beatriz claudia elena lucia patricia silvia violeta "
+    "rodolfo ramiro victor paulo augusto marta mariano felix leonardo tomas vicente"
 )

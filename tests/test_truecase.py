@@ -51,3 +51,11 @@ def test_every_surname_of_a_person_is_no_place(gaz: Gazetteer) -> None:
     text = ("LIMA, 11 JAN 90 -- A TERRORIST ATTACK WAS MADE AGAINST FORMER DEFENSE MINISTER ENRIQUE LOPEZ "
             "ALBUJAR IN LIMA.")
     assert [m.place.name for m in parse_places(text, gazetteer=gaz) if m.place] == ["Lima", "Lima"]
+
+
+def test_a_given_name_that_is_a_word_keeps_its_capital_before_a_surname() -> None:
+    from geo.places import default_gazetteer, parse_places
+
+    text = ("SAN SALVADOR, 26 SEP 89 -- THOSE WHO WERE KIDNAPPED ARE JOSE MARIA MARTINEZ, 55, FROM SPAIN, AND "
+            "VICTOR RODRIGUEZ. THE VICTOR WAS HAPPY.")
+    assert [m.text for m in parse_places(text, gazetteer=default_gazetteer()) if m.place] == ["SAN SALVADOR", "SPAIN"]

@@ -19,7 +19,7 @@ from functools import cache
 from gazetteer import Candidate, Gazetteer
 from gazetteer.normalize import DESIGNATORS
 
-from ..lexicon import DIRECTIONALS, FUNCTION_WORDS, NON_PLACE_WORDS
+from ..lexicon import DIRECTIONALS, FIRST_NAMES, FUNCTION_WORDS, NON_PLACE_WORDS
 from .recognise import candidate_spans
 from .tokens import tokenize
 
@@ -136,6 +136,19 @@ def _same_length(word: str, cased: str) -> str:
     return "".join(c2 if len(c2) == 1 else c1 for c1, c2 in zip(word, (ch.lower() for ch in word), strict=True))
 
 
+_NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_]+)")
+
+
+def _given_name(lower: str, text: str, end: int) -> bool:
+    """``JOSE MARIA MARTINEZ``, ``VICTOR RODRIGUEZ``: a given name before a name keeps its capital (``maria`` and
+    ``victor`` are English words too), so that the surname after it is read as a person's."""
+    if lower not in FIRST_NAMES:
+        return False
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and m.group(1).isupper() and (not _english(m.group(1).lower())
+                                                        or m.group(1).lower() in FIRST_NAMES)
+
+
 def truecase(text: str, *, keep: Collection[tuple[int, int]]) -> str:
     """Mixed case for a text in capitals: English words lower case, other words and the ``keep`` spans
     capitalised, every sentence's first word capitalised; abbreviations with stops (``U.S.``) as they are."""
@@ -152,8 +165,9 @@ def truecase(text: str, *, keep: Collection[tuple[int, int]]) -> str:
         if len(word) == 1 and text[end:end + 1] == ".":
             continue  # "U.S.", "U.N.", "J. DOE": initials stay in capitals
         lower = _same_length(word, word.lower())
-        if inside or not _english(lower) or (_SENTENCE_END.search(text[max(0, start - 3):start])
-                                             and not _INITIALS_BEFORE.search(text[max(0, start - 8):start])):
+        opens = _SENTENCE_END.search(text[max(0, start - 3):start]) and not _INITIALS_BEFORE.search(
+            text[max(0, start - 8):start])
+        if inside or not _english(lower) or _given_name(lower, text, end) or opens:
             cased = lower[0].upper() + lower[1:] if len(word[0].upper()) == 1 else lower
         else:
             cased = lower
