@@ -5,13 +5,15 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-__all__ = ["atomic_path", "feature_collection", "point_feature"]
+__all__ = ["FORMULA_STARTS", "atomic_path", "feature_collection", "point_feature", "read_spreadsheet_cell",
+           "spreadsheet_cell"]
 
 
 @contextmanager
@@ -56,3 +58,30 @@ def point_feature(lat: float | None, lon: float | None, properties: Mapping[str,
 def feature_collection(features: Iterable[dict[str, Any]]) -> dict[str, Any]:
     """A GeoJSON FeatureCollection of ``features``."""
     return {"type": "FeatureCollection", "features": list(features)}
+
+
+#: What a spreadsheet reads as the start of a formula (OWASP "CSV injection"): ``=``, ``+``, ``-``, ``@``, a tab
+#: or a carriage return.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula: a string that starts like a formula gets
+    a leading apostrophe (what spreadsheets themselves use to mark text); numbers stay as they are.
+
+    >>> spreadsheet_cell('=HYPERLINK("http://x.test")'), spreadsheet_cell("-33.5"), spreadsheet_cell(-33.5)
+    ('\\'=HYPERLINK("http://x.test")', '-33.5', -33.5)
+    >>> read_spreadsheet_cell(spreadsheet_cell("@SUM(A1)")) == "@SUM(A1)"
+    True
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def read_spreadsheet_cell(value: Any) -> Any:
+    """The cell as it was before :func:`spreadsheet_cell` (a leading apostrophe before a formula start dropped)."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
+    return value

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ImportFileError
-from .files import feature_collection, point_feature
+from .files import feature_collection, point_feature, read_spreadsheet_cell, spreadsheet_cell
 from .model import Entry, Place, RowError
 
 __all__ = ["EXPORT_FIELDS", "detect_format", "read_entries", "write_entries"]
@@ -152,6 +152,7 @@ def _read_csv(path: Path, progress: Progress | None) -> Iterator[Entry | RowErro
                 if None in row:
                     yield RowError(where, "more fields than the header has columns")
                     continue
+                row = {k: read_spreadsheet_cell(v) for k, v in row.items()}  # as written by write_entries
                 yield _entry(row, row.get("lat"), row.get("lon"), where, "custom")
                 done += 1
                 if progress and done % 1000 == 0:
@@ -255,8 +256,9 @@ def _row(p: Place) -> dict[str, Any]:
             "aliases": list(p.aliases), "population": p.population, "source": p.source, "ref": p.ref}
 
 
-def write_entries(places: Iterable[Place], out: IO[str], *, fmt: str) -> int:
-    """Write entries as ``geojson`` or ``csv`` (aliases joined by ``|``); return how many were written."""
+def write_entries(places: Iterable[Place], out: IO[str], *, fmt: str, raw_csv: bool = False) -> int:
+    """Write entries as ``geojson`` or ``csv`` (aliases joined by ``|``; a cell that starts like a spreadsheet
+    formula gets a leading apostrophe unless ``raw_csv``); return how many were written."""
     count = 0
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=EXPORT_FIELDS, lineterminator="\n")
@@ -265,7 +267,7 @@ def write_entries(places: Iterable[Place], out: IO[str], *, fmt: str) -> int:
             row = _row(p)
             row["aliases"] = "|".join(p.aliases)
             row["lat"], row["lon"] = repr(p.lat), repr(p.lon)
-            writer.writerow(row)
+            writer.writerow(row if raw_csv else {k: spreadsheet_cell(v) for k, v in row.items()})
             count += 1
         return count
     if fmt != "geojson":

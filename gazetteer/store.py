@@ -211,11 +211,11 @@ class Gazetteer:
         return {r[0].removeprefix("adm1:"): r[1] for r in self.conn.execute(
             "SELECT id, name FROM places WHERE id LIKE 'adm1:%'")}
 
-    def export(self, out: IO[str], *, fmt: str = "geojson", source: str | None = None) -> int:
+    def export(self, out: IO[str], *, fmt: str = "geojson", source: str | None = None, raw_csv: bool = False) -> int:
         """Write the user's entries (optionally of one ``source``) as GeoJSON or CSV that :meth:`import_file`
-        reads back unchanged; return the number written."""
+        reads back unchanged (CSV cells safe for spreadsheets unless ``raw_csv``); return the number written."""
         return write_entries((p for p in self.entries() if source in (None, "all") or p.source == source), out,
-                             fmt=fmt)
+                             fmt=fmt, raw_csv=raw_csv)
 
     def remove(self, place_id: str) -> Place:
         return self.user.remove(place_id)

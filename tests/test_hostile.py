@@ -74,3 +74,36 @@ def test_output_never_follows_a_planted_link(run, tmp_path: Path) -> None:  # ty
     assert run("events", str(article), "--published", "2016-10-04", "-o", str(out)).exit_code == 0
     assert victim.read_text(encoding="utf-8") == "precious"
     assert out.is_file() and not out.is_symlink() and json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """CSV cells starting with = + - @ were written raw: a spreadsheet opening the export ran them (item 7)."""
+    import csv
+
+    article = tmp_path / "a.txt"
+    article.write_text('=HYPERLINK("http://x.test","click") Shelling killed four civilians in Aleppo on Monday.',
+                       encoding="utf-8")
+    out = tmp_path / "events.csv"
+    assert run("events", str(article), "--published", "2016-10-04", "-o", str(out)).exit_code == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    cells = [v for r in rows for v in r.values()]
+    assert rows and not any(v.startswith(("=", "+", "@")) for v in cells)
+    assert any(v.startswith("'=HYPERLINK") for v in cells)
+    raw = tmp_path / "raw.csv"
+    assert run("events", str(article), "--published", "2016-10-04", "-o", str(raw), "--raw-csv").exit_code == 0
+    assert any(v.startswith("=HYPERLINK") for r in csv.DictReader(raw.open(encoding="utf-8")) for v in r.values())
+    from geo import read_events  # the apostrophe is dropped again on reading
+
+    assert any(e.evidence and e.evidence[0].text.startswith("=HYPERLINK") for e in read_events(out))
+
+    name = '=HYPERLINK("http://x.test")'
+    assert run("gazetteer", "add", name, "--lat", "1", "--lon", "-2", "--country", "SY").exit_code == 0
+    export = tmp_path / "entries.csv"
+    assert run("gazetteer", "export", "-o", str(export)).exit_code == 0
+    row = next(r for r in csv.DictReader(export.open(encoding="utf-8")) if "HYPERLINK" in r["name"])
+    assert row["name"] == "'" + name and row["lon"] == "-2.0"  # a negative number stays a number
+    listed = run("gazetteer", "list", "--format", "csv", "--raw-csv")
+    assert [r["name"] for r in csv.DictReader(listed.output.splitlines())] == [name]
+    assert run("gazetteer", "remove", "custom:1").exit_code == 0
+    assert run("gazetteer", "import", str(export)).exit_code == 0
+    assert [e["name"] for e in json.loads(run("gazetteer", "list", "--format", "json").output)] == [name]

@@ -14,7 +14,8 @@ import click
 
 from ..errors import GeoError
 
-__all__ = ["Ctx", "confident", "errors", "min_confidence_option", "output_option", "published_option"]
+__all__ = ["Ctx", "confident", "errors", "min_confidence_option", "output_option", "published_option",
+           "raw_csv_option"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 _MAX_ROW_ERRORS = 200
@@ -90,3 +91,11 @@ def published_option(f: F) -> F:
     """``--published YYYY-MM-DD``: the publication date for texts with no date line."""
     return click.option("--published", metavar="YYYY-MM-DD",
                         help="Publication date, for articles with no date line.")(f)
+
+
+def raw_csv_option(f: F) -> F:
+    """``--raw-csv``: CSV cells exactly as they are, for programs; by default a cell that starts like a
+    spreadsheet formula (``=``, ``+``, ``-``, ``@``) is written after an apostrophe so that no spreadsheet runs it."""
+    return click.option("--raw-csv", is_flag=True,
+                        help="CSV for programs: no apostrophe before cells that start with = + - @ (by default "
+                             "they get one, so that a spreadsheet shows them as text and never runs them).")(f)

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from ..formats.registry import format_for_path, names
-from .common import confident, errors, min_confidence_option, output_option, published_option
+from .common import confident, errors, min_confidence_option, output_option, published_option, raw_csv_option
 
 __all__ = ["events_cmd"]
 
@@ -25,9 +25,11 @@ __all__ = ["events_cmd"]
 @min_confidence_option
 @click.option("--explain", is_flag=True, help="Show why each event was made: the rules that fired and where its "
               "place, date and figure came from (table, json, jsonl, geojson).")
+@raw_csv_option
 @click.pass_obj
 def events_cmd(obj: Any, paths: tuple[str, ...], jsonl: str | None, fmt: str | None, output: str,
-               published: str | None, include_background: bool, min_confidence: float, explain: bool) -> None:
+               published: str | None, include_background: bool, min_confidence: float, explain: bool,
+               raw_csv: bool) -> None:
     """Extract reported events (ACLED types, date, place, actors, fatalities, evidence) from articles (PATHS,
     or - for standard input, or --jsonl FILE)."""
     from ..formats.events import EXPLAINING, write_article_events, write_events
@@ -71,7 +73,7 @@ def events_cmd(obj: Any, paths: tuple[str, ...], jsonl: str | None, fmt: str | N
         if binary and output == "-":
             raise click.UsageError(f"{fmt} is binary: give -o FILE.{fmt}")
         with atomic_output(output, "wb" if binary else "w") as out:
-            write_events(events, out, fmt=fmt, explain=explain)
+            write_events(events, out, fmt=fmt, explain=explain, raw_csv=raw_csv)
 
 
 def _warnings(lines: list[str], limit: int = 5) -> list[str]:

@@ -11,7 +11,7 @@ from gazetteer import FEATURE_KINDS, Candidate, Place
 
 from ..formats.entries import entry_row
 from ..formats.registry import names, writer
-from .common import errors
+from .common import errors, raw_csv_option
 
 __all__ = ["gazetteer_group"]
 
@@ -26,7 +26,10 @@ def _guard() -> Any:
     return errors()
 
 
-def _emit(places: list[Place], fmt: str, title: str) -> None:
+def _emit(places: list[Place], fmt: str, title: str, *, raw_csv: bool = False) -> None:
+    if fmt == "csv":
+        writer(fmt, "entries")(places, sys.stdout, raw_csv=raw_csv)
+        return
     if fmt != "table":
         writer(fmt, "entries")(places, sys.stdout)
         return
@@ -73,8 +76,9 @@ def add_cmd(ctx: click.Context, name: str, lat: float, lon: float, country: str,
 @click.argument("query")
 @click.option("--limit", type=int, default=10, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(_LIST_FORMATS), default=None)
+@raw_csv_option
 @click.pass_context
-def search_cmd(ctx: click.Context, query: str, limit: int, fmt: str | None) -> None:
+def search_cmd(ctx: click.Context, query: str, limit: int, fmt: str | None, raw_csv: bool) -> None:
     """Ranked candidates for QUERY: ids, source, coordinates."""
     with _guard():
         cands: list[Candidate] = _ctx_gaz(ctx).search(query, limit=limit)
@@ -82,7 +86,7 @@ def search_cmd(ctx: click.Context, query: str, limit: int, fmt: str | None) -> N
         click.echo(f"no place matches {query!r}", err=True)
         sys.exit(1)
     _emit([c.place for c in cands], fmt or ("table" if sys.stdout.isatty() else "json"),
-          f"{len(cands)} candidates for {query!r}")
+          f"{len(cands)} candidates for {query!r}", raw_csv=raw_csv)
 
 
 @gazetteer_group.command("show")
@@ -103,12 +107,14 @@ def show_cmd(ctx: click.Context, place_id: str, fmt: str) -> None:
               help="Only entries of this source: custom (added by hand or imported from CSV/GeoJSON), "
                    "geonames-dump, or all.")
 @click.option("--format", "fmt", type=click.Choice(_LIST_FORMATS), default=None)
+@raw_csv_option
 @click.pass_context
-def list_cmd(ctx: click.Context, source: str, fmt: str | None) -> None:
+def list_cmd(ctx: click.Context, source: str, fmt: str | None, raw_csv: bool) -> None:
     """List your entries."""
     with _guard():
         entries = [p for p in _ctx_gaz(ctx).entries() if source == "all" or p.source == source]
-    _emit(entries, fmt or ("table" if sys.stdout.isatty() else "json"), f"{len(entries)} entries")
+    _emit(entries, fmt or ("table" if sys.stdout.isatty() else "json"), f"{len(entries)} entries",
+          raw_csv=raw_csv)
 
 
 @gazetteer_group.command("remove")
@@ -168,14 +174,15 @@ def import_cmd(ctx: click.Context, path: str, fmt: str | None, countries: tuple[
 @click.option("--format", "fmt", type=click.Choice(["geojson", "csv"]), default=None,
               help="Default: from the output's extension, else geojson.")
 @click.option("--source", default="all", show_default=True, help="Only entries of this source.")
+@raw_csv_option
 @click.pass_context
-def export_cmd(ctx: click.Context, output: str, fmt: str | None, source: str) -> None:
+def export_cmd(ctx: click.Context, output: str, fmt: str | None, source: str, raw_csv: bool) -> None:
     """Write your entries to a file that `geo gazetteer import` reads back unchanged."""
     from ..formats.io import atomic_output
 
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "geojson")
     with _guard(), atomic_output(output) as out:
-        count = _ctx_gaz(ctx).export(out, fmt=fmt, source=source)
+        count = _ctx_gaz(ctx).export(out, fmt=fmt, source=source, raw_csv=raw_csv)
     if output != "-":
         click.echo(f"exported {count} entries to {output}", err=True)
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import IO, Any
 
 from gazetteer import Place
-from gazetteer.files import feature_collection, point_feature
+from gazetteer.files import feature_collection, point_feature, spreadsheet_cell
 
 __all__ = ["ENTRY_COLUMNS", "entry_row", "write_csv", "write_geojson", "write_json"]
 
@@ -33,7 +33,9 @@ def write_geojson(places: Sequence[Place], out: IO[str]) -> None:
         for p in places), ensure_ascii=False) + "\n")
 
 
-def write_csv(places: Sequence[Place], out: IO[str]) -> None:
+def write_csv(places: Sequence[Place], out: IO[str], *, raw_csv: bool = False) -> None:
+    """Entries as CSV rows, formula-like cells made text unless ``raw_csv`` (see ``gazetteer.spreadsheet_cell``)."""
     writer = csv.DictWriter(out, fieldnames=list(ENTRY_COLUMNS) if places else ["id", "name"])
     writer.writeheader()
-    writer.writerows(entry_row(p) for p in places)
+    writer.writerows(entry_row(p) if raw_csv else {k: spreadsheet_cell(v) for k, v in entry_row(p).items()}
+                     for p in places)

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from gazetteer.files import feature_collection, point_feature
+from gazetteer.files import feature_collection, point_feature, read_spreadsheet_cell, spreadsheet_cell
 
 from ..errors import InputError
 from ..model import Event
@@ -76,7 +76,9 @@ def write_geojson(events: list[Event], out: IO[str], *, explain: bool = False) -
     out.write("\n")
 
 
-def write_csv(events: list[Event], out: IO[str]) -> None:
+def write_csv(events: list[Event], out: IO[str], *, raw_csv: bool = False) -> None:
+    """Events as CSV rows; a cell that starts like a spreadsheet formula (``=HYPERLINK(...)`` in an article's
+    actor) gets a leading apostrophe unless ``raw_csv`` (for programs that read the file)."""
     writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
     writer.writeheader()
     lists = _list_columns()
@@ -84,7 +86,7 @@ def write_csv(events: list[Event], out: IO[str]) -> None:
         row = _flat(e)
         for c in lists:
             row[c] = "; ".join(row[c])
-        writer.writerow(row)
+        writer.writerow(row if raw_csv else {k: spreadsheet_cell(v) for k, v in row.items()})
 
 
 def write_parquet(events: list[Event], out: IO[bytes]) -> None:
@@ -111,13 +113,17 @@ def write_article_events(articles: Sequence[tuple[Any, Sequence[Event]]], out: I
 EXPLAINING = ("json", "jsonl", "geojson")
 
 
-def write_events(events: list[Event], out: IO[Any], *, fmt: str, explain: bool = False) -> None:
+def write_events(events: list[Event], out: IO[Any], *, fmt: str, explain: bool = False,
+                 raw_csv: bool = False) -> None:
     """Write events as json, jsonl, geojson, csv (text streams) or parquet (GeoParquet; a binary stream): the
-    writers of :data:`geo.formats.registry.FORMATS`; with ``explain``, the JSON ones add each event's reasons."""
+    writers of :data:`geo.formats.registry.FORMATS`; with ``explain``, the JSON ones add each event's reasons;
+    ``raw_csv``: CSV cells exactly as they are (no apostrophe before a formula-like cell)."""
     from .registry import writer
 
     if explain and fmt in EXPLAINING:
         writer(fmt, "events")(events, out, explain=True)
+    elif fmt == "csv":
+        writer(fmt, "events")(events, out, raw_csv=raw_csv)
     else:
         writer(fmt, "events")(events, out)
 
@@ -176,7 +182,8 @@ def _text(path: Path) -> str:
 
 
 def read_csv(path: Path) -> list[Event]:
-    return [_from_row(r, f"{path}:{i + 2}") for i, r in enumerate(csv.DictReader(io.StringIO(_text(path))))]
+    return [_from_row({k: read_spreadsheet_cell(v) for k, v in r.items()}, f"{path}:{i + 2}")
+            for i, r in enumerate(csv.DictReader(io.StringIO(_text(path))))]
 
 
 def read_jsonl(path: Path) -> list[Event]:
