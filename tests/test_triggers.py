@@ -232,3 +232,10 @@ def test_rebels_arrested_are_an_event() -> None:
 def test_a_trigger_noun_that_only_names_a_kind_is_no_event(text: str, words: list[str]) -> None:
     assert [h.token.lower_ for h in find_triggers(parse(text), air=False) if h.rule.strong
             and not h.rule.generic] == words
+
+
+def test_a_washington_dateline_does_not_place_a_syrian_airstrike_in_washington() -> None:
+    text = ("WASHINGTON -- Warplanes bombed Aleppo, Syria, on Monday, killing 12 people.\n\n"
+            "Kirby also pointed to the Sept. 19 airstrike on a United Nations aid convoy.")
+    strikes = [e for e in extract_events(text, published="2016-10-04") if e.sub_event_type == "Air/drone strike"]
+    assert strikes and {e.country_code for e in strikes} == {"SY"}

@@ -359,8 +359,12 @@ def _finish(state: _State, drafts: list[Draft], gaz: Gazetteer, source: str, inc
             original: str) -> list[Event]:
     # an event with no place of its own: in the dateline's (or the reporter's subject's) country, else where most
     # events are ("ROME (ITALY) -- ... the arrest ... in El Salvador ... San Jose": El Salvador, not the US)
-    country = (state.home if state.dateline is not None else None) or main_country(
-        d.place.mention for d in drafts if d.place) or state.home or ""
+    line = state.dateline.place.country_code if state.dateline and state.dateline.place else None
+    moved = state.home if line and state.home != line else None  # the reporter abroad: the story's country
+    placed_in = main_country(d.place.mention for d in drafts if d.place)
+    if placed_in is not None and line and placed_in not in state.countries:
+        placed_in = None  # events in a country the story hardly names are misread names ("San Jose", US)
+    country = moved or placed_in or state.home or ""
     events: dict[tuple[str, str, str], Event] = {}
     # with no publication date, the latest date the text states in full stands in for it
     latest = state.anchor if state.anchored else max((d.date for d in drafts if d.date), default=None)
