@@ -151,7 +151,7 @@ RULES: tuple[Rule, ...] = (
           example="protesters clashed with riot police"),
     _rule("turned-violent", _S["riot"], "turn", "VERB", turned_violent, example="the demonstration turned violent"),
     _rule("mob", _S["mob"], "mob lynch lynching vigilante", "NOUN VERB", example="a mob lynched two men"),
-    _rule("mob-attack", _S["mob"], "attack assault stone beat torch burn damage loot ransack", "VERB", mob_attack,
+    _rule("mob-attack", _S["mob"], "attack assault stone torch loot ransack", "VERB", mob_attack,
           example="vehicles were attacked and damaged by local residents"),
     _rule("protest", _S["protest"], "protest protester protestor demonstrate demonstration demonstrator rally vigil "
           "sit-in picket striker", "NOUN VERB", street_protest, example="thousands protested in Seoul"),
