@@ -102,6 +102,7 @@ def test_digit_numbers_round_trip(n: int) -> None:
     ("It comes a week after 44 people were killed in a PKK attack in Istanbul.", [44]),
     ("two bombs killed six police officers and a civilian in Giza", [7]),
     ("three soldiers killed two rebels", [2]),
+    ("the ELN murdered three peasants in Tolima", [3]),
 ])
 def test_casualty_figures(sentence: str, values: list[int]) -> None:
     assert [f.value for f in casualty_figures(sentence)] == values

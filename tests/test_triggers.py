@@ -240,3 +240,13 @@ def test_a_washington_dateline_does_not_place_a_syrian_airstrike_in_washington()
     text = (Path(__file__).parent.parent / "seeds" / "000_ae893d0930690a7d.txt").read_text(encoding="utf-8")
     strikes = [e for e in extract_events(text) if e.sub_event_type == "Air/drone strike"]
     assert strikes and {e.country_code for e in strikes} == {"SY"}  # the Sept. 19 convoy strike too
+
+
+def test_a_sentence_that_lists_places_gives_an_event_at_each() -> None:
+    text = ("BOGOTA, 21 FEB 90 -- ON MONDAY THE ELN MURDERED THREE PEASANTS IN TOLIMA DEPARTMENT, TWO IN ANTIOQUIA, "
+            "AND THREE IN CORDOBA.")
+    events = extract_events(text, published="1990-02-21")
+    assert sorted((e.admin1, e.fatalities) for e in events) == [
+        ("Antioquia", 2), ("Córdoba", 3), ("Tolima Department", 3)]
+    route = "Gunmen killed six aid workers on the road between Juba and Pibor on Saturday."
+    assert len(extract_events(route, published="2017-03-27")) == 1

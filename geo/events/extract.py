@@ -39,9 +39,9 @@ from ..places import default_gazetteer, parse_places, readable
 from .dates import TimeExpr, dateline_date, find_times
 from .drafts import Draft, another_day, compatible, elsewhere, same_country, same_place, to_event, told_last
 from .merge import merge, one_per_day, placed
-from .numbers import Figure, casualty_figures, vague_figure
+from .numbers import Figure, casualty_figures, parse_number, vague_figure
 from .parse import asserted_token, parse
-from .roles import PlaceCandidate, best_place, is_demonym, sentence_places, specificity
+from .roles import PlaceCandidate, best_place, is_demonym, listed_places, sentence_places, specificity
 from .sentences import Sentence, actors_in, clauses, figure_source, split_sentences
 from .taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VIOLENT
 from .tree import BLASTS, another_mention, definite_mention, disaster, lemma_of
@@ -67,6 +67,8 @@ _NOT_THE_TOLL = re.compile(r"\b(?:(?:this|last|so far this|each|every|a) year|(?
                            r"|outbreak)|in total"
                            r"|flu|virus|epidemic|outbreak|cholera|disease|flood(?:s|ing)?|earthquake|quake|storm"
                            r"|hurricane|typhoon|cyclone|famine|landslides?|traffic|road accidents?)\b", re.I)
+#: Trigger rules whose count before a listed place is a count of the dead ("two in Antioquia").
+_KILLING_RULES = frozenset({"assassination", "killed", "combatants-killed", "shot", "gunned-down"})
 _NEW_TOPIC = re.compile(r"^(?:Separately|Elsewhere|Meanwhile|In another|In a separate|Also on)\b", re.I)
 
 
@@ -265,6 +267,17 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: Draft | N
             draft.reasons.append(f"place: {draft.place.mention.text!r}, the scene of the event told before")
         drafts.append(draft)
         _continue(state, draft, sent, [], [], figures, single, actors)
+        if draft.place is not None and not draft.inherited:
+            for other, count in listed_places(state.text, cands, draft.place):
+                # "murdered three peasants in Guachicono, two in Antioquia, and three in Cordoba": an event each
+                extra = Draft(draft.sub_event_type, sent, date=draft.date, precision=draft.precision,
+                              explicit_date=draft.explicit_date, place=other, last_para=sent.paragraph,
+                              evidence=[sent], reasons=[*draft.reasons[:2], f"place: {other.mention.text!r}, "
+                                                        f"listed after {draft.place.mention.text!r}"])
+                if count is not None and (figures or found.rule.name in _KILLING_RULES) and (
+                        (value := parse_number(count)) is not None):
+                    extra.figures.append((value, count, None))
+                drafts.append(extra)
         return draft
     if open_ is not None and near and (open_.event_type in VIOLENT or open_.event_type == PROTESTS) and (
             figures or single or found):

@@ -41,7 +41,8 @@ _PATTERNS = [
     re.compile(rf"\b(?P<q>{_QUALIFIER}\s+)?(?P<n>{_NUMBER})\s+(?:{_VICTIMS}\s+){{0,5}}?(?:who\s+)?"
                rf"(?:were|was|have been|had been|has been|are|being|been)?\s*(?:reported\s+|confirmed\s+)?{_DEATH}\b",
                re.I),
-    re.compile(rf"\b(?:kill(?:ed|ing|s)|left)\s+(?P<q>{_QUALIFIER}\s+)?(?P<n>{_NUMBER})\b(?!\s*(?:%|percent|km|miles"
+    re.compile(rf"\b(?:kill(?:ed|ing|s)|left|murder(?:ed|ing)|massacr(?:ed|ing)|slew|shot dead)\s+"
+               rf"(?P<q>{_QUALIFIER}\s+)?(?P<n>{_NUMBER})\b(?!\s*(?:%|percent|km|miles"
                rf"|feet|meters|metres|years|days|weeks|months|hours|minutes))(?!\s+(?:{_VICTIMS}\s+){{0,2}}?{_HURT}\b)",
                re.I),
     re.compile(rf"\b(?:death toll|toll|number of (?:the )?(?:dead|deaths|people killed|fatalities|victims))\s+"

@@ -18,7 +18,8 @@ from ..lexicon import SPEAKER_VERBS, alternation
 from ..model import Mention
 from .sentences import Sentence
 
-__all__ = ["PlaceCandidate", "best_place", "is_demonym", "sentence_places", "specificity", "tree_role"]
+__all__ = ["PlaceCandidate", "best_place", "is_demonym", "listed_places", "sentence_places", "specificity",
+           "tree_role"]
 
 _ACTOR_AFTER = re.compile(
     r"^(?:-|\s)?(?:based|backed|brokered|led|supported|allied|born|funded|sponsored|made|run)\b|^['’]s?\b"
@@ -46,7 +47,9 @@ _SPEAKER = re.compile(rf"^(?:In|From)\s+([^,]{{2,40}}),[^,.;]{{0,60}}?\b{alterna
 #: A relative clause about someone (", which relies on activists across Syria,") places no event.
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\s+(?:relies|has|have|is|are|was|were|supports|backs|includes|"
                     r"represents|runs|operates|monitors)\b[^,]*,")
-_APPOSITION = re.compile(r"^,\s+[^,]{0,45}$")
+#: ``Zhytomyr, west of Kyiv,``, ``Guachicono, southern Cauca department``: a reference point; never ``, two in``
+#: or ``, and`` (a list: ``three in Guachicono, two in Antioquia``).
+_APPOSITION = re.compile(r"^,\s+(?![^,]*\b(?:in|at|near|and|or)\s+(?:the\s+)?$)[^,]{0,45}$", re.I)
 #: A part of a town named before the town (``the Belen neighborhood of the city of Medellin``): the stock holds
 #: the town, and a namesake of the part lies elsewhere (Belén de Umbría), so the town places the event.
 _PART_OF = re.compile(r"^\s+(?:neighbou?rhood|district|zone|quarter|sector|suburb|section|barrio|area|outskirts)\s+"
@@ -181,6 +184,49 @@ def _candidate(text: str, sent: Sentence, m: Mention, speaker_end: int, *,
     else:
         precision = 1 if spec == 3 else 2
     return PlaceCandidate(m, spec, strong, precision)
+
+
+#: Between two places of one list (``three peasants in Guachicono, two in Antioquia, and three in Cordoba``;
+#: ``attacks in Usulutan, San Miguel and Morazan``): a comma or ``and``, a count, ``in``/``at``.
+_LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<n>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten"
+                     r"|eleven|twelve|dozens|several)\s+(?:[a-z'’-]+\s+){0,2}?)?(?:(?:in|at)\s+)?(?:the\s+)?"
+                     r"(?:(?:town|city|village|province|department|municipality)\s+of\s+)?$", re.I)
+
+
+def listed_places(text: str, cands: list[PlaceCandidate], chosen: PlaceCandidate
+                  ) -> list[tuple[PlaceCandidate, str | None]]:
+    """The other places a sentence lists with the chosen one, each with the count before it (``two in
+    Antioquia``): one event each, as ACLED codes one event per place. Never a country or a place that holds the
+    one before it (``Karak, Jordan``), nor the ends of a route (``between Aleppo and Idlib``).
+
+    >>> from geo.model import Mention, Place
+    >>> def c(name, at): return PlaceCandidate(Mention(name, at, at + len(name), Place(name, name, 0, 0, "A",
+    ...                                        "ADM1", "CO", admin1=name)), 1, 3, 3)
+    >>> text = "three peasants in Cauca, two in Antioquia, and three in Cordoba"
+    >>> a, b, d = c("Cauca", 18), c("Antioquia", 32), c("Cordoba", 56)
+    >>> [(x.mention.text, n) for x, n in listed_places(text, [a, b, d], a)]
+    [('Antioquia', 'two'), ('Cordoba', 'three')]
+    """
+    ordered = sorted(cands, key=lambda c: c.mention.start)
+    if chosen not in ordered or re.search(r"\b(?:between|from)\s+(?:the\s+)?(?:\w+\s+){0,3}$",
+                                           text[max(0, chosen.mention.start - 40):chosen.mention.start], re.I):
+        return []
+    out: list[tuple[PlaceCandidate, str | None]] = []
+    prev = chosen
+    for c in ordered[ordered.index(chosen) + 1:]:
+        m = _LISTED.match(text[prev.mention.end:c.mention.start])
+        place, before = c.mention.place, prev.mention.place
+        if c.strength < 0:
+            prev = c  # an apposition ("Guachicono, southern Cauca department") is the same place
+            continue
+        if m is None or place is None or before is None or c.specificity < 1:
+            break
+        if place.feature_code == "ADM1" and before.admin1 == place.name and place.country_code == before.country_code:
+            break  # "Moreno, Buenos Aires": the province of the town before it
+        count = m.group("n")
+        out.append((c, count.split()[0] if count else None))
+        prev = c
+    return out
 
 
 def best_place(cands: list[PlaceCandidate], at: int) -> PlaceCandidate | None:
