@@ -250,3 +250,13 @@ def test_a_sentence_that_lists_places_gives_an_event_at_each() -> None:
         ("Antioquia", 2), ("Córdoba", 3), ("Tolima Department", 3)]
     route = "Gunmen killed six aid workers on the road between Juba and Pibor on Saturday."
     assert len(extract_events(route, published="2017-03-27")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "THE COMMUNIQUE CITES STATEMENTS MADE ON 5 MARCH IN WASHINGTON BY A STATE DEPARTMENT SPOKESWOMAN.",
+    "WHEN THE SOLDIERS SEARCHED THE TRUCK IN CHOLUTECA THEY FOUND SEVERAL AK-47 RIFLES, UZI SUBMACHINEGUNS, "
+    "RPG-7 ROCKET LAUNCHERS, 60 MM MORTARS, AND GRENADES.",
+])
+def test_a_month_in_capitals_and_a_list_of_seized_weapons_are_no_event(text: str) -> None:
+    assert [e.sub_event_type for e in extract_events("TEGUCIGALPA, 6 MAR 90 -- " + text, published="1990-03-06")
+            if e.event_type != "Strategic developments"] == []

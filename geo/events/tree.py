@@ -105,12 +105,15 @@ def with_mods(*words: str) -> Callable[[Token, bool], bool]:
 def used(t: Token) -> bool:
     """A weapon noun that was used, not seized, found, bought or banned (``seized 20 rockets``)."""
     node = t
-    for _ in range(3):
+    for _ in range(8):  # up through a list of weapons ("found rifles, rocket launchers, 60 mm mortars")
         if node.head.i == node.i or node.dep_ == "agent":
             return True  # "a telephone booth was destroyed by a bomb": the bomb did it
+        listed = node.dep_ in ("conj", "appos", "compound", "nmod", "amod", "nummod", "pobj", "prep")
         node = node.head
         if node.pos_ == "VERB":
             return lemma_of(node) not in DISRUPTING
+        if not listed and node.pos_ != "NOUN":
+            break
     return True
 
 
@@ -326,7 +329,9 @@ def weapons_stopped(t: Token, air: bool) -> bool:
 
 
 def not_month(t: Token, air: bool) -> bool:
-    return bool(t.text[:1].islower())
+    """``they marched``, not ``March`` nor wire copy's ``ON 5 MARCH`` (true-cased ``on 5 march``)."""
+    beside = [t.doc[i] for i in (t.i - 1, t.i + 1) if 0 <= i < len(t.doc)]
+    return bool(t.text[:1].islower()) and not any(x.like_num for x in beside)
 
 
 def reflexive(t: Token, air: bool) -> bool:
