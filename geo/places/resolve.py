@@ -313,7 +313,10 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
             c, fit, why = locals_[g][0]
             winners[g] = _Scored(c, fit, tuple(why))
     ranked_of: dict[_Key, list[_Scored]] = {}
-    everyone = _Context.of((w.cand.place, len(groups[k])) for k, w in winners.items())
+    # only names that can stand on their priors give context ("SAN SALVADOR, 20 APR 89 -- ... ARENA": a name
+    # too weak to be answered does not pull the capital to a Mexican village of the same name)
+    counted = {k for k, w in winners.items() if w.fit >= min_fit}
+    everyone = _Context.of((w.cand.place, len(groups[k])) for k, w in winners.items() if k in counted)
     same_name: dict[str, list[_Key]] = {}
     for g in winners:
         same_name.setdefault(g[0], []).append(g)
@@ -324,7 +327,8 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
         idx = groups[g]
         ctx = everyone
         for other in same_name[g[0]]:  # a name does not support itself, under any designator
-            ctx = ctx.without(first[other].cand.place, len(groups[other]))
+            if other in counted:
+                ctx = ctx.without(first[other].cand.place, len(groups[other]))
         holds = tuple(sorted({p for i in idx for p in held.get(i, ())}))
         ranked = ranked_of[g] = rank_candidates(spans[idx[0]], ctx, holders.get(idx[0], ()), locals_[g], holds,
                                                 said.get(g[0]) if g[1] is None else None)
