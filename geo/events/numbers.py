@@ -36,10 +36,12 @@ _DEATH = r"(?:killed|dead|died|deaths?|lives|bodies|slain|fatalities|perished|ma
 #: one man dead``: one dead, not 20).
 _HURT = r"(?:injured|wounded|hurt|missing|arrested|detained)"
 _VICTIMS = rf"(?!(?:{_HURT}|and|while|but|with)\b)[\w'’-]+"
+#: The auxiliaries of a passive death (``were killed``, ``have been killed``).
+_AUX = r"(?:were|was|have been|had been|has been|are|being|been)"
 # "N [words] (were|have been) killed", "killing N", "death toll (at|to|of) N", "N dead"
 _PATTERNS = [
     re.compile(rf"\b(?P<q>{_QUALIFIER}\s+)?(?P<n>{_NUMBER})\s+(?:{_VICTIMS}\s+){{0,5}}?(?:who\s+)?"
-               rf"(?:were|was|have been|had been|has been|are|being|been)?\s*(?:reported\s+|confirmed\s+)?{_DEATH}\b",
+               rf"{_AUX}?\s*(?:reported\s+|confirmed\s+)?{_DEATH}\b",
                re.I),
     re.compile(rf"\b(?:kill(?:ed|ing|s)|left|murder(?:ed|ing)|massacr(?:ed|ing)|slew|shot dead)\s+"
                rf"(?P<q>{_QUALIFIER}\s+)?(?P<n>{_NUMBER})\b(?!\s*(?:%|percent|km|miles"
@@ -61,7 +63,7 @@ _CONJOINED_AFTER = re.compile(rf"^(?:\s+{_KIN}){{0,2}}?(?:\s*,|\s+and)\s+(?P<n>{
 #: What follows a killing verb used actively, with its victims as object (``two bombs killed six police``).
 _ACTIVE = re.compile(rf"\s+(?:at least\s+|some\s+|nearly\s+)?(?!and\b|-)"
                      rf"(?:\d|(?:a|an|the|his|her|their|its|{_WORD[3:-1]})\b)", re.I)
-_PASSIVE = re.compile(r"\b(?:were|was|have been|had been|has been|are|being|been)\b", re.I)
+_PASSIVE = re.compile(rf"\b{_AUX}\b", re.I)
 _ANY_DEATH = re.compile(r"kill|dead|died|death|lives|bodies|slain|fatalit|perish|massacr|execut|toll|number of"
                         r"|assassinat|murder",
                         re.IGNORECASE)

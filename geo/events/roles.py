@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from gazetteer import Place, normalize
 
@@ -89,16 +90,24 @@ def _of_places() -> frozenset[str]:
                                    "residents", "civilians", "inhabitants", "population"}
 
 
+def _root_of(doc: object, offset: int, mention: Mention) -> Any:
+    """The token of a name's words that the rest hangs from (``doc`` of the sentence that starts at ``offset``),
+    or None when the parse has no token inside the name."""
+    span = [t for t in doc if mention.start <= offset + t.idx < mention.end]  # type: ignore[attr-defined]
+    if not span:
+        return None
+    return next((t for t in span if t.head not in span or t.head.i == t.i), span[-1])
+
+
 def tree_role(doc: object, offset: int, mention: Mention) -> str:
     """What a place name does in a sentence's parse (``doc`` of the sentence that starts at ``offset``):
     ``place`` (it may place an event), ``modifier`` (of an actor or a thing: ``the Al-Ahram news outlet``,
     ``Cairo police``), ``origin`` (``imports from the United States``, ``a woman visiting from Canada``),
     ``owner`` (``the government of Egypt``), ``facility`` (named in a building's name).
     """
-    span = [t for t in doc if mention.start <= offset + t.idx < mention.end]  # type: ignore[attr-defined]
-    if not span:
+    root = _root_of(doc, offset, mention)
+    if root is None:
         return "place"
-    root = next((t for t in span if t.head not in span or t.head.i == t.i), span[-1])
     head = root.head
     if root.dep_ in ("compound", "amod", "nmod", "poss") and head.i != root.i and head.pos_ in ("NOUN", "PROPN"):
         lemma = head.lemma_.lower()
@@ -126,8 +135,7 @@ _LOCATING = frozenset({"in", "at", "near", "outside", "inside", "across", "throu
 def located_in(doc: object, offset: int, mention: Mention) -> bool:
     """Whether the parse makes the name the object of a locating preposition (``clashes with police in Bihar``)
     or the owner of a part of a place (``in Giza's Haram district``)."""
-    span = [t for t in doc if mention.start <= offset + t.idx < mention.end]  # type: ignore[attr-defined]
-    root = next((t for t in span if t.head not in span or t.head.i == t.i), None)
+    root = _root_of(doc, offset, mention)
     if root is not None and root.dep_ == "poss":
         return root.head.lemma_.lower() in PLACE_NOUNS
     return root is not None and root.dep_ == "pobj" and root.head.lower_ in _LOCATING

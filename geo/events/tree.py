@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from ..lexicon import MONTH_NAMES, WEEKDAYS
 from .vocab import AIRCRAFT, COMBATANTS, CRIMES, DISASTERS, DISRUPTING, PROPERTY, PROTESTERS, SETTLEMENTS, WEAPONS
 
 __all__ = ["BLASTS", "MOBS", "OFFENDERS", "POLICING", "WORDED", "air_bomb", "aircraft_attacking", "any_victims",
@@ -55,9 +56,7 @@ def objects(t: Token) -> list[Token]:
     return found
 
 
-_TIME_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-                         "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                         "november", "december", "day", "night", "morning", "evening", "afternoon", "weekend",
+_TIME_WORDS = frozenset({*WEEKDAYS, *MONTH_NAMES, "day", "night", "morning", "evening", "afternoon", "weekend",
                          "eve", "occasion", "anniversary"})
 
 
