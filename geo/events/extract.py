@@ -40,12 +40,12 @@ from .dates import TimeExpr, dateline_date, find_times
 from .drafts import Draft, another_day, compatible, elsewhere, same_country, same_place, to_event, told_last
 from .merge import merge, one_per_day, placed
 from .numbers import Figure, casualty_figures, parse_number, vague_figure
-from .parse import asserted_token, parse
+from .parse import asserted_token, has_lemma, parse
 from .roles import PlaceCandidate, best_place, is_demonym, listed_places, sentence_places, specificity
-from .sentences import Sentence, actors_in, clauses, figure_source, split_sentences
+from .sentences import Sentence, actors_in, body_sentences, clauses, figure_source
 from .taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VIOLENT
 from .tree import BLASTS, another_mention, definite_mention, disaster, lemma_of
-from .triggers import Rule, any_trigger, find_triggers
+from .triggers import Rule, find_triggers, may_trigger
 
 __all__ = ["BACKGROUND_DAYS", "extract_events"]
 
@@ -83,14 +83,14 @@ def _trigger(state: _State, sentence: str, *, weak: bool) -> _Found | None:
     """The sentence's trigger: of the words a rule takes (asserted, not quoted), the one nearest the root of the
     parse, then the first of the table; a generic rule (``killed``, ``attack``) only where no specific one
     takes a word; else the earliest weak one."""
-    if not any_trigger(weak=weak).search(sentence.lower()):
+    if not may_trigger(sentence, weak=weak):
         return None
     doc = parse(sentence)
     hits = [h for h in find_triggers(doc, air=state.air)
             if not _in_quotes(sentence, h.token.idx) and asserted_token(h.token)]
     if state.accident:  # "a gas explosion at a noodle restaurant ... The blast took place at 8:40": the accident
         hits = [h for h in hits if not (lemma_of(h.token) in BLASTS and definite_mention(h.token))]
-    elif any(lemma_of(t) in BLASTS and disaster(t) for t in doc):
+    elif any(has_lemma(t, BLASTS) and disaster(t) for t in doc):
         state.accident = True
     strong = [h for h in hits if h.rule.strong]
     if strong:
@@ -156,9 +156,7 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
     state.home = _home(state, head.end if head else 0)
     drafts: list[Draft] = []
     open_: Draft | None = None
-    for sent in split_sentences(text):
-        if head and sent.start < head.end:
-            sent = Sentence(text[head.end:sent.end], head.end, sent.end, sent.paragraph)
+    for sent in body_sentences(text, head.end if head else 0):
         times = _trusted(find_times(sent.text, anchor), state)
         for piece, own, since in clauses(sent, times):
             if since and open_ is not None and open_.date is not None and state.anchored:

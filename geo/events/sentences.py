@@ -10,7 +10,7 @@ from ..lexicon import ATTRIBUTION_VERBS, MONTHS, WEEKDAYS, alternation
 if TYPE_CHECKING:
     from .dates import TimeExpr
 
-__all__ = ["Sentence", "actors_in", "clauses", "figure_source", "split_sentences"]
+__all__ = ["Sentence", "actors_in", "body_sentences", "clauses", "figure_source", "split_sentences"]
 
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Gov|Sen|Rep|St|Mt|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|"
@@ -44,6 +44,17 @@ def split_sentences(text: str) -> list[Sentence]:
             out.append(_sentence(chunk, pos, len(chunk), start, para))
         para += 1
     return out
+
+
+def body_sentences(text: str, body_start: int = 0) -> list[Sentence]:
+    """The sentences of ``text`` with the date line before ``body_start`` cut off the first of them
+    (``KAYSERI, Turkey, Dec 17 (Reuters) - A car bomb ...``: the sentence begins at ``A car bomb``).
+
+    >>> [s.text for s in body_sentences("CAIRO (AP) -- A bomb exploded. Two died.", 14)]
+    ['A bomb exploded.', 'Two died.']
+    """
+    return [Sentence(text[body_start:s.end], body_start, s.end, s.paragraph) if s.start < body_start else s
+            for s in split_sentences(text)]
 
 
 def _sentence(chunk: str, a: int, b: int, offset: int, para: int) -> Sentence:

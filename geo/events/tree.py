@@ -4,25 +4,22 @@ the sentence speaks of a disaster. Pure functions of a token (and whether the do
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from ..lexicon import MONTH_NAMES, WEEKDAYS
+from .parse import has_lemma, lemma_of
 from .vocab import AIRCRAFT, COMBATANTS, CRIMES, DISASTERS, DISRUPTING, PROPERTY, PROTESTERS, SETTLEMENTS, WEAPONS
 
 __all__ = ["BLASTS", "MOBS", "OFFENDERS", "POLICING", "WORDED", "air_bomb", "aircraft_attacking", "any_victims",
            "arguments", "attack_on_combatants", "attack_on_others", "attackers", "civilian_victims",
            "combatant_victims", "definite_mention", "disaster", "fire_on_forces", "fire_on_people",
-           "fire_on_protesters", "fire_targets", "ground_bomb", "lemma_of", "mob_attack", "mods", "not_month",
-           "objects", "of_kind", "person_taken", "place_taken", "political_arrest", "property_hit", "protest_clash",
-           "protester_victims", "reflexive", "set_fire", "street_protest", "turned_violent", "used", "victims",
-           "violence", "weapon_used", "weapons_stopped", "weapons_taken", "with_mods"]
+           "fire_on_protesters", "fire_targets", "ground_bomb", "head_in", "lemma_of", "mob_attack", "mods",
+           "not_month", "objects", "of_kind", "person_taken", "place_taken", "political_arrest", "property_hit",
+           "protest_clash", "protester_victims", "reflexive", "set_fire", "street_protest", "turned_violent", "used",
+           "victims", "violence", "weapon_used", "weapons_stopped", "weapons_taken", "with_mods"]
 
 Token = Any  # a spaCy Token
-
-def lemma_of(t: Token) -> str:
-    return str(t.lemma_).lower()
-
 
 def mods(t: Token) -> set[str]:
     """The lemmas that modify a noun or follow a verb as its particle (``car`` bomb, ``air`` strike, blow
@@ -96,9 +93,26 @@ def protester_victims(t: Token, air: bool) -> bool:
     return of_kind(victims(t), PROTESTERS)
 
 
-def with_mods(*words: str) -> Callable[[Token, bool], bool]:
-    need = frozenset(words)
-    return lambda t, air: bool(mods(t) & need)
+class with_mods:
+    """The test that a trigger is modified by one of ``words`` (``car`` bomb, ``air`` strike, blow ``up``); its
+    ``needs`` tell the sentence pre-test that without one of them in the sentence the rule cannot fire."""
+
+    def __init__(self, *words: str) -> None:
+        self.needs = frozenset(words)
+
+    def __call__(self, t: Token, air: bool) -> bool:
+        return bool(mods(t) & self.needs)
+
+
+class head_in:
+    """The test that a trigger's head in the parse is one of ``lemmas`` (``signed`` an agreement); ``needs`` as in
+    :class:`with_mods`."""
+
+    def __init__(self, *lemmas: str) -> None:
+        self.needs = frozenset(lemmas)
+
+    def __call__(self, t: Token, air: bool) -> bool:
+        return lemma_of(t.head) in self.needs
 
 
 def used(t: Token) -> bool:
@@ -148,7 +162,7 @@ def disaster(t: Token) -> bool:
     """The sentence speaks of a disease, a disaster or an accident (``killed by a cholera epidemic``, ``a gas
     explosion``)."""
     sent = t.sent if t.doc.has_annotation("SENT_START") else t.doc
-    return any(lemma_of(x) in DISASTERS for x in sent)
+    return any(has_lemma(x, DISASTERS) for x in sent)
 
 
 def violence(t: Token, air: bool) -> bool:

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
+from .parse import lemma_candidates
 from .taxonomy import check_sub_event_type
 from .tree import (
     air_bomb,
@@ -37,6 +38,7 @@ from .tree import (
     fire_on_people,
     fire_on_protesters,
     ground_bomb,
+    head_in,
     lemma_of,
     mob_attack,
     not_month,
@@ -57,9 +59,9 @@ from .tree import (
     weapons_taken,
     with_mods,
 )
-from .vocab import IRREGULAR
+from .vocab import IRREGULAR, WEAPONS
 
-__all__ = ["RULES", "Hit", "Rule", "any_trigger", "find_triggers", "forms_of"]
+__all__ = ["RULES", "Hit", "Rule", "any_trigger", "find_triggers", "forms_of", "may_trigger"]
 
 Token = Any  # a spaCy Token; spaCy is imported only when the first sentence is parsed
 
@@ -74,6 +76,7 @@ class Rule(NamedTuple):
     strong: bool
     generic: bool
     example: str
+    needs: frozenset[str] | None = None  # lemmas one of which the sentence must hold for the rule to fire
 
 
 class Hit(NamedTuple):
@@ -92,9 +95,12 @@ class Hit(NamedTuple):
 
 
 def _rule(name: str, sub: str, lemmas: str, pos: str = "NOUN VERB", test: Callable[[Token, bool], bool] | None = None,
-          *, strong: bool = True, generic: bool = False, example: str) -> Rule:
+          *, strong: bool = True, generic: bool = False, example: str, needs: Iterable[str] | None = None) -> Rule:
+    """A rule of the table; ``needs``: lemmas without one of which in the sentence ``test`` cannot pass (given by
+    ``with_mods`` and ``head_in`` tests themselves), so the sentence need not be parsed for it."""
     check_sub_event_type(sub)
-    return Rule(name, sub, frozenset(lemmas.split()), frozenset(pos.split()), test, strong, generic, example)
+    need = frozenset(needs) if needs is not None else getattr(test, "needs", None)
+    return Rule(name, sub, frozenset(lemmas.split()), frozenset(pos.split()), test, strong, generic, example, need)
 
 
 _S = {
@@ -108,6 +114,9 @@ _S = {
     "base": "Headquarters or base established", "agree": "Agreement", "transfer": "Non-violent transfer of territory",
     "change": "Change to group/activity",
 }
+
+_BASES = frozenset({"base", "headquarters", "outpost", "camp"})
+_TALKS = frozenset({"talk", "participation", "negotiation", "cooperation", "dialogue", "agreement", "deal", "truce"})
 
 #: The ordered trigger table (the README's trigger table is made from it; tests/test_triggers.py checks each rule).
 RULES: tuple[Rule, ...] = (
@@ -193,24 +202,24 @@ RULES: tuple[Rule, ...] = (
     _rule("burned", _S["loot"], "burn demolish raze", "VERB", property_hit, example="they burned 20 houses"),
     _rule("set-fire", _S["loot"], "set", "VERB", set_fire, example="rebels set fire to a bus"),
     _rule("weapons-seized", _S["disrupt"], "seize confiscate find discover", "VERB", weapons_taken,
-          example="troops seized 20 rifles and dynamite"),
+          example="troops seized 20 rifles and dynamite", needs=WEAPONS),
     _rule("defused", _S["disrupt"], "defuse deactivate dismantle intercept foil", "VERB", weapons_stopped,
           example="police defused a bomb"),
     _rule("base-established", _S["base"], "establish", "VERB",
-          lambda t, air: of_kind(arguments(t, ("dobj",)), frozenset({"base", "headquarters", "outpost", "camp"})),
-          example="the group established a base in the hills"),
+          lambda t, air: of_kind(arguments(t, ("dobj",)), _BASES), example="the group established a base in the hills",
+          needs=_BASES),
     _rule("agreement", _S["agree"], "agreement deal accord truce ceasefire cease-fire armistice", "NOUN",
-          lambda t, air: lemma_of(t.head) in ("sign", "reach", "agree", "strike", "broker", "conclude", "announce"),
+          head_in("sign", "reach", "agree", "strike", "broker", "conclude", "announce"),
           example="the two sides signed a ceasefire"),
     _rule("talks-suspended", _S["agree"], "suspend", "VERB",
-          lambda t, air: of_kind(objects(t), frozenset({
-              "talk", "participation", "negotiation", "cooperation", "dialogue", "agreement", "deal", "truce"})),
-          example="the United States formally suspended talks with Russia"),
+          lambda t, air: of_kind(objects(t), _TALKS), example="the United States formally suspended talks with Russia",
+          needs=_TALKS),
     _rule("withdrew", _S["transfer"], "withdraw", "VERB",
-          lambda t, air: any(c.lower_ == "from" for c in t.children), example="the army withdrew from the city"),
+          lambda t, air: any(c.lower_ == "from" for c in t.children), example="the army withdrew from the city",
+          needs=("from",)),
     _rule("allegiance", _S["change"], "pledge", "VERB",
           lambda t, air: any(lemma_of(c) == "allegiance" for c in t.children),
-          example="the group pledged allegiance to Islamic State"),
+          example="the group pledged allegiance to Islamic State", needs=("allegiance",)),
     _rule("weak-attack", _S["attack"], "attack hit strike target destroy damage wound injure", "NOUN VERB",
           strong=False, example="the attack targeted a church"),
 )
@@ -224,14 +233,15 @@ def forms_of(lemma: str) -> set[str]:
 
 #: Lemmas too common to send a sentence to the parser on their own: a rule on them needs its phrase (``opened
 #: fire``, ``set fire``, ``turned violent``) or another trigger word in the sentence.
-_COMMON = frozenset({"open", "set", "turn", "fire", "find", "discover", "establish", "pledge", "suspend", "withdraw",
-                     "capture", "seize", "charge", "device", "trap", "gas", "cannon", "post", "plane", "jet",
-                     "blow", "gun", "fight", "march", "burn", "execute", "shoot", "strike", "raid", "mine"})
-_PHRASES = (r"open\w* fire", r"fir(?:e|ed|es|ing) (?:on|at|into|upon)", r"set\w* (?:\w+ )?(?:on )?fire",
-            r"turn\w* violent", r"shot\b", r"shoot", r"gun(?:ned|s)? down", r"blew|blown|blow\w* up",
+#: (Common lemmas whose rules all need other words, ``found`` weapons, ``tear`` gas, are pre-tested with those
+#: words instead: see ``needs``.)
+_COMMON = frozenset({"open", "set", "turn", "fire", "capture", "seize", "post", "plane", "jet", "blow", "gun",
+                     "fight", "march", "burn", "execute", "shoot", "strike", "raid"})
+_PHRASES = (r"open\w* fire", r"fir(?:e|ed|es|ing)(?: \w+ly)? (?:on|at|into|upon)", r"set\w* (?:\w+ )?(?:on )?fire",
+            r"on fire", r"turn\w* violent", r"shot\b", r"shoot", r"gun(?:ned|s)? down", r"blew|blown|blow\w* up",
             r"seiz\w+|captur\w+", r"suspend\w* (?:the |its )?(?:talks|participation|negotiations|cooperation)",
             r"withdr\w+ from", r"pledg\w+ allegiance", r"establish\w* (?:a |an )?(?:base|headquarters|outpost)",
-            r"explosive (?:device|charge)|booby|land ?mine|tear gas|water cannon", r"march(?:ed|es|ing)?\b",
+            r"explosive (?:device|charge)|booby[- ]?trap|land ?mine|tear gas|water cannon", r"march(?:ed|es|ing)?\b",
             r"air ?(?:strike|raid)|drone strike|warplanes?|jets?\b|helicopter|fight\w*|fought|burn\w*|execut\w*",
             r"strikes?\b|raids?\b")
 
@@ -245,6 +255,60 @@ def any_trigger(*, weak: bool = True) -> re.Pattern[str]:
     if weak:
         forms += [f for r in RULES if not r.strong for lemma in r.lemmas for f in forms_of(lemma)]
     return re.compile(r"\b(?:" + "|".join([*(re.escape(f) for f in forms), *_PHRASES]) + ")")
+
+
+#: A word, possibly hyphenated, from where a pre-test match begins.
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@lru_cache(maxsize=8192)  # asked twice of an article's sentences when a batch is warmed (geo.events.warm)
+def may_trigger(sentence: str, *, weak: bool = True) -> bool:
+    """Whether a sentence may hold a trigger and so needs a parse: a word of the pre-test (:func:`any_trigger`)
+    that some rule could take as the noun or verb spaCy's lemmatizer could make of it, with the words that rule
+    needs (``with_mods``: ``suicide`` bomber) in the sentence; a phrase of the table (``opened fire``) always.
+
+    >>> may_trigger("Gunmen kidnapped two engineers."), may_trigger("According to the mayor, the deal is stable.")
+    (True, False)
+    >>> may_trigger("He will visit in March."), may_trigger("Thousands marched in Seoul.")
+    (False, True)
+    """
+    sentence = " ".join(sentence.split())  # "explosive\ndevice" in wire copy is a phrase of the table
+    low = sentence.lower()
+    words: set[str] | None = None
+    for m in any_trigger(weak=weak).finditer(low):
+        found = _WORD.match(low, m.start())
+        if " " in m.group() or found is None or "-" in found.group():
+            return True  # a phrase of the table: "opened fire", "booby-trap", "cease-fire"
+        word = found.group()
+        if word == "march" and m.start() > 0 and sentence[m.start()] == "M":
+            continue  # "in March": the month ("March" is spaCy's proper noun, which no rule takes)
+        for rule in _word_rules(word):
+            if not (rule.strong or weak):
+                continue
+            if rule.needs is None:
+                return True
+            if words is None:
+                words = set(_WORD.findall(low))
+            if any(rule.needs & (lemma_candidates(w) | {w.rstrip("s")}) for w in words):
+                return True
+    return False
+
+
+@cache
+def _word_rules(word: str) -> tuple[Rule, ...]:
+    """The rules that could take ``word`` as a noun or a verb (``according`` as a verb is ``accord``, which only
+    the noun ``accord`` triggers: none)."""
+    table = _by_lemma()
+    irregular = {form: lemma for lemma, forms in IRREGULAR.items() for form in forms}
+    found: list[Rule] = []
+    for pos in ("NOUN", "VERB"):
+        # the stems find_triggers falls back on for a verb the small model lemmatizes wrong ("raped" -> "rap")
+        stems = set(_readings(word)) | {irregular.get(word, word)} if pos == "VERB" else set()
+        for lemma in lemma_candidates(word, pos) | stems:
+            for _, rule in table.get(lemma, ()):
+                if pos in rule.pos and rule not in found:
+                    found.append(rule)
+    return tuple(found)
 
 
 @cache
@@ -278,12 +342,21 @@ def _modifier_only(t: Token, table: dict[str, Any]) -> bool:
     return head not in table and head not in _EVENT_HEADS
 
 
+@lru_cache(maxsize=65536)
+def _could_trigger(word: str) -> bool:
+    """Whether any lemma spaCy could give ``word``, or a stem of it, is a trigger lemma (``sit`` of ``sit-in``)."""
+    table = _by_lemma()
+    return word == "sit" or any(lemma in table for lemma in (*lemma_candidates(word), *_readings(word)))
+
+
 def find_triggers(tokens: Iterable[Token], *, air: bool) -> list[Hit]:
     """Every token that a rule takes, with the first rule that takes it (``air``: the document speaks of
     aircraft)."""
     table = _by_lemma()
     hits = []
     for t in tokens:
+        if not _could_trigger(t.lower_):
+            continue  # no lemma of it is in the table: its lemma need not be made
         lemma = lemma_of(t)
         if lemma == "sit" and t.i + 2 < len(t.doc) and t.doc[t.i + 1].text == "-" and t.doc[t.i + 2].lower_ == "in":
             lemma = "sit-in"  # spaCy splits "sit-in" in three

@@ -54,5 +54,5 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "shoot": ("shot",), "fight": ("fought",), "blow": ("blew", "blown"), "take": ("took", "taken"),
     "fall": ("fell", "fallen"), "overrun": ("overran",), "retake": ("retook", "retaken"), "strike": ("struck",),
     "slay": ("slew", "slain"), "set": ("set",), "break": ("broke", "broken"), "hit": ("hit",),
-    "hold": ("held",), "burn": ("burnt",), "sit-in": ("sit-ins",), "seize": ("seiz",),
+    "hold": ("held",), "burn": ("burnt",), "find": ("found",), "sit-in": ("sit-ins",), "seize": ("seiz",),
 }

@@ -49,9 +49,10 @@ def readable(text: str, gaz: Gazetteer) -> str:
     return _truecased(text, gaz) if is_shouting(text) else text
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=64)
 def _truecased(text: str, gaz: Gazetteer) -> str:
-    # the places and the events of one article read the same true-cased text: made once
+    # the places and the events of one article read the same true-cased text: made once (64: a batch of articles
+    # is warmed, see geo.events.warm, before each is analysed)
     return truecase(text, keep=names_to_keep(text, gaz))
 
 
