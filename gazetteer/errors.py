@@ -10,12 +10,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .model import ImportReport
 
-__all__ = ["DuplicateEntryError", "GazetteerError", "GeoError", "ImportFileError", "InvalidRowsError", "StoreError",
-           "UnknownEntryError", "ValidationError"]
+__all__ = ["DuplicateEntryError", "GazetteerError", "GeoError", "ImportFileError", "InvalidRowsError", "OutputError",
+           "StoreError", "UnknownEntryError", "ValidationError"]
 
 
 class GeoError(Exception):
     """Root of every error this project raises on purpose; its message is one line fit for a user."""
+
+
+class OutputError(GeoError):
+    """An output file cannot or must not be written (an input of the same command, a database, no space)."""
 
 
 class GazetteerError(GeoError):

@@ -12,8 +12,26 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FORMULA_STARTS", "atomic_path", "feature_collection", "point_feature", "read_spreadsheet_cell",
-           "spreadsheet_cell"]
+from .errors import OutputError
+
+__all__ = ["FORMULA_STARTS", "SQLITE_HEADER", "atomic_path", "feature_collection", "point_feature",
+           "read_spreadsheet_cell", "refuse_database", "spreadsheet_cell"]
+
+
+#: The first bytes of every SQLite database file (a gazetteer store, the stock cache).
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def refuse_database(path: Path) -> None:
+    """Raise OutputError if ``path`` is an SQLite database: an export over the store replaced it with GeoJSON."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(len(SQLITE_HEADER))
+    except OSError:
+        return  # nothing there (or unreadable, which the write itself will say)
+    if head == SQLITE_HEADER:
+        raise OutputError(f"{path} is an SQLite database (a gazetteer store?): not overwritten; choose another "
+                          "output file")
 
 
 @contextmanager

@@ -8,7 +8,8 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -30,6 +31,28 @@ _PLACE_COLS = "p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.co
 SHADOW_KM = 25.0
 _STOCK_CACHE_KEYS = 50_000
 _BUILD_LOCK = threading.Lock()
+
+
+@contextmanager
+def _file_lock(path: Path) -> Iterator[None]:
+    """Held while the stock database is checked or built, across processes: two commands run at once on a fresh
+    machine built one database each."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX: the thread lock only
+        yield
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(path.with_name(path.name + ".lock"), "a")  # noqa: SIM115 - held for the block below
+    except OSError:
+        yield  # a read-only cache folder: the build itself will say so
+        return
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        yield
+    finally:
+        fh.close()
 
 
 def _stock_version_of(path: Path) -> str | None:
@@ -74,7 +97,7 @@ class Gazetteer:
     # -- stock database -------------------------------------------------------------------------------------
     def ensure_stock(self) -> Path:
         """Build the stock database if it is missing or stale; return its path."""
-        with _BUILD_LOCK:
+        with _BUILD_LOCK, _file_lock(self.stock_path):
             if _stock_version_of(self.stock_path) != stock_version(self.sources):
                 log.info("building the stock gazetteer at %s", self.stock_path)
                 try:
@@ -90,6 +113,33 @@ class Gazetteer:
             self._conn = sqlite3.connect(f"file:{self.stock_path}?mode=ro&immutable=1", uri=True,
                                          check_same_thread=False)
         return self._conn
+
+    def _stock(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """Rows of a query of the stock database; a damaged one (a disk error, a killed copy: "database disk
+        image is malformed") is rebuilt once, as it is only a cache of the packaged data."""
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as e:
+            log.warning("the gazetteer cache %s is damaged (%s): rebuilding it", self.stock_path, e)
+            self.rebuild_stock()
+            try:
+                return self.conn.execute(sql, params).fetchall()
+            except sqlite3.DatabaseError as again:
+                raise StoreError(f"the gazetteer cache {self.stock_path} is unreadable even rebuilt: {again}") from None
+
+    def rebuild_stock(self) -> Path:
+        """Delete and build the stock database again (it is only a cache of the packaged data)."""
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        self._stock_cache.clear()
+        self._countries = None
+        with _BUILD_LOCK:
+            try:
+                self.stock_path.unlink(missing_ok=True)
+            except OSError as e:
+                raise StoreError(f"cannot remove the damaged gazetteer cache {self.stock_path}: {e}") from e
+        return self.ensure_stock()
 
     def close(self) -> None:
         if self._conn is not None:
@@ -127,9 +177,9 @@ class Gazetteer:
         for i in range(0, len(missing), 900):
             chunk = missing[i:i + 900]
             marks = ",".join("?" * len(chunk))
-            rows = self.conn.execute(
+            rows = self._stock(
                 f"SELECT n.key, n.form, n.kind, {_PLACE_COLS} FROM names n JOIN places p ON p.id = n.place_id "
-                f"WHERE n.key IN ({marks})", chunk).fetchall()
+                f"WHERE n.key IN ({marks})", chunk)
             for row in rows:
                 fetched[row[0]].append(Candidate(place=_row_place(row[3:]), key=row[0], form=row[1], kind=row[2]))
         answer = {k: cache[k] if k in cache else tuple(fetched[k]) for k in keys}
@@ -150,18 +200,18 @@ class Gazetteer:
         """The place with this id (``custom:N`` or a stock id), or None."""
         if place_id.startswith("custom:"):
             return self.user.get(place_id)
-        row = self.conn.execute(f"SELECT {_PLACE_COLS} FROM places p WHERE p.id = ?", (place_id,)).fetchone()
-        if row is None:
+        rows = self._stock(f"SELECT {_PLACE_COLS} FROM places p WHERE p.id = ?", (place_id,))
+        if not rows:
             return None
-        aliases = tuple(r[0] for r in self.conn.execute(
+        aliases = tuple(r[0] for r in self._stock(
             "SELECT form FROM names WHERE place_id = ? AND kind != 'name' ORDER BY form LIMIT 50", (place_id,)))
-        place = _row_place(row)
+        place = _row_place(rows[0])
         return Place(**{**place.to_dict(), "aliases": aliases})
 
     def countries(self) -> dict[str, Place]:
         """Country places by ISO 3166-1 alpha-2 code."""
         if self._countries is None:
-            rows = self.conn.execute(f"SELECT {_PLACE_COLS} FROM places p WHERE p.feature_code = 'PCLI'")
+            rows = self._stock(f"SELECT {_PLACE_COLS} FROM places p WHERE p.feature_code = 'PCLI'")
             self._countries = {r[6]: _row_place(r) for r in rows}
         return self._countries
 
@@ -173,7 +223,7 @@ class Gazetteer:
         exact = self.lookup(query)
         seen = {c.place.id for c in exact}
         more: list[Candidate] = [c for c in self.user.prefix(key, limit) if c.place.id not in seen]
-        rows = self.conn.execute(
+        rows = self._stock(
             f"SELECT n.key, n.form, n.kind, {_PLACE_COLS} FROM names n JOIN places p ON p.id = n.place_id "
             "WHERE n.key > ? AND n.key < ? ORDER BY p.population DESC LIMIT ?", (key, key + "\uffff", limit * 4))
         for row in rows:
@@ -208,7 +258,7 @@ class Gazetteer:
 
     def _admin1_names(self) -> dict[str, str]:
         """``CC.CODE`` -> name of first-level divisions: GeoNames dumps give codes (``SY.09``), stock has names."""
-        return {r[0].removeprefix("adm1:"): r[1] for r in self.conn.execute(
+        return {r[0].removeprefix("adm1:"): r[1] for r in self._stock(
             "SELECT id, name FROM places WHERE id LIKE 'adm1:%'")}
 
     def export(self, out: IO[str], *, fmt: str = "geojson", source: str | None = None, raw_csv: bool = False) -> int:

@@ -5,13 +5,14 @@ from gazetteer.errors import (
     DuplicateEntryError,
     GazetteerError,
     GeoError,
+    OutputError,
     StoreError,
     UnknownEntryError,
     ValidationError,
 )
 
-__all__ = ["DuplicateEntryError", "GazetteerError", "GeoError", "InputError", "StoreError", "UnknownEntryError",
-           "ValidationError"]
+__all__ = ["DuplicateEntryError", "GazetteerError", "GeoError", "InputError", "OutputError", "StoreError",
+           "UnknownEntryError", "ValidationError"]
 
 
 class InputError(GeoError):

@@ -73,13 +73,14 @@ def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, c
             height: str | None) -> None:
     """Render a layered Leaflet map of the events in INPUTS: article texts (- for standard input) and/or event
     files written by `geo events` (.geojson, .json, .jsonl, .csv, .parquet)."""
-    from geo.cli.common import confident, errors
+    from geo.cli.common import confident, errors, not_an_input
     from geo.errors import InputError
 
     from .render import render, save
     from .style import resolve_tiles
 
     with errors():
+        not_an_input(output, inputs)
         if mode == "png":
             if not output.lower().endswith(".png"):
                 raise InputError(f"{output}: --png writes a PNG image; name it .png")
@@ -146,7 +147,7 @@ def report_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str, offli
                published: str | None, include_background: bool, min_confidence: float) -> None:
     """A report on the articles (or event files) in INPUTS: sources, totals by type and place, the map and a
     sortable table of events; printable."""
-    from geo.cli.common import confident, errors
+    from geo.cli.common import confident, errors, not_an_input
     from geo.errors import InputError
     from geo.formats.io import atomic_output
 
@@ -155,6 +156,7 @@ def report_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str, offli
     from .style import resolve_tiles
 
     with errors():
+        not_an_input(output, inputs)
         target = Path(output)
         if target.suffix.lower() not in (".html", ".htm", ".md"):
             raise InputError(f"{output}: name the report .html or .md")

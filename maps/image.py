@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from gazetteer.files import atomic_path
+from gazetteer.files import atomic_path, refuse_database
 from geo.errors import GeoError
 
 __all__ = ["BrowserMissingError", "find_chromium", "to_png"]
@@ -46,6 +46,7 @@ def to_png(m: Any, path: str | Path, *, width: int = 1200, height: int = 800, vi
         raise BrowserMissingError("PNG export needs playwright: pip install 'reportmap[png]'") from None
     executable = find_chromium()
     target = Path(path)
+    refuse_database(target)
     with tempfile.TemporaryDirectory() as tmp:
         if isinstance(m, str | Path):
             page_path = Path(m).resolve()

@@ -107,3 +107,122 @@ def test_csv_cells_never_run_as_spreadsheet_formulas(run, tmp_path: Path) -> Non
     assert run("gazetteer", "remove", "custom:1").exit_code == 0
     assert run("gazetteer", "import", str(export)).exit_code == 0
     assert [e["name"] for e in json.loads(run("gazetteer", "list", "--format", "json").output)] == [name]
+
+
+def test_output_is_never_an_input_or_a_database(run, user_store: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`geo gazetteer export -o <the store>` replaced the SQLite store with GeoJSON; `-o` could overwrite an
+    input article."""
+    article = tmp_path / "a.txt"
+    article.write_text("Shelling killed four civilians in Aleppo on Monday.", encoding="utf-8")
+    assert run("gazetteer", "add", "Testville", "--lat", "10", "--lon", "10", "--country", "SY").exit_code == 0
+    before = user_store.read_bytes()
+    disguised = tmp_path / "store.html"  # a database by its content, whatever its name
+    disguised.write_bytes(before)
+    for args in (["gazetteer", "export", "-o", str(user_store)], ["places", str(article), "-o", str(article)],
+                 ["events", str(article), "-o", str(article), "--published", "2016-10-04"],
+                 ["map", str(article), "-o", str(disguised), "--offline"]):
+        result = run(*args)
+        assert result.exit_code == 1, args
+        assert "not overwritten" in result.output and "Traceback" not in result.output, result.output
+    assert article.read_text(encoding="utf-8").startswith("Shelling")
+    assert disguised.read_bytes() == before
+    assert user_store.read_bytes()[:16] == before[:16] and run("gazetteer", "list").exit_code == 0
+
+
+def test_write_failures_are_one_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    article = tmp_path / "a.txt"
+    article.write_text("Shelling killed four civilians in Aleppo on Monday.", encoding="utf-8")
+    for target in ("/dev/full", str(article / "x.json")):
+        result = run("events", str(article), "--published", "2016-10-04", "--format", "json", "-o", target)
+        assert result.exit_code == 1 and "cannot write" in result.output, result.output
+        assert "Traceback" not in result.output
+
+
+def test_aliases_are_found_by_an_index(user_store: Path, run) -> None:  # type: ignore[no-untyped-def]
+    """No index on names(place_id): list, export and dump re-import were quadratic (20k entries 13.6 s)."""
+    import sqlite3
+
+    assert run("gazetteer", "add", "Testville", "--lat", "10", "--lon", "10", "--country", "SY",
+               "--alias", "Testburg").exit_code == 0
+    conn = sqlite3.connect(user_store)
+    plan = " ".join(str(r) for r in conn.execute("EXPLAIN QUERY PLAN SELECT form FROM names WHERE place_id = 1"))
+    assert "user_names_place" in plan, plan
+    listed = json.loads(run("gazetteer", "list", "--format", "json").output)
+    assert listed[0]["aliases"] in (["Testburg"], "Testburg"), listed
+
+
+def test_a_busy_store_says_so(run, user_store: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """An add during a long import failed after 30 s with a `database is locked` traceback."""
+    import sqlite3
+
+    assert run("gazetteer", "add", "Testville", "--lat", "10", "--lon", "10", "--country", "SY").exit_code == 0
+    monkeypatch.setenv("GEO_STORE_WAIT", "0.2")
+    writer = sqlite3.connect(user_store, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")  # what an import holds while it runs
+    try:
+        result = run("gazetteer", "add", "Otherville", "--lat", "11", "--lon", "11", "--country", "SY")
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
+    assert result.exit_code == 1 and "is busy" in result.output and "GEO_STORE_WAIT" in result.output, result.output
+    monkeypatch.setenv("GEO_STORE_WAIT", "soon")
+    result = run("gazetteer", "list")
+    assert result.exit_code == 1 and "GEO_STORE_WAIT" in result.output
+
+
+def _damage(path: Path, how: str) -> None:
+    import os
+
+    data = bytearray(path.read_bytes())
+    if how == "truncated":
+        path.write_bytes(bytes(data[: len(data) // 3]))
+    elif how == "pages":  # every page but the first (the schema) overwritten
+        path.write_bytes(bytes(data[:4096]) + os.urandom(len(data) - 4096))
+    else:  # not a database at all
+        path.write_bytes(b"\x00" * len(data))
+
+
+def test_a_damaged_stock_cache_is_rebuilt(tmp_path: Path) -> None:
+    from gazetteer import Gazetteer
+    from gazetteer.build import tsv_source
+
+    from .conftest import TINY
+
+    stock = tmp_path / "stock.sqlite"
+    Gazetteer(tmp_path / "user.sqlite", stock=stock, sources=(tsv_source(TINY),)).ensure_stock()
+    for how in ("truncated", "pages", "zeros"):
+        _damage(stock, how)
+        g = Gazetteer(tmp_path / "user.sqlite", stock=stock, sources=(tsv_source(TINY),))
+        try:
+            assert [c.place.name for c in g.lookup("Aleppo")][:1] == ["Aleppo"], how
+        finally:
+            g.close()
+
+
+def test_doctor_salvages_a_damaged_user_store(run, user_store: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    rows = "".join(f"Place{i},{i % 80}.5,{i % 170}.25,SY\n" for i in range(1, 301))
+    (tmp_path / "many.csv").write_text("name,lat,lon,country\n" + rows, encoding="utf-8")
+    assert run("gazetteer", "import", str(tmp_path / "many.csv")).exit_code == 0
+    conn = sqlite3.connect(user_store)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    assert "ok (300 entries)" in run("gazetteer", "doctor").output
+    data = bytearray(user_store.read_bytes())
+    data[3 * 4096:4 * 4096] = b"\xff" * 4096  # one page of the store's tables
+    user_store.write_bytes(bytes(data))
+    damaged = run("gazetteer", "list")
+    assert damaged.exit_code == 1 and "doctor" in damaged.output and "Traceback" not in damaged.output
+    checked = run("gazetteer", "doctor")
+    assert checked.exit_code == 1 and "--salvage" in checked.output
+    assert user_store.read_bytes() == bytes(data)  # never changed without --salvage
+    salvaged = run("gazetteer", "doctor", "--salvage")
+    assert salvaged.exit_code == 0 and "copied into a new store" in salvaged.output, salvaged.output
+    kept = [p for p in user_store.parent.iterdir() if ".damaged-" in p.name and not p.name.endswith(("-wal", "-shm"))]
+    assert len(kept) == 1 and kept[0].read_bytes() == bytes(data)
+    entries = json.loads(run("gazetteer", "list", "--format", "json").output)
+    assert 0 < len(entries) <= 300
+    assert "ok (" in run("gazetteer", "doctor").output
+    found = json.loads(run("gazetteer", "search", entries[0]["name"], "--format", "json").output)
+    assert found[0]["id"] == entries[0]["id"]

@@ -5,17 +5,18 @@ This is the one module of ``geo.cli`` that other packages' commands (``maps.cli`
 """
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
 
-from ..errors import GeoError
+from ..errors import GeoError, OutputError
 
-__all__ = ["Ctx", "confident", "errors", "min_confidence_option", "output_option", "published_option",
-           "raw_csv_option"]
+__all__ = ["Ctx", "confident", "errors", "min_confidence_option", "not_an_input", "output_option",
+           "published_option", "raw_csv_option"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 _MAX_ROW_ERRORS = 200
@@ -67,6 +68,20 @@ def errors() -> Iterator[None]:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(0)
+    except OSError as e:  # a write that failed: a read-only folder, a full disk, /dev/full
+        where = f"{e.filename}: " if e.filename else ""
+        raise click.ClickException(f"cannot write: {where}{e.strerror or e}") from None
+
+
+def not_an_input(output: str | None, inputs: Iterable[str | None]) -> None:
+    """Raise OutputError when ``-o`` names one of the command's own inputs (``geo places a.txt -o a.txt``
+    replaced the article with its places)."""
+    if output in (None, "-") or not os.path.isfile(output):
+        return
+    for name in inputs:
+        if name and name != "-" and os.path.isfile(name) and os.path.samefile(name, output):
+            raise OutputError(f"{output} is also an input of this command: not overwritten; choose another "
+                              "output file")
 
 
 def output_option(f: F) -> F:

@@ -7,7 +7,15 @@ from typing import Any
 import click
 
 from ..formats.registry import format_for_path, names
-from .common import confident, errors, min_confidence_option, output_option, published_option, raw_csv_option
+from .common import (
+    confident,
+    errors,
+    min_confidence_option,
+    not_an_input,
+    output_option,
+    published_option,
+    raw_csv_option,
+)
 
 __all__ = ["events_cmd"]
 
@@ -37,6 +45,7 @@ def events_cmd(obj: Any, paths: tuple[str, ...], jsonl: str | None, fmt: str | N
     from ..formats.registry import get
 
     with errors():
+        not_an_input(output, [*paths, jsonl])
         from ..analysis import analyse_files, analyse_records
 
         if bool(paths) == bool(jsonl):

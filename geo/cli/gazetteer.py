@@ -1,4 +1,4 @@
-"""``geo gazetteer``: add, search, show, list, alias and remove the user's own place entries."""
+"""``geo gazetteer``: add, search, show, list, alias and remove the user's own place entries; check the stores."""
 from __future__ import annotations
 
 import json
@@ -225,3 +225,41 @@ def lookup_cmd(ctx: click.Context, name: str, country: str | None, geocoder: str
     else:
         for i, f in enumerate(found, 1):
             click.echo(f"{i}. {f.name} ({f.lat:.5f}, {f.lon:.5f}) {f.country_code} {f.feature_code} - {f.display}")
+
+
+@gazetteer_group.command("doctor")
+@click.option("--salvage", is_flag=True, help="If your store is damaged, copy every entry that can still be read "
+              "into a new store in its place (the damaged file is kept beside it).")
+@click.pass_context
+def doctor_cmd(ctx: click.Context, salvage: bool) -> None:
+    """Check the stores: the stock cache (rebuilt when damaged: it is only a cache) and your own store (never
+    changed unless --salvage)."""
+    from gazetteer.doctor import check_store
+    from gazetteer.doctor import salvage as salvage_store
+
+    from ..errors import StoreError
+
+    gaz = _ctx_gaz(ctx)
+    with _guard():
+        stock = gaz.stock_path
+        if not stock.exists():
+            click.echo(f"stock cache {stock}: not built yet (built on first use)")
+        elif problems := check_store(stock):
+            gaz.rebuild_stock()
+            click.echo(f"stock cache {stock}: damaged ({problems[0]}); rebuilt")
+        else:
+            click.echo(f"stock cache {stock}: ok")
+        gaz.user.close()
+        mine = gaz.user.path
+        if not mine.exists():
+            click.echo(f"your store {mine}: none yet (the first add or import makes it)")
+        elif not (problems := check_store(mine)):
+            click.echo(f"your store {mine}: ok ({len(gaz.user.entries())} entries)")
+        elif not salvage:
+            more = f"; {len(problems) - 1} more problem(s)" if len(problems) > 1 else ""
+            raise StoreError(f"your store {mine} is damaged ({problems[0]}{more}): `geo gazetteer doctor --salvage` "
+                             "copies its readable entries into a new store and keeps the damaged file")
+        else:
+            done = salvage_store(mine)
+            click.echo(f"your store {mine} was damaged ({problems[0]}): {done.places} entries, {done.names} names and "
+                       f"{done.lookups} online answers copied into a new store; the damaged file is {done.kept}")

@@ -9,7 +9,7 @@ import click
 
 from ..formats.registry import names
 from ..model import Mention
-from .common import Ctx, errors, output_option
+from .common import Ctx, errors, not_an_input, output_option
 from .unknown import geocoder_options, make_geocoder, unknown_summary
 
 __all__ = ["places_cmd", "resolve_cmd"]
@@ -78,6 +78,7 @@ def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, e
     from ..places import parse_places
 
     with errors():
+        not_an_input(output, [path, jsonl])
         if (path is None) == (jsonl is None):
             raise click.UsageError("give a text file (or -) or --jsonl FILE, not both")
         if jsonl is not None:
@@ -129,6 +130,7 @@ def resolve_cmd(obj: Ctx, jsonl: str, fmt: str, explain: bool, output: str) -> N
     from ..places import resolve_spans
 
     with errors():
+        not_an_input(output, [jsonl])
         records = read_jsonl(jsonl, required={"id": (str, int), "text": str, "spans": list})
         results = []
         for n, r in enumerate(records, 1):

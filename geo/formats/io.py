@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from gazetteer.files import atomic_path
+from gazetteer.files import atomic_path, refuse_database
 
 from ..errors import InputError
 
@@ -104,6 +104,7 @@ def atomic_output(path: str | None, mode: str = "w") -> Iterator[IO[Any]]:
         yield sys.stdout.buffer if "b" in mode else sys.stdout
         return
     target = Path(path)
+    refuse_database(target)
     if target.exists() and not target.is_file():
         with open(target, mode, encoding=encoding) as direct:
             yield direct
