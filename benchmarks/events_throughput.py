@@ -34,19 +34,15 @@ def main() -> None:
     args.docs = args.docs or len(texts)
 
     from geo import analyse, default_gazetteer
-    from geo.analysis import WARM_BATCH
-    from geo.events import warm
+    from geo.events import warmed
 
     gaz = default_gazetteer()
     gaz.ensure_stock()
     analyse("Shelling hit Aleppo on Monday.", gazetteer=gaz, published="2016-10-04")
     docs = [texts[i % len(texts)] for i in range(args.docs)]
     t0 = time.perf_counter()
-    count = 0
-    for start in range(0, len(docs), WARM_BATCH):
-        warm(docs[start:start + WARM_BATCH], gazetteer=gaz)
-        count += sum(len(analyse(text, gazetteer=gaz, published="2016-10-04").events)
-                     for text in docs[start:start + WARM_BATCH])
+    count = sum(len(analyse(text, gazetteer=gaz, published="2016-10-04").events)
+                for text in warmed(docs, lambda text: text, gazetteer=gaz))
     in_process = args.docs / (time.perf_counter() - t0)
 
     with tempfile.TemporaryDirectory() as tmp:

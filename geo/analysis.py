@@ -16,15 +16,13 @@ from pathlib import Path
 
 from gazetteer import Gazetteer
 
-from .events import extract_events, warm
+from .events import extract_events, warmed
 from .events.dates import dateline_date
 from .model import Event, Mention
 from .places import default_gazetteer, parse_places
 
-__all__ = ["NO_DATE_LINE", "WARM_BATCH", "Article", "analyse", "analyse_files", "analyse_records"]
+__all__ = ["NO_DATE_LINE", "Article", "analyse", "analyse_files", "analyse_records"]
 
-#: Articles whose event sentences are parsed together (geo.events.warm) before each is analysed.
-WARM_BATCH = 32
 #: The warning an article gets when nothing anchors its relative dates.
 NO_DATE_LINE = "no date line and no --published: relative dates ('on Monday') are left undated"
 
@@ -68,13 +66,10 @@ def analyse_files(paths: Sequence[str], *, gazetteer: Gazetteer | None = None, p
     anchor = parse_published(published) if published else None
     gaz = gazetteer or default_gazetteer()
     articles = []
-    for start in range(0, len(paths), WARM_BATCH):
-        chunk = [(path, read_text(path)) for path in paths[start:start + WARM_BATCH]]
-        warm([text for _, text in chunk], gazetteer=gaz)
-        for path, text in chunk:
-            article = analyse(text, gazetteer=gaz, published=anchor, include_background=include_background,
-                              source="stdin" if path == "-" else Path(path).name)
-            articles.append(replace(article, warnings=tuple(f"{path}: {w}" for w in article.warnings)))
+    for path, text in warmed(((path, read_text(path)) for path in paths), lambda item: item[1], gazetteer=gaz):
+        article = analyse(text, gazetteer=gaz, published=anchor, include_background=include_background,
+                          source="stdin" if path == "-" else Path(path).name)
+        articles.append(replace(article, warnings=tuple(f"{path}: {w}" for w in article.warnings)))
     return articles
 
 
@@ -91,9 +86,7 @@ def analyse_records(path: str, *, gazetteer: Gazetteer | None = None, published:
     records = read_jsonl(path, required={"id": (str, int), "text": str})
     gaz = gazetteer or default_gazetteer()
     articles = []
-    for n, rec in enumerate(records, 1):
-        if n % WARM_BATCH == 1:
-            warm([r["text"] for r in records[n - 1:n - 1 + WARM_BATCH]], gazetteer=gaz)
+    for n, rec in enumerate(warmed(records, lambda r: r["text"], gazetteer=gaz), 1):
         when = rec.get("published")
         try:
             anchor = record_date(when) if when not in (None, "") else default

@@ -14,7 +14,6 @@ every source listed; the per-source rows stay in ``events/``.
 """
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
@@ -95,8 +94,8 @@ def process_partition(part: Partition, out: str, *, gazetteer_path: str | None =
     import geopandas
     from shapely.geometry import Point
 
-    from ..analysis import WARM_BATCH, analyse
-    from ..events import warm
+    from ..analysis import analyse
+    from ..events import warmed
     from ..formats.events import events_frame
 
     root = Path(out)
@@ -104,13 +103,9 @@ def process_partition(part: Partition, out: str, *, gazetteer_path: str | None =
     events: list[Any] = []
     places: list[dict[str, Any]] = []
     errors: list[dict[str, str]] = []
-    items = list(read_partition(part))
-    for n, (doc_id, text, error, own_date) in enumerate(items):
-        if n % WARM_BATCH == 0:
-            # parse the event sentences of the next articles together; an article that makes this fail fails
-            # again in analyse below, alone, and is logged with its reason
-            with contextlib.suppress(Exception):
-                warm([t for _, t, _, _ in items[n:n + WARM_BATCH] if t is not None], gazetteer=gaz)
+    # the event sentences of each few articles parsed together; one that makes that fail is analysed alone below
+    for doc_id, text, error, own_date in warmed(read_partition(part), lambda item: item[1], gazetteer=gaz,
+                                                tolerant=True):
         if text is None:
             errors.append({"id": doc_id, "reason": error or "unreadable"})
             continue

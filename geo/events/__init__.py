@@ -5,6 +5,6 @@ the extractor that puts them together (``extract``); many articles at once (``wa
 from __future__ import annotations
 
 from .extract import BACKGROUND_DAYS, extract_events
-from .warm import warm
+from .warm import warm, warmed
 
-__all__ = ["BACKGROUND_DAYS", "extract_events", "warm"]
+__all__ = ["BACKGROUND_DAYS", "extract_events", "warm", "warmed"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 __all__ = ["MODAL_LEMMAS", "NOT_EVENT_NOUNS", "PLAN_LEMMAS", "asserted", "asserted_token", "has_lemma",
@@ -106,7 +106,7 @@ def has_lemma(t: Any, lemmas: frozenset[str]) -> bool:
     return bool(lemma_candidates(t.lower_) & lemmas) and lemma_of(t) in lemmas
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: asked of every word of a parsed sentence, in feeds without end
 def lemma_candidates(word: str, pos: str = "") -> frozenset[str]:
     """Every lemma spaCy's rule lemmatizer could give the lower-case ``word`` as a ``pos`` (``NOUN``, ``VERB``,
     ``ADJ``; all three if not given), from its own tables (exceptions, then suffix rules), and the word itself:

@@ -294,12 +294,11 @@ def may_trigger(sentence: str, *, weak: bool = True) -> bool:
     return False
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: a long feed's vocabulary has no end
 def _word_rules(word: str) -> tuple[Rule, ...]:
     """The rules that could take ``word`` as a noun or a verb (``according`` as a verb is ``accord``, which only
     the noun ``accord`` triggers: none)."""
-    table = _by_lemma()
-    irregular = {form: lemma for lemma, forms in IRREGULAR.items() for form in forms}
+    table, irregular = _by_lemma(), _irregular_lemmas()
     found: list[Rule] = []
     for pos in ("NOUN", "VERB"):
         # the stems find_triggers falls back on for a verb the small model lemmatizes wrong ("raped" -> "rap")
@@ -340,6 +339,12 @@ def _modifier_only(t: Token, table: dict[str, Any]) -> bool:
         return False
     head = lemma_of(t.head)
     return head not in table and head not in _EVENT_HEADS
+
+
+@cache
+def _irregular_lemmas() -> dict[str, str]:
+    """``shot`` -> ``shoot``: the lemma of each irregular form of the vocabulary."""
+    return {form: lemma for lemma, forms in IRREGULAR.items() for form in forms}
 
 
 @lru_cache(maxsize=65536)

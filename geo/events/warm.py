@@ -7,7 +7,10 @@ together; each article's extraction then finds them parsed. The events are the s
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+import contextlib
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 from gazetteer import Gazetteer
 
@@ -17,7 +20,11 @@ from .parse import parse_all
 from .sentences import body_sentences, clauses
 from .triggers import may_trigger
 
-__all__ = ["opening_sentences", "warm"]
+__all__ = ["WARM_BATCH", "opening_sentences", "warm", "warmed"]
+
+#: Articles whose event sentences are parsed together before each is analysed.
+WARM_BATCH = 32
+T = TypeVar("T")
 
 
 def opening_sentences(text: str, *, gazetteer: Gazetteer | None = None) -> list[str]:
@@ -40,3 +47,20 @@ def warm(texts: Iterable[str], *, gazetteer: Gazetteer | None = None) -> int:
     how many sentences were parsed."""
     gaz = gazetteer or default_gazetteer()
     return parse_all(s for text in texts for s in opening_sentences(text, gazetteer=gaz))
+
+
+def warmed(items: Iterable[T], text_of: Callable[[T], str | None], *, gazetteer: Gazetteer | None = None,
+           size: int = WARM_BATCH, tolerant: bool = False) -> Iterator[T]:
+    """``items`` in order, each batch of ``size`` read ahead and its texts (``text_of``; None: no text) warmed
+    before its items are given out. ``tolerant``: a batch that fails to warm is given out cold (the article that
+    made it fail fails again when analysed, alone, where the caller logs it: ``geo batch``)."""
+    gaz = gazetteer or default_gazetteer()
+    source = iter(items)
+    while batch := list(itertools.islice(source, size)):
+        texts = [t for t in map(text_of, batch) if t is not None]
+        if tolerant:
+            with contextlib.suppress(Exception):
+                warm(texts, gazetteer=gaz)
+        else:
+            warm(texts, gazetteer=gaz)
+        yield from batch
