@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from gazetteer import Gazetteer
+from gazetteer.distance import distance_km
 from geo import parse_places, resolve_spans
 
 
@@ -147,3 +148,24 @@ def test_a_dateline_alone_names_a_city_its_readers_know(gaz: Gazetteer) -> None:
     assert place_of(gaz, text, "LA PAZ")[1] == "BO"
     local = "La Paz, Indiana (AP) -- A bomb planted near the U.S. post office was deactivated, the U.S. Army said."
     assert place_of(gaz, local, "La Paz")[1] == "US"
+
+
+def test_eu_is_the_union_not_the_norman_village(gaz: Gazetteer) -> None:
+    text = "Ministers in Brussels said the EU would send aid."
+    assert place_of(gaz, text, "EU") == ("Europe", "", "CONT")
+
+
+def test_a_country_s_people_are_the_country(gaz: Gazetteer) -> None:
+    text = "The Russians and the Canadians signed; Czechs abstained."
+    assert place_of(gaz, text, "Russians")[1:] == ("RU", "PCLI")
+    assert place_of(gaz, text, "Canadians")[1:] == ("CA", "PCLI")
+    assert place_of(gaz, text, "Czechs")[1:] == ("CZ", "PCLI")
+
+
+def test_a_country_far_from_its_landmass_centroid_sits_at_its_nominal_point(gaz: Gazetteer) -> None:
+    # Canada's main-landmass centroid (56,-99) is 521 km from the point corpora annotate (60,-95)
+    place = next(m.place for m in parse_places("Canada", gazetteer=gaz) if m.place is not None)
+    assert (round(place.lat), round(place.lon)) == (60, -95)
+    us = next(m.place for m in parse_places("the United States", gazetteer=gaz) if m.place is not None)
+    # 193 km apart: the centroid stays, within 161 km of GeoNames' 39.76,-98.5 where nominal 38,-97 is not
+    assert distance_km(us.lat, us.lon, 39.76, -98.5) < 161 < distance_km(38, -97, 39.76, -98.5)
