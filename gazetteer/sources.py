@@ -121,7 +121,7 @@ def demonym_plural(demonym: str) -> str | None:
     ('Russians', 'Israelis', 'Czechs', None)
     """
     word = demonym.strip()
-    no_plural = word.endswith(("ese", "ss", "sh", "s", "x", "z")) or (word.endswith("ch") and not word.endswith("ech"))
+    no_plural = word.endswith(("ese", "s", "sh", "x", "z")) or (word.endswith("ch") and not word.endswith("ech"))
     if not word or " " in word or no_plural:
         return None
     return word + "s"
