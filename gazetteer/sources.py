@@ -60,7 +60,7 @@ def _country_point(info: dict[str, Any] | None) -> tuple[float, float] | None:
 
 
 #: A country whose nominal point lies farther than this from its landmass centroid is placed at the nominal point:
-#: the landmass is not where readers and annotators put it (Canada: centroid 56,-99 against 60,-95; Indonesia, an
+#: the landmass is not where readers and annotators put it (Canada: centroid 56,-100 against 60,-95; Indonesia, an
 #: archipelago; India). Closer pairs keep the centroid (the United States, 193 km apart: 38.9,-98.9 lies within
 #: 161 km of GeoNames' 39.76,-98.5, where the corpora put it; 38,-97 does not). Module docstring: the measurement.
 _FAR_FROM_LANDMASS_KM = 250.0
