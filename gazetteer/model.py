@@ -27,7 +27,7 @@ FEATURE_KINDS: dict[str, tuple[str, str]] = {
 }
 
 #: Sources whose entries are reference data rather than a user's own judgement (no preference in ranking).
-STOCK_SOURCES = frozenset({"geonames", "geonames-dump", "airportsdata"})
+STOCK_SOURCES = frozenset({"geonames", "geonames-dump", "airportsdata", "naturalearth", "curated"})
 
 
 @dataclass(frozen=True, slots=True)

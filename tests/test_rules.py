@@ -47,6 +47,8 @@ CASES = [
     ("currency", "The fee was US$20.", "US"),
     ("after-capitalised-word", "The Grand Paris project began.", "Paris"),
     ("organisation-head", "The Washington Post reported it.", "Washington"),
+    ("organisation-name", "Police blamed the Paris Workers Party.", "Paris"),
+    ("named-medium", "The newspaper Paris reported it.", "Paris"),
     ("before-capitalised-word", "They hired Kirby Smith.", "Kirby"),
     ("person-cue", "Said is a small town.", "Said"),
     ("transcript-label", "[Begin recording] [Kirby] We have no water.", "Kirby"),
@@ -74,6 +76,8 @@ def test_every_rule_has_a_case_and_a_docstring() -> None:
     ("Austin, Texas is hot.", "Austin", "Austin, US"),  # a given name before a comma is the town
     ("Shelling hit the Idlib province on Monday.", "Idlib province", "Idlib, SY"),
     ("Fighting near al-Rai, Syria.", "al-Rai", "Ar Rā‘ī, SY"),
+    ("It ran in a Paris newspaper.", "Paris", "Paris, FR"),  # a newspaper from Paris, not one called Paris
+    ("Syria and United Nations officials met.", "Syria", "Syria, SY"),  # "United" heads no name a few words on
 ])
 def test_names_that_stand(tiny_gaz: Gazetteer, text: str, surface: str, place: str) -> None:
     assert places(text, tiny_gaz).get(surface) == place

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -31,6 +31,7 @@ from gazetteer.distance import nearest_km
 from gazetteer.normalize import ARTICLES, DESIGNATORS, word_keys
 
 from ..model import RESOLVED, Mention
+from .focus import Votes, certainty, division_of, focus_without, tally
 from .weights import FIXED_PRIORS, WEIGHTS, near_context, part, population_prior
 
 __all__ = ["MIN_FIT", "SpanLike", "rank_candidates", "resolve_groups"]
@@ -116,20 +117,21 @@ def _local_fit(span: SpanLike, c: Candidate) -> tuple[float, list[str]]:
 
 @dataclass
 class _Context:
-    countries: Counter[str]
+    countries: dict[str, float]  # country -> the names there, each weighted by its certainty (focus.certainty)
     admin1: set[tuple[str, str]]
     points: list[tuple[float, float]]
     divisions: dict[tuple[str, str], Place] = field(default_factory=dict)
+    focus: tuple[str, str] | None = None  # (country, first-level division) the document's names share
 
     @classmethod
-    def of(cls, winners: Iterable[tuple[Place, int]]) -> _Context:
-        countries: Counter[str] = Counter()
+    def of(cls, winners: Iterable[tuple[Place, float]]) -> _Context:
+        countries: dict[str, float] = {}
         admin1: set[tuple[str, str]] = set()
         points: list[tuple[float, float]] = []
         divisions: dict[tuple[str, str], Place] = {}
         for place, count in winners:
             if place.country_code:
-                countries[place.country_code] += count
+                countries[place.country_code] = countries.get(place.country_code, 0.0) + count
             if place.feature_code == "ADM1":
                 admin1.add((place.country_code, place.admin1 or place.name))
                 divisions[(place.country_code, place.admin1 or place.name)] = place
@@ -137,18 +139,26 @@ class _Context:
                 points.append((place.lat, place.lon))
         return cls(countries, admin1, points, divisions)
 
-    def without(self, place: Place, count: int) -> _Context:
+    def without(self, place: Place, count: float) -> _Context:
         """The context less one name's own contribution (a name does not support itself)."""
         countries = self.countries.copy()
         if place.country_code:
             countries[place.country_code] -= count
-            if countries[place.country_code] <= 0:
+            if countries[place.country_code] <= 1e-9:
                 del countries[place.country_code]
         admin1 = self.admin1 - {(place.country_code, place.admin1 or place.name)} \
             if place.feature_code == "ADM1" else self.admin1
         points = [p for p in self.points if p != (place.lat, place.lon)]
         divisions = {k: v for k, v in self.divisions.items() if k in admin1}
-        return _Context(countries, admin1, points, divisions)
+        return _Context(countries, admin1, points, divisions, self.focus)
+
+
+def _names_an_area(span: SpanLike) -> bool:
+    """The text is the name (or demonym) of a country, a first-level division or a capital, which the document's
+    focus does not move: ``Kansas`` in a paper from Illinois is the state, not the Illinois village, ``Canadian``
+    is Canada, not Canadian, Texas, and ``GEORGETOWN, Ky. -- ... Paris, France`` is not Paris, Kentucky."""
+    return any(c.place.feature_code in ("PCLI", "ADM1", "PPLC") and c.kind in ("name", "demonym", "abbr")
+               for c in span.candidates)
 
 
 def _country_named(span: SpanLike) -> bool:
@@ -222,18 +232,21 @@ def rank_candidates(span: SpanLike, ctx: _Context | None, holders: Sequence[Plac
             n = ctx.countries.get(p.country_code, 0)
             if n:
                 share = WEIGHTS["country-context share"].value * min(1.0, 2 * n / total)
-                fit += _add(why, part("country-context", detail=f"{p.country_code} x{n}",
+                fit += _add(why, part("country-context", detail=f"{p.country_code} x{n:.1f}",
                                       value=WEIGHTS["country-context"].value + share))
             if p.feature_class != "A" or p.feature_code in ("ADM1", "ADM2"):
                 d = nearest_km(p.lat, p.lon, ctx.points)
                 tier = near_context(d)
                 if tier is not None:
                     fit += _add(why, part(tier[0], label="near-context", detail=f"{d:.0f} km"))
-            if p.admin1 and p.feature_code != "ADM1" and (p.country_code, p.admin1) in ctx.admin1:
+            in_named = bool(p.admin1) and p.feature_code != "ADM1" and (p.country_code, p.admin1) in ctx.admin1
+            if in_named:
                 fit += _add(why, part("admin-context", detail=p.admin1))
             elif p.feature_code == "ADM1" and span.designator != "P" \
                     and sum(1 for cc, _ in ctx.admin1 if cc == p.country_code) >= 2:
                 fit += _add(why, part("sibling divisions", detail=f"in {p.country_code}"))
+            if ctx.focus is not None and division_of(p) == ctx.focus and not _names_an_area(span):
+                fit += _add(why, part("document focus", detail=ctx.focus[1]))
         if span.dateline and not holders and p.feature_class == "P" and p.population >= DATELINE_ALONE:
             fit += _add(why, part("lone dateline"))
         holder = next((h for h in holders if _inside(p, h)), None)
@@ -316,19 +329,28 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
     # only names that can stand on their priors give context ("SAN SALVADOR, 20 APR 89 -- ... ARENA": a name
     # too weak to be answered does not pull the capital to a Mexican village of the same name)
     counted = {k for k, w in winners.items() if w.fit >= min_fit}
-    everyone = _Context.of((w.cand.place, len(groups[k])) for k, w in winners.items() if k in counted)
+    weight = {k: len(groups[k]) * certainty(locals_[k]) for k in counted}
+    everyone = _Context.of((w.cand.place, weight[k]) for k, w in winners.items() if k in counted)
     same_name: dict[str, list[_Key]] = {}
     for g in winners:
         same_name.setdefault(g[0], []).append(g)
     # "the province of Ontario" ... "Ontario": a bare name takes the sense the text gave it elsewhere
     said = {g[0]: w.cand.place.id for g, w in winners.items() if g[1] == "A"}
     first = dict(winners)
+    order = list(first)
+    total, ballots = tally(_votes(spans[groups[g][0]], len(groups[g]), first[g], g in counted) for g in order)
+    ballot_of = dict(zip(order, ballots, strict=True))
     for g in first:
         idx = groups[g]
         ctx = everyone
+        own = Counter(ballot_of[g])
         for other in same_name[g[0]]:  # a name does not support itself, under any designator
             if other in counted:
-                ctx = ctx.without(first[other].cand.place, len(groups[other]))
+                ctx = ctx.without(first[other].cand.place, weight[other])
+            if other != g:
+                own.update(ballot_of[other])
+        top = max(ctx.countries, key=lambda cc: (ctx.countries[cc], cc), default=None)
+        ctx = replace(ctx, focus=focus_without(total, own, top))
         holds = tuple(sorted({p for i in idx for p in held.get(i, ())}))
         ranked = ranked_of[g] = rank_candidates(spans[idx[0]], ctx, holders.get(idx[0], ()), locals_[g], holds,
                                                 said.get(g[0]) if g[1] is None else None)
@@ -346,6 +368,12 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
             answers[i] = Mention(text=s.text, start=s.start, end=s.end, place=best.cand.place, score=score,
                                  status=RESOLVED, reasons=best.reasons, alternatives=alternatives)
     return answers
+
+
+def _votes(span: SpanLike, mentions: int, winner: _Scored, counted: bool) -> Votes:
+    """What one name says about the document's focus (see ``geo.places.focus``)."""
+    named = winner.cand.place if counted and winner.cand.place.feature_code == "ADM1" else None
+    return Votes(tuple(c.place for c in span.candidates), mentions, named)
 
 
 def _second_level(span: SpanLike, ranked: list[_Scored], ctx: _Context) -> _Scored:

@@ -18,7 +18,7 @@ from gazetteer import Candidate, is_abbreviation
 from gazetteer.normalize import ARTICLES, DESIGNATORS, word_keys
 
 from ..datelines import follows_place
-from ..lexicon import DIRECTIONALS, FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES
+from ..lexicon import DIRECTIONALS, FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, ORG_HEADS_AHEAD, PERSON_CUES, TITLES
 from .tokens import Token
 
 __all__ = ["FILTERS", "REJECTIONS", "Rule", "View", "follows_a_town", "reject", "token_dateline"]
@@ -208,6 +208,44 @@ def _organisation_head(v: View) -> bool:
     return v.nxt is not None and v.nxt.cap and v.nxt.key in ORG_HEADS
 
 
+_NAME_WORD = re.compile(r"\s+(?:(?:and|&)\s+)?([A-Z][\w'’.-]*)")
+
+
+def _organisation_ahead(v: View) -> bool:
+    """``Kurdistan Workers Party``, ``Saint Peter and Saint Paul Church``: a place opening a longer name whose
+    head, up to four capitalised words on (one ``and`` allowed), is a party's, a church's or an airline's."""
+    pos, conjunction = v.last.end, False
+    for _ in range(4):
+        m = _NAME_WORD.match(v.text, pos)
+        if m is None or "\n" in m.group(0):
+            return False
+        if m.group(0).split()[0] in ("and", "&"):
+            if conjunction:
+                return False
+            conjunction = True
+        if m.group(1).rstrip(".").lower() in ORG_HEADS_AHEAD:
+            return True
+        pos = m.end()
+    return False
+
+
+_MEDIUM_BEFORE = re.compile(r"\b(?:newspaper|daily|paper|magazine|weekly|tabloid|broadcaster|channel|news agency)"
+                            r"\s+(?:the\s+)?$", re.I)
+_MEDIUM_AFTER = re.compile(r"\s+(?:newspaper|daily|magazine|weekly|tabloid)\b")
+
+
+_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|one|another)\s+$", re.I)
+
+
+def _named_medium(v: View) -> bool:
+    """``the newspaper Al-Ahram``, ``Al-Ahram newspaper``: a newspaper or channel named like a place (Ahram,
+    Iran); ``a Cairo newspaper`` is one from Cairo."""
+    before = v.text[max(0, v.first.start - 30):v.first.start]
+    if _MEDIUM_BEFORE.search(before):
+        return True
+    return bool(_MEDIUM_AFTER.match(v.text, v.last.end)) and not _INDEFINITE_BEFORE.search(before)
+
+
 def _before_capitalised_word(v: View) -> bool:
     """``Kirby Smith``: a town's name followed by a capitalised word names a person (areas and demonyms
     excepted: ``Syria Civil Defense`` is still Syria)."""
@@ -256,6 +294,8 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("street-name", _street_name),
     Rule("after-capitalised-word", _after_capitalised_word),
     Rule("organisation-head", _organisation_head),
+    Rule("organisation-name", _organisation_ahead),
+    Rule("named-medium", _named_medium),
     Rule("before-capitalised-word", _before_capitalised_word),
     Rule("person-cue", _person_cue),
     Rule("transcript-label", _transcript_label),

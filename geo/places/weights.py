@@ -22,8 +22,19 @@ class Weight(NamedTuple):
     why: str  # the example that motivated it
 
 
-#: Priors by feature code for places whose population says nothing (areas, airports).
-FIXED_PRIORS = {"PCLI": 0.85, "CONT": 0.8, "ADM1": 0.6, "ADM2": 0.45, "AIRP": 0.4}
+#: Priors by feature code for places whose population says nothing (areas, airports, natural features).
+FIXED_PRIORS = {
+    "PCLI": 0.85, "CONT": 0.8, "ADM1": 0.6, "ADM2": 0.45, "AIRP": 0.4,
+    # regions.tsv: "Middle East" before Middle East, a hamlet of Jamaica; "Atlantic" the ocean, not Atlantic, Iowa
+    "RGN": 0.75, "PCLH": 0.75, "OCN": 0.8, "LKS": 0.6,
+    # features.tsv (Natural Earth): below a town of 10,000 people (0.42) unless the kind is rarely a town's name
+    # ("Rota" is the Spanish town of 29,000, not the island of the Marianas; "the Sahara" has no namesake)
+    "SEA": 0.6, "GULF": 0.55, "STRT": 0.5, "BAY": 0.45, "SD": 0.4, "CHN": 0.4, "LGN": 0.35, "FJD": 0.35,
+    "INLT": 0.35, "RF": 0.35, "STM": 0.45, "LK": 0.45, "RSV": 0.35, "FLLS": 0.35, "WTLD": 0.35,
+    "MTS": 0.5, "DSRT": 0.5, "PEN": 0.5, "RGNP": 0.6, "DLTA": 0.45, "ISLS": 0.45, "ISL": 0.4, "PLAT": 0.4,
+    "PLN": 0.4, "VAL": 0.4, "BSNU": 0.4, "ISTH": 0.4, "MT": 0.35, "CST": 0.35, "GRGE": 0.35, "HLLS": 0.35,
+    "DPR": 0.35, "CAPE": 0.3, "PASS": 0.3,
+}
 
 WEIGHTS: dict[str, Weight] = {
     # the candidate alone
@@ -51,6 +62,8 @@ WEIGHTS: dict[str, Weight] = {
     "near-context 400 km": Weight(0.10, "within 400 km"),
     "admin-context": Weight(0.20, "the text names the place's first-level division"),
     "sibling divisions": Weight(0.20, "'Georgia, Oklahoma, Pennsylvania and California': states among states"),
+    "document focus": Weight(0.25, "Alexandria, Brandon, Kensington and Douglas County: only Minnesota holds all "
+                                   "four, so each is the Minnesota town (see geo.places.focus)"),
     "followed by": Weight(0.40, "'Paris, Texas': the name right after it holds it"),
     "holds the place named before it": Weight(0.30, "'Texas' in 'Paris, Texas' is the state"),
     "the text names its kind elsewhere": Weight(0.30, "a bare 'Ontario' after 'the province of Ontario'"),

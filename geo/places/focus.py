@@ -1,0 +1,130 @@
+"""A document's focus: the first-level division its names share.
+
+A local paper names Alexandria, Brandon, Kensington and Douglas County; each is a namesake of towns in a dozen
+states, but only Minnesota holds all four. The focus is read from the candidates of every name, not from the
+answers on priors (those would put Alexandria in Egypt and Brandon in Florida, and then agree with each other).
+
+Each name votes once for every division that holds one of its candidates; a division the text names itself
+(``Indiana`` five times) votes once per mention. The focus is the division with the most votes, when it has at
+least :data:`MIN_VOTES`, leads the next by :data:`MIN_LEAD` (``Paris`` and ``Jackson`` are both in
+Tennessee and in Mississippi: no focus), and lies in the country most of the document's
+answers on priors lie in: world news naming London, Paris and Berlin (all three also towns in Ohio) has no
+focus, because its answers on priors lie in three other countries.
+
+>>> from gazetteer import Candidate, Place
+>>> def town(name, admin1, cc="US"):
+...     return Place(f"{name}-{admin1}", name, 0.0, 0.0, "P", "PPL", cc, admin1)
+>>> names = [Votes((town("Alexandria", "Minnesota"), town("Alexandria", "Virginia")), 1),
+...          Votes((town("Brandon", "Minnesota"), town("Brandon", "Florida")), 1),
+...          Votes((town("Kensington", "Minnesota"), town("Kensington", "Maryland")), 1)]
+>>> document_focus(names, "US")
+('US', 'Minnesota')
+>>> document_focus([names[0], Votes((town("Brandon", "Virginia"), town("Brandon", "Florida")), 1)], "US")
+('US', 'Virginia')
+>>> document_focus(names[:1], "US") is None  # one name is not enough
+True
+>>> document_focus(names, "EG") is None  # the answers on priors lie elsewhere
+True
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+from gazetteer import Candidate, Place
+
+__all__ = ["CERTAINTY_FLOOR", "CERTAINTY_MARGIN", "MIN_LEAD", "MIN_VOTES", "Votes", "certainty", "division_of",
+           "document_focus", "focus_without", "tally"]
+
+Division = tuple[str, str]
+
+#: The fewest votes a focus needs (two names, or one division named twice).
+MIN_VOTES = 2
+#: How far the focus must lead the next division.
+MIN_LEAD = 1
+
+
+class Votes(NamedTuple):
+    """One name of the document: the places it could be, and how many times the text names it."""
+
+    places: Sequence[Place]
+    mentions: int
+    named: Place | None = None  # the division the name is, when its answer on priors is a first-level division
+
+
+def division_of(place: Place) -> Division | None:
+    """(country, first-level division) a place lies in or is; None for countries and continents.
+
+    >>> division_of(Place("1", "Huntsville", 30.7, -95.6, "P", "PPL", "US", "Texas"))
+    ('US', 'Texas')
+    >>> division_of(Place("2", "Texas", 31.3, -99.3, "A", "ADM1", "US", "Texas"))
+    ('US', 'Texas')
+    """
+    if place.feature_code == "ADM1":
+        return place.country_code, place.admin1 or place.name
+    if place.admin1 and place.feature_code not in ("PCLI", "CONT"):
+        return place.country_code, place.admin1
+    return None
+
+
+def _ballot(name: Votes) -> Counter[Division]:
+    """The votes of one name: one per division holding a candidate, one per mention for a division named."""
+    out: Counter[Division] = Counter({d: 1 for d in {division_of(p) for p in name.places} if d is not None})
+    if name.named is not None:
+        d = division_of(name.named)
+        if d is not None:
+            out[d] = name.mentions
+    return out
+
+
+def tally(names: Iterable[Votes]) -> tuple[Counter[Division], list[Counter[Division]]]:
+    """Every name's ballot and their sum."""
+    ballots = [_ballot(n) for n in names]
+    total: Counter[Division] = Counter()
+    for b in ballots:
+        total.update(b)
+    return total, ballots
+
+
+def focus_without(total: Counter[Division], own: Counter[Division], country: str | None) -> Division | None:
+    """The focus of the document less one name's own ballot (a name does not support itself)."""
+    best: tuple[int, Division] | None = None
+    second = 0
+    for d, n in total.most_common():
+        if n < second:  # no later division can beat the runner-up (votes only fall when a ballot is removed)
+            break
+        votes = n - own.get(d, 0)
+        if best is None or votes > best[0]:
+            if best is not None:
+                second = max(second, best[0])
+            best = (votes, d)
+        else:
+            second = max(second, votes)
+    if best is None or best[0] < MIN_VOTES or best[0] - second < MIN_LEAD or best[1][0] != country:
+        return None
+    return best[1]
+
+
+#: How far a name's best candidate must lead the best in another country for the name to count fully as
+#: evidence of its country; ``CERTAINTY_FLOOR``: the least it counts.
+CERTAINTY_MARGIN = 0.3
+CERTAINTY_FLOOR = 0.1
+
+
+def certainty(local: Sequence[tuple[Candidate, float, Any]]) -> float:
+    """How much a name's answer on priors says about the document's country: 1 for ``London`` (the capital far
+    ahead of London, Ontario), little for ``Richmond`` (Virginia's 230,000 people barely ahead of Richmond,
+    London's 21,000), so that five mentions of Richmond do not pull London to Kentucky."""
+    best = local[0]
+    other = next((fit for c, fit, _ in local[1:] if c.place.country_code != best[0].place.country_code), None)
+    if other is None:
+        return 1.0
+    return max(CERTAINTY_FLOOR, min(1.0, (best[1] - other) / CERTAINTY_MARGIN))
+
+
+def document_focus(names: Sequence[Votes], country: str | None) -> Division | None:
+    """The division most of ``names`` share (see the module's docstring); ``country``: where most answers on
+    priors lie."""
+    total, _ = tally(names)
+    return focus_without(total, Counter(), country)
