@@ -13,7 +13,7 @@ from .errors import (
     ValidationError,
 )
 from .importers import read_entries, write_entries
-from .model import FEATURE_KINDS, Candidate, Entry, ImportReport, Place, RowError
+from .model import FEATURE_KINDS, Candidate, Entry, Exclusion, ImportReport, Place, RowError
 from .normalize import designator, is_abbreviation, normalize
 from .store import Gazetteer
 
@@ -22,6 +22,7 @@ __all__ = [
     "Candidate",
     "DuplicateEntryError",
     "Entry",
+    "Exclusion",
     "Gazetteer",
     "GazetteerError",
     "GeoError",

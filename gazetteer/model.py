@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-__all__ = ["FEATURE_KINDS", "STOCK_SOURCES", "Candidate", "Entry", "ImportReport", "Place", "RowError"]
+__all__ = ["FEATURE_KINDS", "STOCK_SOURCES", "Candidate", "Entry", "Exclusion", "ImportReport", "Place", "RowError"]
 
 #: Kinds a user may give a custom entry, mapped to GeoNames feature class and code.
 FEATURE_KINDS: dict[str, tuple[str, str]] = {
@@ -119,3 +119,24 @@ class ImportReport:
     added: int
     replaced: int
     errors: tuple[RowError, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """A name the user says is no place (``geo gazetteer exclude``): everywhere, or in one country only."""
+
+    key: str  # the normalised name (gazetteer.normalize)
+    name: str  # as the user wrote it
+    country: str = ""  # ISO 3166-1 alpha-2; "" for every country
+
+    @property
+    def label(self) -> str:
+        """``Al-Ahram`` or ``Ahram (IR)``."""
+        return f"{self.name} ({self.country})" if self.country else self.name
+
+    def drops(self, place: Place) -> bool:
+        """True when this exclusion removes ``place`` from the name's candidates."""
+        return not self.country or place.country_code == self.country
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "key": self.key, "country": self.country}

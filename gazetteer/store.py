@@ -17,7 +17,7 @@ from .build import Source, build_stock, stock_version
 from .distance import distance_km
 from .errors import StoreError, ValidationError
 from .importers import read_entries, write_entries
-from .model import Candidate, ImportReport, Place
+from .model import Candidate, Exclusion, ImportReport, Place
 from .normalize import normalize
 from .paths import stock_path as default_stock_path
 from .paths import user_store_path
@@ -75,6 +75,24 @@ def _row_place(row: Sequence[Any]) -> Place:
     source = next((s for prefix, s in _ID_SOURCES if row[0].startswith(prefix)), "geonames")
     return Place(id=row[0], name=row[1], lat=row[2], lon=row[3], feature_class=row[4], feature_code=row[5],
                  country_code=row[6], admin1=row[7], population=row[8], source=source)
+
+
+def _without_excluded(found: dict[str, list[Candidate]], exclusions: Sequence[Exclusion]
+                      ) -> dict[str, list[Candidate]]:
+    """The candidates no exclusion drops (``geo gazetteer exclude Ahram --country IR``); keys left with none
+    are gone."""
+    if not exclusions:
+        return found
+    by_key: dict[str, list[Exclusion]] = {}
+    for e in exclusions:
+        by_key.setdefault(e.key, []).append(e)
+    out = {}
+    for key, cands in found.items():
+        rules = by_key.get(key)
+        kept = cands if rules is None else [c for c in cands if not any(e.drops(c.place) for e in rules)]
+        if kept:
+            out[key] = kept
+    return out
 
 
 class Gazetteer:
@@ -172,7 +190,7 @@ class Gazetteer:
                                 for c in mine):
                     continue
                 found.setdefault(key, []).append(cand)
-        return found
+        return _without_excluded(found, self.user.exclusions()) if found else found
 
     def _stock_candidates(self, keys: list[str]) -> dict[str, tuple[Candidate, ...]]:
         cache = self._stock_cache
@@ -276,6 +294,29 @@ class Gazetteer:
 
     def alias(self, place_id: str, alias: str) -> Place:
         return self.user.alias(place_id, alias)
+
+    def exclude(self, name: str, *, country: str = "") -> Exclusion:
+        """Say that ``name`` is no place (in ``country`` only, when given): places, resolve, events and maps
+        leave it out from now on (``include`` undoes it).
+
+        >>> gaz.exclude("Al-Ahram")  # doctest: +SKIP
+        Exclusion(key='ahram', name='Al-Ahram', country='')
+        """
+        if country and country.upper() not in self.countries():
+            raise ValidationError(f"unknown country code {country!r} (expected ISO 3166-1 alpha-2, e.g. IR)")
+        return self.user.exclude(name, country)
+
+    def include(self, name: str, *, country: str = "") -> Exclusion:
+        """Undo :meth:`exclude` for ``name`` (and ``country``, as it was excluded)."""
+        return self.user.include(name, country)
+
+    def exclusions(self) -> list[Exclusion]:
+        """The names excluded, oldest first."""
+        return self.user.exclusions()
+
+    def excluded_everywhere(self) -> frozenset[str]:
+        """Keys of the names excluded in every country (the unknown-name detector leaves them out too)."""
+        return frozenset(e.key for e in self.user.exclusions() if not e.country)
 
     def entries(self) -> list[Place]:
         """All custom entries."""

@@ -19,48 +19,16 @@ from .errors import (
     UnknownEntryError,
     ValidationError,
 )
-from .model import FEATURE_KINDS, Candidate, Entry, ImportReport, Place, RowError
+from .model import FEATURE_KINDS, Candidate, Entry, Exclusion, ImportReport, Place, RowError
 from .normalize import normalize
+from .userschema import USER_SCHEMA_VERSION, migrate
+from .userschema import rollback as _rollback
 
 __all__ = ["STORE_WAIT_S", "USER_SCHEMA_VERSION", "UserStore", "store_error", "store_wait", "validate_entry"]
 
 _M = TypeVar("_M", bound=Callable[..., Any])
 
-USER_SCHEMA_VERSION = 4
 DUPLICATE_KM = 1.0
-_MIGRATIONS: dict[int, str] = {
-    1: """
-    CREATE TABLE IF NOT EXISTS places (
-        id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
-        feature_class TEXT NOT NULL, feature_code TEXT NOT NULL, country_code TEXT NOT NULL,
-        admin1 TEXT NOT NULL DEFAULT '', population INTEGER NOT NULL DEFAULT 0,
-        source TEXT NOT NULL DEFAULT 'custom', created REAL NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS names (
-        key TEXT NOT NULL, place_id INTEGER NOT NULL REFERENCES places(id) ON DELETE CASCADE,
-        form TEXT NOT NULL, kind TEXT NOT NULL, PRIMARY KEY (key, place_id, form)
-    );
-    CREATE INDEX IF NOT EXISTS user_names_key ON names (key);
-    """,
-    # v2: the kind the user gave (village, camp, ...) and a reference to the entry's origin (a GeoNames id).
-    2: """
-    ALTER TABLE places ADD COLUMN kind TEXT NOT NULL DEFAULT '';
-    ALTER TABLE places ADD COLUMN ref TEXT NOT NULL DEFAULT '';
-    CREATE INDEX IF NOT EXISTS user_places_ref ON places (ref);
-    """,
-    # v3: answers of online geocoders, so that a name is looked up once (provenance: service, query, date).
-    3: """
-    CREATE TABLE IF NOT EXISTS lookups (
-        service TEXT NOT NULL, query TEXT NOT NULL, country TEXT NOT NULL DEFAULT '', created REAL NOT NULL,
-        results TEXT NOT NULL, PRIMARY KEY (service, query, country)
-    );
-    """,
-    # v4: a place's names found by its id (list, export and removal read them per place: 20,000 entries took
-    # 13.6 s to list without it, 300,000 over ten minutes).
-    4: """
-    CREATE INDEX IF NOT EXISTS user_names_place ON names (place_id);
-    """,
-}
 _COLS = ("p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.country_code, p.admin1, p.population, "
          "p.source, p.kind, p.ref")
 
@@ -120,13 +88,6 @@ def _said(method: _M) -> _M:
     return wrapped  # type: ignore[return-value]
 
 
-def _rollback(conn: sqlite3.Connection) -> None:
-    # SQLite rolls a transaction back itself on some failures (a full disk): a second ROLLBACK would fail with
-    # "cannot rollback - no transaction is active" and hide the cause
-    if conn.in_transaction:
-        conn.execute("ROLLBACK")
-
-
 class UserStore:
     """Custom entries. The file is created on the first write; reads of a missing file find nothing."""
 
@@ -146,32 +107,13 @@ class UserStore:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute(f"PRAGMA busy_timeout={int(wait * 1000)}")
-            self._migrate(conn)
+            migrate(conn)
         except sqlite3.DatabaseError as e:
             raise store_error(self.path, e) from None
         except OSError as e:
             raise StoreError(f"cannot create the gazetteer store {self.path}: {e}") from e
         self._conn = conn
         return conn
-
-    @staticmethod
-    def _migrate(conn: sqlite3.Connection) -> None:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        if version > USER_SCHEMA_VERSION:
-            raise StoreError(f"store schema {version} is newer than this program understands "
-                             f"({USER_SCHEMA_VERSION}); upgrade the package")
-        for target in range(version + 1, USER_SCHEMA_VERSION + 1):
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                if conn.execute("PRAGMA user_version").fetchone()[0] < target:
-                    for stmt in _MIGRATIONS[target].split(";"):
-                        if stmt.strip():
-                            conn.execute(stmt)
-                    conn.execute(f"PRAGMA user_version = {target}")
-                conn.execute("COMMIT")
-            except BaseException:
-                _rollback(conn)
-                raise
 
     def close(self) -> None:
         if self._conn is not None:
@@ -380,6 +322,42 @@ class UserStore:
         assert conn is not None
         conn.execute("DELETE FROM places WHERE id = ?", (self._number(place_id),))
         return place
+
+    @_said
+    def exclude(self, name: str, country: str = "") -> Exclusion:
+        """Record that ``name`` is no place (in ``country`` only, when given); excluding twice changes nothing."""
+        key = normalize(name)
+        if not key:
+            raise ValidationError(f"the name {name!r} has no letters")
+        country = country.upper()
+        if country and (len(country) != 2 or not country.isalpha()):
+            raise ValidationError(f"country {country!r} is not an ISO 3166-1 alpha-2 code")
+        conn = self._open(create=True)
+        assert conn is not None
+        conn.execute("INSERT OR IGNORE INTO exclusions VALUES (?,?,?,?)", (key, name.strip(), country, time.time()))
+        return Exclusion(key, name.strip(), country)
+
+    @_said
+    def include(self, name: str, country: str = "") -> Exclusion:
+        """Undo :meth:`exclude`; an error naming what is excluded when the name is not."""
+        key, country = normalize(name), country.upper()
+        conn = self._open(create=False)
+        row = None if conn is None else conn.execute(
+            "SELECT key, name, country FROM exclusions WHERE key = ? AND country = ?", (key, country)).fetchone()
+        if row is None or conn is None:
+            where = f" in {country}" if country else ""
+            listed = ", ".join(e.label for e in self.exclusions()) or "nothing"
+            raise UnknownEntryError(f"{name!r} is not excluded{where} (excluded: {listed})")
+        conn.execute("DELETE FROM exclusions WHERE key = ? AND country = ?", (key, country))
+        return Exclusion(*row)
+
+    @_said
+    def exclusions(self) -> list[Exclusion]:
+        """The names excluded, in the order they were excluded."""
+        conn = self._open(create=False)
+        if conn is None:
+            return []
+        return [Exclusion(*r) for r in conn.execute("SELECT key, name, country FROM exclusions ORDER BY created")]
 
     @_said
     def alias(self, place_id: str, alias: str) -> Place:

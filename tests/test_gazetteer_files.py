@@ -196,9 +196,9 @@ def test_export_import_export_round_trip(cache_home: Path, entries: list[dict], 
 def test_old_schema_migrates_forward(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     conn = sqlite3.connect(path)
-    from gazetteer.user import _MIGRATIONS
+    from gazetteer.userschema import MIGRATIONS
 
-    conn.executescript(_MIGRATIONS[1])
+    conn.executescript(MIGRATIONS[1])
     conn.execute("INSERT INTO places (name, lat, lon, feature_class, feature_code, country_code, created) "
                  "VALUES ('Old Camp', 35, 36, 'S', 'CMP', 'SY', 0)")
     conn.execute("INSERT INTO names VALUES ('old camp', 1, 'Old Camp', 'name')")

@@ -106,11 +106,22 @@ def show_cmd(ctx: click.Context, place_id: str, fmt: str) -> None:
 @click.option("--source", default="all", show_default=True,
               help="Only entries of this source: custom (added by hand or imported from CSV/GeoJSON), "
                    "geonames-dump, or all.")
+@click.option("--excluded", is_flag=True, help="List the names you excluded instead (geo gazetteer exclude).")
 @click.option("--format", "fmt", type=click.Choice(_LIST_FORMATS), default=None)
 @raw_csv_option
 @click.pass_context
-def list_cmd(ctx: click.Context, source: str, fmt: str | None, raw_csv: bool) -> None:
-    """List your entries."""
+def list_cmd(ctx: click.Context, source: str, excluded: bool, fmt: str | None, raw_csv: bool) -> None:
+    """List your entries (or, with --excluded, the names you said are no place)."""
+    if excluded:
+        with _guard():
+            names_ = _ctx_gaz(ctx).exclusions()
+        if (fmt or ("table" if sys.stdout.isatty() else "json")) == "table":
+            for e in names_:
+                click.echo(f"{e.name}\t{e.country or 'every country'}")
+            click.echo(f"{len(names_)} excluded", err=True)
+        else:
+            click.echo(json.dumps([e.to_dict() for e in names_], ensure_ascii=False, indent=1))
+        return
     with _guard():
         entries = [p for p in _ctx_gaz(ctx).entries() if source == "all" or p.source == source]
     _emit(entries, fmt or ("table" if sys.stdout.isatty() else "json"), f"{len(entries)} entries",
@@ -125,6 +136,30 @@ def remove_cmd(ctx: click.Context, place_id: str) -> None:
     with _guard():
         place = _ctx_gaz(ctx).remove(place_id)
     click.echo(f"removed {place.id}: {place.name}")
+
+
+@gazetteer_group.command("exclude")
+@click.argument("name")
+@click.option("--country", default="", help="Only its places in this country (ISO 3166-1 alpha-2), e.g. IR.")
+@click.pass_context
+def exclude_cmd(ctx: click.Context, name: str, country: str) -> None:
+    """Say NAME is no place (a newspaper, a party, a surname): places, resolve, events and maps leave it out."""
+    with _guard():
+        e = _ctx_gaz(ctx).exclude(name, country=country)
+    where = f" --country {e.country}" if e.country else ""
+    click.echo(f"excluded {e.name!r} ({'in ' + e.country if e.country else 'in every country'}); "
+               f"undo with: geo gazetteer include {json.dumps(e.name)}{where}")
+
+
+@gazetteer_group.command("include")
+@click.argument("name")
+@click.option("--country", default="", help="The country it was excluded in, if one was given.")
+@click.pass_context
+def include_cmd(ctx: click.Context, name: str, country: str) -> None:
+    """Undo `geo gazetteer exclude NAME`: it is a place again."""
+    with _guard():
+        e = _ctx_gaz(ctx).include(name, country=country)
+    click.echo(f"included {e.name!r} again" + (f" in {e.country}" if e.country else ""))
 
 
 @gazetteer_group.command("alias")

@@ -85,6 +85,9 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
         from .unknown import find_unknown
 
         extra = find_unknown(text, mentions, tokens)
+        if extra:  # a name the user excluded everywhere is no unknown place either
+            excluded = gaz.excluded_everywhere()
+            extra = [m for m in extra if normalize(m.text) not in excluded] if excluded else extra
         if extra:
             mentions = sorted([*mentions, *extra], key=lambda m: m.start)
     if dropped:
