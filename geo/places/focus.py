@@ -1,4 +1,4 @@
-"""A document's focus: the first-level division its names share.
+"""A document's context (:class:`Context`) and its focus, the first-level division its names share.
 
 A local paper names Alexandria, Brandon, Kensington and Douglas County; each is a namesake of towns in a dozen
 states, but only Minnesota holds all four. The focus is read from the candidates of every name, not from the
@@ -30,12 +30,25 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from gazetteer import Candidate, Place
 
-__all__ = ["CERTAINTY_FLOOR", "CERTAINTY_MARGIN", "MIN_LEAD", "MIN_VOTES", "Votes", "certainty", "division_of",
-           "document_focus", "focus_without", "tally"]
+__all__ = [
+    "CERTAINTY_FLOOR",
+    "CERTAINTY_MARGIN",
+    "CONTEXT_POINTS",
+    "MIN_LEAD",
+    "MIN_VOTES",
+    "Context",
+    "Votes",
+    "certainty",
+    "division_of",
+    "document_focus",
+    "focus_without",
+    "tally",
+]
 
 Division = tuple[str, str]
 
@@ -43,6 +56,49 @@ Division = tuple[str, str]
 MIN_VOTES = 2
 #: How far the focus must lead the next division.
 MIN_LEAD = 1
+#: The most points of other places a document's context keeps for nearness.
+CONTEXT_POINTS = 12
+
+
+@dataclass
+class Context:
+    """What the other names of a document say: their countries (weighted by certainty), the first-level
+    divisions they name, points near which a namesake is likelier, and the focus."""
+
+    countries: dict[str, float]  # country -> the names there, each weighted by its certainty (focus.certainty)
+    admin1: set[tuple[str, str]]
+    points: list[tuple[float, float]]
+    divisions: dict[tuple[str, str], Place] = field(default_factory=dict)
+    focus: tuple[str, str] | None = None  # (country, first-level division) the document's names share
+
+    @classmethod
+    def of(cls, winners: Iterable[tuple[Place, float]]) -> Context:
+        countries: dict[str, float] = {}
+        admin1: set[tuple[str, str]] = set()
+        points: list[tuple[float, float]] = []
+        divisions: dict[tuple[str, str], Place] = {}
+        for place, count in winners:
+            if place.country_code:
+                countries[place.country_code] = countries.get(place.country_code, 0.0) + count
+            if place.feature_code == "ADM1":
+                admin1.add((place.country_code, place.admin1 or place.name))
+                divisions[(place.country_code, place.admin1 or place.name)] = place
+            elif place.feature_code not in ("PCLI", "CONT", "ADM1") and len(points) < CONTEXT_POINTS:
+                points.append((place.lat, place.lon))
+        return cls(countries, admin1, points, divisions)
+
+    def without(self, place: Place, count: float) -> Context:
+        """The context less one name's own contribution (a name does not support itself)."""
+        countries = self.countries.copy()
+        if place.country_code:
+            countries[place.country_code] -= count
+            if countries[place.country_code] <= 1e-9:
+                del countries[place.country_code]
+        admin1 = self.admin1 - {(place.country_code, place.admin1 or place.name)} \
+            if place.feature_code == "ADM1" else self.admin1
+        points = [p for p in self.points if p != (place.lat, place.lon)]
+        divisions = {k: v for k, v in self.divisions.items() if k in admin1}
+        return Context(countries, admin1, points, divisions, self.focus)
 
 
 class Votes(NamedTuple):
@@ -108,7 +164,7 @@ def focus_without(total: Counter[Division], own: Counter[Division], country: str
 
 #: How far a name's best candidate must lead the best in another country for the name to count fully as
 #: evidence of its country; ``CERTAINTY_FLOOR``: the least it counts.
-CERTAINTY_MARGIN = 0.3
+CERTAINTY_MARGIN = 0.2
 CERTAINTY_FLOOR = 0.1
 
 
