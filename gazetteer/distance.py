@@ -32,9 +32,10 @@ def nearest_km(lat: float, lon: float, points: list[tuple[float, float]]) -> flo
         return math.inf
     p1, l1 = math.radians(lat), math.radians(lon)
     cos_p1 = math.cos(p1)
-    best = math.inf
+    least = math.inf  # the haversine term grows with the distance: the arc is taken once, of the least
     for plat, plon in points:
         p2 = math.radians(plat)
         a = math.sin((p2 - p1) / 2) ** 2 + cos_p1 * math.cos(p2) * math.sin((math.radians(plon) - l1) / 2) ** 2
-        best = min(best, 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(a))))
-    return best
+        if a < least:
+            least = a
+    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(least)))

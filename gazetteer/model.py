@@ -57,6 +57,13 @@ class Place:
         d["aliases"] = list(self.aliases)
         return d
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # a tuple of fields, not the slots' state dictionary: documents parsed in worker processes come back
+        # with thousands of places
+        return Place, (self.id, self.name, self.lat, self.lon, self.feature_class, self.feature_code,
+                       self.country_code, self.admin1, self.population, self.source, self.aliases, self.kind,
+                       self.ref)
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Place:
         return cls(id=str(d["id"]), name=d["name"], lat=float(d["lat"]), lon=float(d["lon"]),

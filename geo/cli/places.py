@@ -67,12 +67,14 @@ def _plain(text: str) -> str:
 @click.option("--explain", is_flag=True, help="Show the candidates considered and why the winner won.")
 @click.option("--unknown/--no-unknown", default=True, show_default=True,
               help="Report place-like names the gazetteer lacks ('the town of X') as mentions with no place.")
+@click.option("--jobs", type=click.IntRange(0, 64), default=0,
+              help="Worker processes for --jsonl (default 0: one per core from 200 documents on; 1: this one).")
 @output_option
 @geocoder_options
 @click.pass_obj
 def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, explain: bool, unknown: bool,
-           output: str, geocoder: str | None, user_agent: str | None, geocoder_url: str | None,
-           geocoder_timeout: float, save: bool) -> None:
+               jobs: int, output: str, geocoder: str | None, user_agent: str | None, geocoder_url: str | None,
+               geocoder_timeout: float, save: bool) -> None:
     """Find and resolve the places named in a text (PATH, or - for standard input)."""
     from ..formats.io import atomic_output, read_jsonl, read_text
     from ..places import parse_places
@@ -82,11 +84,13 @@ def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, e
         if (path is None) == (jsonl is None):
             raise click.UsageError("give a text file (or -) or --jsonl FILE, not both")
         if jsonl is not None:
+            from ..places.parallel import parse_many
+
             records = read_jsonl(jsonl, required={"id": (str, int), "text": str})
-            gaz = obj.gazetteer
+            parsed = parse_many([r["text"] for r in records], gazetteer=obj.gazetteer, jobs=jobs or None,
+                                explain=explain, unknown=unknown, rejected=explain)
             docs: list[tuple[str | None, list[Mention]]] = [
-                (r["id"], parse_places(r["text"], gazetteer=gaz, explain=explain, unknown=unknown,
-                                       rejected=explain)) for r in records]
+                (r["id"], ms) for r, ms in zip(records, parsed, strict=True)]
             fmt = fmt or "jsonl"
         else:
             assert path is not None

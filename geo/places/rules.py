@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from gazetteer import Candidate, is_abbreviation
@@ -120,8 +121,13 @@ def _related_aliases(v: View, cands: list[Candidate]) -> list[Candidate]:
 
 
 def _starts_alike(c: Candidate) -> bool:
-    form = [w for w in word_keys(c.form) if w not in ARTICLES]
-    name = [w for w in word_keys(c.place.name) if w not in ARTICLES]
+    return _alike(c.form, c.place.name)
+
+
+@lru_cache(maxsize=1 << 16)
+def _alike(form_: str, name_: str) -> bool:
+    form = [w for w in word_keys(form_) if w not in ARTICLES]
+    name = [w for w in word_keys(name_) if w not in ARTICLES]
     return bool(form and name and form[0][:2] == name[0][:2])
 
 

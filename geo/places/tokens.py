@@ -36,6 +36,7 @@ class Token(NamedTuple):
 def tokenize(text: str) -> list[Token]:
     """Words with offsets; a possessive ``'s`` is left outside the word."""
     tokens: list[Token] = []
+    new = tuple.__new__  # Token(...) through the named tuple's own __new__ costs a Python call per word
     parts = _TOKEN_SPLIT.split(text)  # [gap, word, gap, word, ..., gap]: one pass in C, offsets summed here
     pos = len(parts[0])
     gap = parts[0]
@@ -60,9 +61,10 @@ def tokenize(text: str) -> list[Token]:
                 sentence_start = bool(_SENTENCE_END.search(gap)) or (
                     "\n" in gap and (gap.count("\n") > 1 or prev_key not in CONTINUES))
                 joined = bool(_JOIN.match(gap))
-            tokens.append(Token(word, start, end, key, word[0].isupper(), word.isupper(), sentence_start, joined))
+            tokens.append(new(Token, (word, start, end, key, word[0].isupper(), word.isupper(), sentence_start,
+                                      joined)))
             prev_key = key
-            gap = text[end:pos] + parts[k + 1]
+            gap = parts[k + 1] if end == pos else text[end:pos] + parts[k + 1]
         else:
             gap = gap + parts[k] + parts[k + 1]
         pos += len(parts[k + 1])
