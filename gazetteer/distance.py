@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-__all__ = ["distance_km", "nearest_km"]
+__all__ = ["Points", "distance_km", "nearest_km"]
 
 
 @lru_cache(maxsize=1)
@@ -39,3 +39,32 @@ def nearest_km(lat: float, lon: float, points: list[tuple[float, float]]) -> flo
         if a < least:
             least = a
     return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(least)))
+
+
+class Points:
+    """Points prepared for many :func:`nearest_km`-style queries (their radians and cosines computed once):
+    the resolver asks for every candidate of every name.
+
+    >>> Points([(36.2, 37.16)]).nearest_km(36.2, 37.16)
+    0.0
+    """
+
+    __slots__ = ("_prepared", "points")
+
+    def __init__(self, points: list[tuple[float, float]]) -> None:
+        self.points = points
+        self._prepared = [(math.radians(a), math.radians(b), math.cos(math.radians(a))) for a, b in points]
+
+    def nearest_km(self, lat: float, lon: float) -> float:
+        """The distance from (lat, lon) to the nearest point (inf when there are none), as :func:`nearest_km`."""
+        if not self._prepared:
+            return math.inf
+        p1, l1 = math.radians(lat), math.radians(lon)
+        cos_p1 = math.cos(p1)
+        sin, least = math.sin, math.inf
+        for p2, l2, cos_p2 in self._prepared:
+            a = sin((p2 - p1) / 2) ** 2 + cos_p1 * cos_p2 * sin((l2 - l1) / 2) ** 2
+            if a < least:
+                least = a
+        return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(least)))
+

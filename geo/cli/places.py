@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from typing import IO
 
 import click
@@ -17,13 +18,21 @@ __all__ = ["places_cmd", "resolve_cmd"]
 FORMATS = names("mentions")
 
 
-def _write_mentions(out: IO[str], fmt: str, docs: list[tuple[str | None, list[Mention]]], explain: bool) -> None:
+def _write_mentions(out: IO[str], fmt: str, docs: Iterable[tuple[str | None, list[Mention]]], explain: bool) -> None:
     from ..formats.registry import writer
 
     if fmt == "table":
-        _table(docs, explain)
+        _table(list(docs), explain)
     else:
         writer(fmt, "mentions")(docs, out, explain=explain)
+
+
+def _kept(pairs: Iterable[tuple[str | None, list[Mention]]], into: list[tuple[str | None, list[Mention]]]
+          ) -> Iterator[tuple[str | None, list[Mention]]]:
+    """The pairs, each also appended to ``into`` (for the summary of unknown names after the writing)."""
+    for pair in pairs:
+        into.append(pair)
+        yield pair
 
 
 def _table(docs: list[tuple[str | None, list[Mention]]], explain: bool) -> None:
@@ -84,16 +93,24 @@ def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, e
         if (path is None) == (jsonl is None):
             raise click.UsageError("give a text file (or -) or --jsonl FILE, not both")
         if jsonl is not None:
-            from ..places.parallel import parse_many
+            from ..places.parallel import iter_many
 
             records = read_jsonl(jsonl, required={"id": (str, int), "text": str})
-            parsed = parse_many([r["text"] for r in records], gazetteer=obj.gazetteer, jobs=jobs or None,
-                                explain=explain, unknown=unknown, rejected=explain)
-            docs: list[tuple[str | None, list[Mention]]] = [
-                (r["id"], ms) for r, ms in zip(records, parsed, strict=True)]
+            parsed = iter_many([r["text"] for r in records], gazetteer=obj.gazetteer, jobs=jobs or None,
+                               explain=explain, unknown=unknown, rejected=explain)
             fmt = fmt or "jsonl"
+            docs: list[tuple[str | None, list[Mention]]] = []
+            if fmt == "jsonl" and not geocoder:  # written as the workers finish, not after the last
+                pairs = zip((r["id"] for r in records), parsed, strict=True)
+                with atomic_output(output) as out:
+                    _write_mentions(out, fmt, _kept(pairs, docs), explain)
+                written = True
+            else:
+                written = False
+                docs = [(r["id"], ms) for r, ms in zip(records, parsed, strict=True)]
         else:
             assert path is not None
+            written = False
             text = read_text(path)
             docs = [(None, parse_places(text, gazetteer=obj.gazetteer, explain=explain, unknown=unknown,
                                         rejected=explain))]
@@ -113,8 +130,9 @@ def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, e
                 if warnings:
                     break
             docs = filled + docs[len(filled):]
-        with atomic_output(output) as out:
-            _write_mentions(out, fmt, docs, explain)
+        if not written:
+            with atomic_output(output) as out:
+                _write_mentions(out, fmt, docs, explain)
     if fmt == "table" or sys.stderr.isatty():
         for line in unknown_summary([m for _, ms in docs for m in ms], source=path or f"--jsonl {jsonl}"):
             click.echo(line, err=True)

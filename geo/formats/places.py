@@ -52,7 +52,8 @@ def write_json(docs: Docs, out: IO[str], *, explain: bool = False) -> None:
     out.write(json.dumps(payload, ensure_ascii=False, indent=1) + "\n")
 
 
-def write_jsonl(docs: Docs, out: IO[str], *, explain: bool = False) -> None:
+def write_jsonl(docs: Iterable[tuple[str | None, Sequence[Mention]]], out: IO[str], *, explain: bool = False) -> None:
+    """One line per document (or per mention of a single unnamed one), written as ``docs`` yields them."""
     for i, ms in docs:
         if i is None:
             for m in ms:

@@ -12,6 +12,7 @@ answers on priors lie in: world news naming London, Paris and Berlin (all three 
 focus, because its answers on priors lie in three other countries.
 
 >>> from gazetteer import Candidate, Place
+from gazetteer.distance import Points
 >>> def town(name, admin1, cc="US"):
 ...     return Place(f"{name}-{admin1}", name, 0.0, 0.0, "P", "PPL", cc, admin1)
 >>> names = [Votes((town("Alexandria", "Minnesota"), town("Alexandria", "Virginia")), 1),
@@ -34,6 +35,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from gazetteer import Candidate, Place
+from gazetteer.distance import Points
 
 __all__ = [
     "CERTAINTY_FLOOR",
@@ -67,7 +69,7 @@ class Context:
 
     countries: dict[str, float]  # country -> the names there, each weighted by its certainty (focus.certainty)
     admin1: set[tuple[str, str]]
-    points: list[tuple[float, float]]
+    points: Points  # the other places' points, prepared for nearness
     divisions: dict[tuple[str, str], Place] = field(default_factory=dict)
     focus: tuple[str, str] | None = None  # (country, first-level division) the document's names share
 
@@ -85,7 +87,7 @@ class Context:
                 divisions[(place.country_code, place.admin1 or place.name)] = place
             elif place.feature_code not in ("PCLI", "CONT", "ADM1") and len(points) < CONTEXT_POINTS:
                 points.append((place.lat, place.lon))
-        return cls(countries, admin1, points, divisions)
+        return cls(countries, admin1, Points(points), divisions)
 
     def without(self, place: Place, count: float) -> Context:
         """The context less one name's own contribution (a name does not support itself)."""
@@ -96,7 +98,8 @@ class Context:
                 del countries[place.country_code]
         admin1 = self.admin1 - {(place.country_code, place.admin1 or place.name)} \
             if place.feature_code == "ADM1" else self.admin1
-        points = [p for p in self.points if p != (place.lat, place.lon)]
+        own = (place.lat, place.lon)
+        points = self.points if own not in self.points.points else Points([p for p in self.points.points if p != own])
         divisions = {k: v for k, v in self.divisions.items() if k in admin1}
         return Context(countries, admin1, points, divisions, self.focus)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
@@ -20,7 +20,7 @@ from gazetteer import Gazetteer
 from ..model import Mention
 from .pipeline import default_gazetteer, parse_places
 
-__all__ = ["MIN_PARALLEL_DOCS", "default_jobs", "parse_many"]
+__all__ = ["MIN_PARALLEL_DOCS", "default_jobs", "iter_many", "parse_many"]
 
 #: Fewer documents than this are parsed in the calling process.
 MIN_PARALLEL_DOCS = 200
@@ -60,15 +60,22 @@ def parse_many(texts: Sequence[str], *, gazetteer: Gazetteer | None = None, jobs
     ... # doctest: +SKIP
     [['Aleppo'], ['Oslo']]
     """
+    return list(iter_many(texts, gazetteer=gazetteer, jobs=jobs, **options))
+
+
+def iter_many(texts: Sequence[str], *, gazetteer: Gazetteer | None = None, jobs: int | None = None,
+              **options: Any) -> Iterator[list[Mention]]:
+    """As :func:`parse_many`, each document's mentions as soon as they and those before them are ready (a
+    writer can write while the workers work)."""
     gaz = gazetteer or default_gazetteer()
     jobs = default_jobs(len(texts)) if jobs is None else jobs
     if jobs <= 1 or len(texts) <= _CHUNK or "fork" not in multiprocessing.get_all_start_methods():
-        return [parse_places(t, gazetteer=gaz, **options) for t in texts]
+        for t in texts:
+            yield parse_places(t, gazetteer=gaz, **options)
+        return
     gaz.ensure_stock()  # built once, here, before the workers open it
     chunks = [list(texts[i:i + _CHUNK]) for i in range(0, len(texts), _CHUNK)]
-    out: list[list[Mention]] = []
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_start,
                              initargs=(gaz,)) as pool:
         for part in pool.map(_parse, chunks, itertools.repeat(options)):
-            out.extend(part)
-    return out
+            yield from part

@@ -92,23 +92,20 @@ def select_spans(text: str, tokens: list[Token], found: dict[str, list[Candidate
         if key in found:
             by_start.setdefault(a, []).append((b, key))
     out: list[Span] = []
-    i = 0
-    n = len(tokens)
-    while i < n:
-        chosen: Span | None = None
-        for b, key in sorted(by_start.get(i, []), reverse=True):
-            view = View(text, tokens, i, b, key, found[key], people, lower_words, said)
+    i = 0  # the first token not yet inside a chosen span
+    for a in sorted(by_start):  # only where a known name starts (most tokens start none)
+        if a < i:
+            continue
+        for b, key in sorted(by_start[a], reverse=True):
+            view = View(text, tokens, a, b, key, found[key], people, lower_words, said)
             rule = reject(view)
             if rule is None:
                 chosen = _span(view)
+                out.append(chosen)
+                i = chosen.last
                 break
             if rejected is not None:
                 rejected.append(Rejected(view.first.start, view.last.end, view.surface, rule))
-        if chosen is None:
-            i += 1
-            continue
-        out.append(chosen)
-        i = chosen.last
     return out
 
 
