@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 __all__ = ["ATTRIBUTION_VERBS", "CONNECTORS", "DIRECTIONALS", "FIRST_NAMES", "FUNCTION_WORDS", "MONTHS", "MONTH_NAMES",
-           "NON_PLACE_WORDS", "ORG_HEADS", "ORG_HEADS_AHEAD", "PERSON_CUES", "SPEAKER_VERBS", "SPEECH_VERBS", "TITLES",
+           "NON_PLACE_WORDS", "ORGANISATIONS", "ORG_HEADS", "ORG_HEADS_AHEAD", "PERSON_CUES", "SPEAKER_VERBS", "SPEECH_VERBS", "TITLES",
            "WEEKDAYS", "alternation"]
 
 
@@ -71,7 +71,7 @@ TITLES = _words("president vice-president secretary minister spokesman spokeswom
                 "emir sultan chairman chairwoman ceo founder director coach detective constable superintendent "
                 "inspector chief agent attorney prosecutor councillor councilman councilwoman president-elect "
                 "leader commander admiral marshal brig brigadier trooper deputy sheriff dean nurse doctor "
-                "saint st mullah")
+                "saint st mullah const cst pte pvt")
 
 #: Words that follow a person's surname ("Kirby said"): the speech verbs; a name that is one is no place.
 PERSON_CUES = SPEECH_VERBS
@@ -81,8 +81,12 @@ ORG_HEADS = _words("times post journal herald tribune gazette news daily telegra
                    "mail express press review magazine today weekly university college school academy institute "
                    "airlines airways airport bank club fc united rangers corp corporation inc ltd co company "
                    "group holdings society association foundation committee party council commission agency "
-                   "network radio television tv broadcasting hospital clinic museum stadium hotel studios church "
+                   "network radio television tv broadcasting hospital clinic museum stadium hotel studios church ministry court "
                    "records motors energy oil telecom league cup open marathon police")
+
+#: Organisations whose names are also place names or GeoNames aliases (``Hamas`` is filed under Hamm, ``Taliban``
+#: under a Turkish village, ``the White House`` under Casablanca and a town in Tennessee): keys, as normalised.
+ORGANISATIONS = frozenset({"hamas", "taliban", "hezbollah", "hizbollah", "white house", "kremlin"})
 
 #: Heads of organisations' names that show one even a few words on (``Kurdistan Workers Party``, ``Saint Peter
 #: and Saint Paul Church``), where a head such as ``News`` or ``United`` would not (``Syria and United Nations``).
@@ -106,6 +110,7 @@ NON_PLACE_WORDS = _words(
     "christmas easter ramadan eid thanksgiving halloween "
     "breaking update updated editor editors note correction related advertisement "
     "university center centre council hospital airport lakes hydro western southern northern eastern "
+    "commerce industry chamber reserve none road "
     "north south east west liberal conservative democrat democrats republican republicans labour vice white "
     "black house senate congress parliament ministry embassy department office agency"
 ) | frozenset(MONTHS) | frozenset(WEEKDAYS)

@@ -49,6 +49,8 @@ CASES = [
     ("organisation-head", "The Washington Post reported it.", "Washington"),
     ("organisation-name", "Police blamed the Paris Workers Party.", "Paris"),
     ("named-medium", "The newspaper Paris reported it.", "Paris"),
+    ("known-organisation", "A deal with Hamas was signed.", "Hamas"),
+    ("firm-name", "The council paid Paris & Wilkinson for the plans.", "Paris"),
     ("before-capitalised-word", "They hired Kirby Smith.", "Kirby"),
     ("person-cue", "Said is a small town.", "Said"),
     ("transcript-label", "[Begin recording] [Kirby] We have no water.", "Kirby"),

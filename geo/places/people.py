@@ -38,8 +38,16 @@ def person_names(text: str, tokens: Sequence[Token]) -> set[str]:
     >>> text = "Minister Enrique Lopez Albujar was shot."
     >>> sorted(person_names(text, tokenize(text)))
     ['albujar', 'enrique', 'lopez']
+    >>> sorted(person_names("Officers shot Tyrise M. Bell twice.", tokenize("Officers shot Tyrise M. Bell twice.")))
+    ['bell', 'tyrise']
     """
     names: set[str] = set()
+    for i, tok in enumerate(tokens[:-2]):
+        # "Tyrise M. Bell", "Gino D. Bassett": a capitalised word, a middle initial, a surname
+        initial = tokens[i + 1]
+        if (tok.cap and len(tok.key) > 1 and len(initial.text) == 1 and initial.upper and initial.joined
+                and text[initial.end:initial.end + 2] == ". " and tokens[i + 2].cap and not tokens[i + 2].upper):
+            names.update((tok.key, tokens[i + 2].key))
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
         if not nxt.cap or (not nxt.joined and text[tok.end:nxt.start] not in (". ", " ")):

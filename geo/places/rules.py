@@ -19,7 +19,8 @@ from gazetteer import Candidate, is_abbreviation
 from gazetteer.normalize import ARTICLES, DESIGNATORS, word_keys
 
 from ..datelines import follows_place
-from ..lexicon import DIRECTIONALS, FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, ORG_HEADS_AHEAD, PERSON_CUES, TITLES
+from ..lexicon import (DIRECTIONALS, FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, ORG_HEADS_AHEAD, ORGANISATIONS,
+                       PERSON_CUES, TITLES)
 from .tokens import Token
 
 __all__ = ["FILTERS", "REJECTIONS", "Rule", "View", "follows_a_town", "reject", "token_dateline"]
@@ -235,6 +236,23 @@ def _organisation_ahead(v: View) -> bool:
     return False
 
 
+def _known_organisation(v: View) -> bool:
+    """``Hamas``, ``the White House``: an organisation whose name GeoNames also files as a place (Hamm,
+    Casablanca)."""
+    return v.key in ORGANISATIONS
+
+
+_FIRM = re.compile(r"\s*&\s*[A-Z]")
+_FIRM_BEFORE = re.compile(r"[A-Z][\w'’.-]*,?\s*&\s*$")
+
+
+def _firm_name(v: View) -> bool:
+    """``Stevens & Wilkinson``, ``McPherson & Jacobsen``, ``Dimond Kaplan & Rothstein``: names joined by an
+    ampersand are a firm's partners (``Bosnia & Herzegovina`` is one place in the gazetteer, matched whole)."""
+    before = v.text[max(0, v.first.start - 40):v.first.start]
+    return v.single and (bool(_FIRM.match(v.text, v.last.end)) or bool(_FIRM_BEFORE.search(before)))
+
+
 _MEDIUM_BEFORE = re.compile(r"\b(?:newspaper|daily|paper|magazine|weekly|tabloid|broadcaster|channel|news agency)"
                             r"\s+(?:the\s+)?$", re.I)
 _MEDIUM_AFTER = re.compile(r"\s+(?:newspaper|daily|magazine|weekly|tabloid)\b")
@@ -302,6 +320,8 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("organisation-head", _organisation_head),
     Rule("organisation-name", _organisation_ahead),
     Rule("named-medium", _named_medium),
+    Rule("known-organisation", _known_organisation),
+    Rule("firm-name", _firm_name),
     Rule("before-capitalised-word", _before_capitalised_word),
     Rule("person-cue", _person_cue),
     Rule("transcript-label", _transcript_label),
