@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-__all__ = ["ATTRIBUTION_VERBS", "CONNECTORS", "DIRECTIONALS", "FIRST_NAMES", "FUNCTION_WORDS", "MONTHS", "MONTH_NAMES",
-           "NON_PLACE_WORDS", "ORGANISATIONS", "ORG_HEADS", "ORG_HEADS_AHEAD", "PERSON_CUES", "SPEAKER_VERBS", "SPEECH_VERBS", "TITLES",
-           "WEEKDAYS", "alternation"]
+__all__ = ["ATTRIBUTION_VERBS", "CONNECTORS", "DIRECTIONALS", "FIRST_NAMES", "FUNCTION_WORDS", "MONTHS",
+           "MONTH_NAMES", "NON_PLACE_WORDS", "ORGANISATIONS", "ORG_HEADS", "ORG_HEADS_AHEAD", "PERSON_CUES",
+           "SPEAKER_VERBS", "SPEECH_VERBS", "TITLES", "WEEKDAYS", "alternation"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -81,8 +81,8 @@ ORG_HEADS = _words("times post journal herald tribune gazette news daily telegra
                    "mail express press review magazine today weekly university college school academy institute "
                    "airlines airways airport bank club fc united rangers corp corporation inc ltd co company "
                    "group holdings society association foundation committee party council commission agency "
-                   "network radio television tv broadcasting hospital clinic museum stadium hotel studios church ministry court "
-                   "records motors energy oil telecom league cup open marathon police")
+                   "network radio television tv broadcasting hospital clinic museum stadium hotel studios church "
+                   "ministry court records motors energy oil telecom league cup open marathon police")
 
 #: Organisations whose names are also place names or GeoNames aliases (``Hamas`` is filed under Hamm, ``Taliban``
 #: under a Turkish village, ``the White House`` under Casablanca and a town in Tennessee): keys, as normalised.

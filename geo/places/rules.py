@@ -19,8 +19,16 @@ from gazetteer import Candidate, is_abbreviation
 from gazetteer.normalize import ARTICLES, DESIGNATORS, word_keys
 
 from ..datelines import follows_place
-from ..lexicon import (DIRECTIONALS, FIRST_NAMES, NON_PLACE_WORDS, ORG_HEADS, ORG_HEADS_AHEAD, ORGANISATIONS,
-                       PERSON_CUES, TITLES)
+from ..lexicon import (
+    DIRECTIONALS,
+    FIRST_NAMES,
+    NON_PLACE_WORDS,
+    ORG_HEADS,
+    ORG_HEADS_AHEAD,
+    ORGANISATIONS,
+    PERSON_CUES,
+    TITLES,
+)
 from .tokens import Token
 
 __all__ = ["FILTERS", "REJECTIONS", "Rule", "View", "follows_a_town", "reject", "token_dateline"]
