@@ -76,13 +76,15 @@ TITLES = _words("president vice-president secretary minister spokesman spokeswom
 #: Words that follow a person's surname ("Kirby said"): the speech verbs; a name that is one is no place.
 PERSON_CUES = SPEECH_VERBS
 
-#: Heads of organisation names: a place directly before one is part of a name ("Washington Post").
+#: Heads of organisation names: a place directly before one is part of a name ("Washington Post"). Not
+#: ``police``: ``London Police``, ``Lebanon Police`` are the police of a place, which the annotated corpora mark
+#: as the place (19 of the 21 the rule once rejected in the dev corpus).
 ORG_HEADS = _words("times post journal herald tribune gazette news daily telegraph guardian observer chronicle "
                    "mail express press review magazine today weekly university college school academy institute "
                    "airlines airways airport bank club fc united rangers corp corporation inc ltd co company "
                    "group holdings society association foundation committee party council commission agency "
                    "network radio television tv broadcasting hospital clinic museum stadium hotel studios church "
-                   "ministry court records motors energy oil telecom league cup open marathon police")
+                   "ministry court records motors energy oil telecom league cup open marathon")
 
 #: Organisations whose names are also place names or GeoNames aliases (``Hamas`` is filed under Hamm, ``Taliban``
 #: under a Turkish village, ``the White House`` under Casablanca and a town in Tennessee): keys, as normalised.
