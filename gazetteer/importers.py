@@ -12,6 +12,7 @@ import json
 import math
 import os
 import zipfile
+import zlib
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
@@ -43,6 +44,14 @@ def detect_format(path: Path) -> str:
                           ".txt/.zip dump")
 
 
+#: Bad rows an import reports before it stops reading (a mislabelled or hostile file would grow without end).
+MAX_BAD_ROWS = 1000
+#: The most a zipped GeoNames dump may inflate to (allCountries.txt is 1.6 GB), and how many times its compressed
+#: size (dumps compress about fivefold; a 1 MB zip of 1 GiB of blank lines, a thousandfold, is no dump).
+MAX_INFLATED_BYTES = 4 << 30
+MAX_INFLATION_RATIO = 50
+
+
 def read_entries(path: str | os.PathLike[str], *, fmt: str | None = None, countries: Collection[str] | None = None,
                  feature_classes: Collection[str] | None = None,
                  progress: Progress | None = None) -> Iterator[Entry | RowError]:
@@ -61,9 +70,16 @@ def read_entries(path: str | os.PathLike[str], *, fmt: str | None = None, countr
         rows = _read_geonames(path, progress)
     else:
         raise ImportFileError(f"{path}: unknown format {fmt!r} (csv, geojson, geonames)")
+    bad, first_bad = 0, ""
     for row in rows:
-        if isinstance(row, Entry) and ((keep_cc and row.country.upper() not in keep_cc)
-                                       or (keep_fc and row.feature_class.upper() not in keep_fc)):
+        if isinstance(row, RowError):
+            bad += 1
+            if bad > MAX_BAD_ROWS:  # a file that is all bad rows is not what was meant: stop, keep nothing
+                raise ImportFileError(f"{path}: too many bad rows (more than {MAX_BAD_ROWS:,}; the first: "
+                                      f"{first_bad}); is it a {fmt} file?")
+            if bad == 1:
+                first_bad = f"{row.where}: {row.reason}"
+        elif (keep_cc and row.country.upper() not in keep_cc) or (keep_fc and row.feature_class.upper() not in keep_fc):
             continue
         yield row
 
@@ -202,12 +218,25 @@ def _geonames_lines(path: Path) -> tuple[Iterator[str], int, Callable[[], None]]
             zf = zipfile.ZipFile(path)
         except (zipfile.BadZipFile, OSError) as e:
             raise ImportFileError(f"{path}: not a readable zip file: {e}") from None
+        unsafe = [n for n in zf.namelist() if n.startswith(("/", "\\")) or ".." in n.replace("\\", "/").split("/")]
         names = [n for n in zf.namelist() if n.endswith(".txt") and not n.lower().startswith("readme")]
-        if len(names) != 1:
+        if unsafe or len(names) != 1:
             zf.close()
+            if unsafe:
+                raise ImportFileError(f"{path}: refused: a member's name leaves the archive ({unsafe[0]!r})")
             raise ImportFileError(f"{path}: expected one GeoNames .txt file inside, found {len(names)}")
-        size = zf.getinfo(names[0]).file_size
-        text = io.TextIOWrapper(zf.open(names[0]), encoding="utf-8", newline="\n")
+        info = zf.getinfo(names[0])
+        size = info.file_size
+        if size > MAX_INFLATED_BYTES or size > MAX_INFLATION_RATIO * max(info.compress_size, 1) + (1 << 20):
+            zf.close()
+            raise ImportFileError(f"{path}: refused: {names[0]} would inflate to {size:,} bytes from "
+                                  f"{info.compress_size:,} (a GeoNames dump compresses about fivefold)")
+        try:
+            member = zf.open(names[0])
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError) as e:  # encrypted, unknown method
+            zf.close()
+            raise ImportFileError(f"{path}: cannot read {names[0]} inside: {e}") from None
+        text = io.TextIOWrapper(member, encoding="utf-8", newline="\n")
 
         def close() -> None:
             text.close()
@@ -231,6 +260,8 @@ def _read_geonames(path: Path, progress: Progress | None) -> Iterator[Entry | Ro
             done += len(line)
             if progress and n % 5000 == 0:
                 progress(min(done, total), total)
+            if not line.strip():
+                continue  # a blank line is no row (GeoNames writes none)
             where = f"{path}:{n}"
             cols = line.rstrip("\n").split("\t")
             if len(cols) != _GEONAMES_COLUMNS:
@@ -244,6 +275,8 @@ def _read_geonames(path: Path, progress: Progress | None) -> Iterator[Entry | Ro
                           "ref": f"geonames:{cols[0]}"}, cols[4], cols[5], where, "geonames-dump")
     except UnicodeDecodeError:
         raise ImportFileError(f"{path}: not UTF-8 text") from None
+    except (zipfile.BadZipFile, EOFError, zlib.error) as e:  # a damaged member, found only while reading
+        raise ImportFileError(f"{path}: the zip file is damaged: {e}") from None
     finally:
         close()
     if progress:

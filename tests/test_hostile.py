@@ -226,3 +226,31 @@ def test_doctor_salvages_a_damaged_user_store(run, user_store: Path, tmp_path: P
     assert "ok (" in run("gazetteer", "doctor").output
     found = json.loads(run("gazetteer", "search", entries[0]["name"], "--format", "json").output)
     assert found[0]["id"] == entries[0]["id"]
+
+
+def test_hostile_geonames_zips_are_refused(run, user_store: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19, item 9: a zip of blank lines, one that leaves the archive, a file of nothing but bad rows."""
+    import zipfile
+
+    row = "\t".join(["1", "Tall Rifaat", "Tall Rifaat", "", "36.47", "37.1", "P", "PPL", "SY", "", "09", "", "", "",
+                     "20000", "", "400", "Asia/Damascus", "2020-01-01"]) + "\n"
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("SY.txt", "\n" * (64 << 20))  # 64 MiB of blank lines in about 64 KB
+    escape = tmp_path / "escape.zip"
+    with zipfile.ZipFile(escape, "w") as zf:
+        zf.writestr("../../SY.txt", row)
+    junk = tmp_path / "junk.txt"
+    junk.write_text("not\ta\tdump\n" * 5000, encoding="utf-8")
+    for path, message in [(bomb, "would inflate to"), (escape, "leaves the archive"), (junk, "too many bad rows")]:
+        out = run("gazetteer", "import", str(path))
+        assert out.exit_code == 1 and message in out.output and "Traceback" not in out.output, out.output
+        assert len(out.output.strip().splitlines()) == 1
+    assert json.loads(run("gazetteer", "list", "--format", "json").output) == []  # nothing imported
+    blanks = tmp_path / "SY.zip"
+    with zipfile.ZipFile(blanks, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("SY.txt", row + "\n\n" + "2" + row[1:].replace("Tall Rifaat", "Marea", 2))
+    ok = run("gazetteer", "import", str(blanks))
+    assert ok.exit_code == 0, ok.output  # blank lines are no bad rows
+    assert {p["name"] for p in json.loads(run("gazetteer", "list", "--format", "json").output)} == \
+        {"Tall Rifaat", "Marea"}
