@@ -80,9 +80,9 @@ def test_every_rule_has_a_case_and_a_docstring() -> None:
     ("Fighting near al-Rai, Syria.", "al-Rai", "Ar Rā‘ī, SY"),
     ("It ran in a Paris newspaper.", "Paris", "Paris, FR"),  # a newspaper from Paris, not one called Paris
     ("Syria and United Nations officials met.", "Syria", "Syria, SY"),  # "United" heads no name a few words on
+    # the police of Paris: a place (the corpora annotate it: 19 of the 21 "X Police" the rule once rejected)
     ("Paris Police said the road was closed.", "Paris", "Paris, FR"),
-    ("Rep. Joe Smith, R-Paris, voted no.", "Paris", "Paris, FR"),  # a legislator's home (tiny gazetteer: FR)  # the police of Paris: a place (the corpora
-    # annotate it: 19 of the 21 "X Police" the rule once rejected)
+    ("Rep. Joe Smith, R-Paris, voted no.", "Paris", "Paris, FR"),  # a legislator's home (tiny gazetteer: FR)
 ])
 def test_names_that_stand(tiny_gaz: Gazetteer, text: str, surface: str, place: str) -> None:
     assert places(text, tiny_gaz).get(surface) == place
