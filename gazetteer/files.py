@@ -14,8 +14,29 @@ from typing import Any
 
 from .errors import OutputError
 
-__all__ = ["FORMULA_STARTS", "SQLITE_HEADER", "atomic_path", "feature_collection", "point_feature",
+__all__ = ["FORMULA_STARTS", "SQLITE_HEADER", "atomic_path", "feature_collection", "json_value", "point_feature",
            "read_spreadsheet_cell", "refuse_database", "spreadsheet_cell"]
+
+
+def json_value(text: str | bytes) -> Any:
+    """``json.loads`` whose every failure is a ``ValueError`` with a one-line reason: malformed JSON (a
+    ``json.JSONDecodeError``, with its line and column), a number of more than 4,300 digits, nesting too deep for
+    the parser (``[[[[...`` 100,000 deep).
+
+    >>> json_value("[" * 100_000)
+    Traceback (most recent call last):
+    ValueError: nested too deeply to read
+    """
+    import json
+
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:
+        raise ValueError("nested too deeply to read") from None
+    except ValueError as e:  # int() of a huge number: "Exceeds the limit (4300 digits) ..."
+        raise ValueError("a number is too long to read" if "digits" in str(e) else str(e)) from None
 
 
 #: The first bytes of every SQLite database file (a gazetteer store, the stock cache).

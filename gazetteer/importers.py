@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import ImportFileError
-from .files import feature_collection, point_feature, read_spreadsheet_cell, spreadsheet_cell
+from .files import feature_collection, json_value, point_feature, read_spreadsheet_cell, spreadsheet_cell
 from .model import Entry, Place, RowError
 
 __all__ = ["EXPORT_FIELDS", "detect_format", "read_entries", "write_entries"]
@@ -183,11 +183,13 @@ def _read_csv(path: Path, progress: Progress | None) -> Iterator[Entry | RowErro
 
 def _read_geojson(path: Path, progress: Progress | None) -> Iterator[Entry | RowError]:
     try:
-        doc = json.loads(path.read_bytes().decode("utf-8-sig"))
+        doc = json_value(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise ImportFileError(f"{path}: not UTF-8 text") from None
     except json.JSONDecodeError as e:
         raise ImportFileError(f"{path}: malformed JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+    except ValueError as e:
+        raise ImportFileError(f"{path}: malformed JSON: {e}") from None
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(
             doc.get("features"), list):
         raise ImportFileError(f"{path}: not a GeoJSON FeatureCollection")

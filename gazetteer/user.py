@@ -29,6 +29,8 @@ __all__ = ["STORE_WAIT_S", "USER_SCHEMA_VERSION", "UserStore", "store_error", "s
 _M = TypeVar("_M", bound=Callable[..., Any])
 
 DUPLICATE_KM = 1.0
+#: The most people an entry may have (no city has ten billion; SQLite's integers end at 2**63).
+MAX_POPULATION = 10_000_000_000
 _COLS = ("p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.country_code, p.admin1, p.population, "
          "p.source, p.kind, p.ref")
 
@@ -158,9 +160,12 @@ class UserStore:
     @staticmethod
     def _number(place_id: str) -> int:
         try:
-            return int(place_id.removeprefix("custom:"))
+            number = int(place_id.removeprefix("custom:")[:30])
         except ValueError:
-            raise UnknownEntryError(f"no custom entry {place_id!r} (ids look like custom:3)") from None
+            raise UnknownEntryError(f"no custom entry {place_id[:40]!r} (ids look like custom:3)") from None
+        if not 0 < number < 1 << 63:
+            raise UnknownEntryError(f"no custom entry {place_id[:40]!r} (ids look like custom:3)")
+        return number
 
     @_said
     def get(self, place_id: str) -> Place | None:
@@ -255,8 +260,8 @@ class UserStore:
             fclass, fcode = FEATURE_KINDS[kind]
         if len(e.country) != 2 or not e.country.isalpha():
             raise ValidationError(f"country {e.country!r} is not an ISO 3166-1 alpha-2 code")
-        if e.population < 0:
-            raise ValidationError(f"population {e.population} is negative")
+        if not 0 <= e.population <= MAX_POPULATION:
+            raise ValidationError(f"population {e.population} is out of range (0 to {MAX_POPULATION:,})")
         if e.ref:
             dupes = [r[0] for r in conn.execute("SELECT id FROM places WHERE ref = ?", (e.ref,))]
         else:

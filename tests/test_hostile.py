@@ -254,3 +254,41 @@ def test_hostile_geonames_zips_are_refused(run, user_store: Path, tmp_path: Path
     assert ok.exit_code == 0, ok.output  # blank lines are no bad rows
     assert {p["name"] for p in json.loads(run("gazetteer", "list", "--format", "json").output)} == \
         {"Tall Rifaat", "Marea"}
+
+
+def test_out_of_range_numbers_and_deep_json_are_one_line(run, user_store: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19, item 16: bounds at the boundary, for numbers and for JSON nesting."""
+    huge = "99999999999999999999"
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text('{"id": "a", "text": ' + "[" * 100_000 + "]" * 100_000 + "}\n", encoding="utf-8")
+    long_id = tmp_path / "long.jsonl"
+    long_id.write_text('{"id": ' + "9" * 5000 + ', "text": "Shelling hit Aleppo."}\n', encoding="utf-8")
+    events = tmp_path / "events.json"
+    events.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    places = tmp_path / "places.geojson"
+    places.write_text('{"type": "FeatureCollection", "features": ' + "[" * 100_000 + "]" * 100_000 + "}",
+                      encoding="utf-8")
+    damaged = tmp_path / "SY.zip"
+    import zipfile
+
+    with zipfile.ZipFile(damaged, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("SY.txt", "1\tA\n" * 50_000)
+    data = bytearray(damaged.read_bytes())
+    data[50:90] = bytes(40)  # the compressed stream (after the 36-byte local header) overwritten
+    damaged.write_bytes(bytes(data))
+    for args, message in [
+        (("gazetteer", "add", "X", "--lat", "1", "--lon", "1", "--country", "SY", "--population", huge),
+         "not in the range"),
+        (("gazetteer", "show", f"custom:{huge}"), "no entry"),
+        (("gazetteer", "remove", f"custom:{huge}"), "no custom entry"),
+        (("gazetteer", "search", "Aleppo", "--limit", huge), "not in the range"),
+        (("places", "--jsonl", str(deep)), "nested too deeply"),
+        (("places", "--jsonl", str(long_id)), "a number is too long"),
+        (("map", str(events), "-o", str(tmp_path / "m.html")), "nested too deeply"),
+        (("gazetteer", "import", str(places)), "nested too deeply"),
+        (("gazetteer", "import", str(damaged)), "damaged"),
+    ]:
+        out = run(*args)
+        assert out.exit_code != 0 and message in out.output and "Traceback" not in out.output, (args, out.output)
+    assert not (tmp_path / "m.html").exists()
+    assert json.loads(run("gazetteer", "list", "--format", "json").output) == []

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import glob
 import hashlib
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
+
+from gazetteer.files import json_value
 
 from ..errors import InputError
 
@@ -142,8 +143,8 @@ def _read_items(part: Partition, feeds: dict[str, Any]) -> Iterator[Read]:
             feeds[item.path].seek(item.offset)
             ref = f"{Path(item.path).name}:{item.line}"
             try:
-                rec = json.loads(feeds[item.path].readline())
-            except (json.JSONDecodeError, UnicodeDecodeError) as e:
+                rec = json_value(feeds[item.path].readline())
+            except (ValueError, UnicodeDecodeError) as e:
                 yield Read(ref, None, f"malformed JSON: {e}")
                 continue
             text, doc_id = (rec.get(part.text_field), rec.get(part.id_field)) if isinstance(rec, dict) else (None, None)

@@ -59,7 +59,7 @@ def gazetteer_group() -> None:
 @click.option("--admin1", default="", help="First-level division (province, governorate, state).")
 @click.option("--kind", type=click.Choice(sorted(FEATURE_KINDS)), default="town", show_default=True)
 @click.option("--alias", "aliases", multiple=True, help="Another spelling (repeatable; any script).")
-@click.option("--population", type=int, default=0)
+@click.option("--population", type=click.IntRange(0, 10_000_000_000), default=0)
 @click.option("--force", is_flag=True, help="Accept coordinates 0,0.")
 @click.option("--update", is_flag=True, help="Replace an entry of the same name within 1 km.")
 @click.pass_context
@@ -74,7 +74,7 @@ def add_cmd(ctx: click.Context, name: str, lat: float, lon: float, country: str,
 
 @gazetteer_group.command("search")
 @click.argument("query")
-@click.option("--limit", type=int, default=10, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 10_000), default=10, show_default=True)
 @click.option("--format", "fmt", type=click.Choice(_LIST_FORMATS), default=None)
 @raw_csv_option
 @click.pass_context

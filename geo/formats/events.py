@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
-from gazetteer.files import feature_collection, point_feature, read_spreadsheet_cell, spreadsheet_cell
+from gazetteer.files import feature_collection, json_value, point_feature, read_spreadsheet_cell, spreadsheet_cell
 
 from ..errors import InputError
 from ..model import Event
@@ -193,18 +193,21 @@ def read_jsonl(path: Path) -> list[Event]:
     for n, line in enumerate(jsonl_lines(_text(path)), 1):
         if line.strip():
             try:
-                out.append(_checked(json.loads(line), f"{path}:{n}"))
-            except json.JSONDecodeError as e:
-                raise InputError(f"{path}:{n}: malformed JSON: {e.msg}") from None
+                value = json_value(line)
+            except ValueError as e:
+                raise InputError(f"{path}:{n}: malformed JSON: {getattr(e, 'msg', e)}") from None
+            out.append(_checked(value, f"{path}:{n}"))
     return out
 
 
 def read_json(path: Path) -> list[Event]:
     """A JSON list of events, ``{"events": [...]}``, or a GeoJSON FeatureCollection."""
     try:
-        doc = json.loads(_text(path))
+        doc = json_value(_text(path))
     except json.JSONDecodeError as e:
         raise InputError(f"{path}: malformed JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
+    except ValueError as e:
+        raise InputError(f"{path}: malformed JSON: {e}") from None
     if isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
         out = []
         for i, feat in enumerate(doc.get("features") or [], 1):

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from gazetteer.files import atomic_path, refuse_database
+from gazetteer.files import atomic_path, json_value, refuse_database
 
 from ..errors import InputError
 
@@ -78,9 +78,11 @@ def read_jsonl(path: str, *, required: dict[str, type | tuple[type, ...]]) -> li
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
+            rec = json_value(line)
         except json.JSONDecodeError as e:
             raise InputError(f"{name} line {n}: not valid JSON ({e.msg} at column {e.colno})") from None
+        except ValueError as e:
+            raise InputError(f"{name} line {n}: not valid JSON ({e})") from None
         if not isinstance(rec, dict):
             raise InputError(f"{name} line {n}: expected a JSON object, got {type(rec).__name__}")
         for field, kind in required.items():
