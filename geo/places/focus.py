@@ -11,8 +11,7 @@ Tennessee and in Mississippi: no focus), and lies in the country most of the doc
 answers on priors lie in: world news naming London, Paris and Berlin (all three also towns in Ohio) has no
 focus, because its answers on priors lie in three other countries.
 
->>> from gazetteer import Candidate, Place
-from gazetteer.distance import Points
+>>> from gazetteer import Place
 >>> def town(name, admin1, cc="US"):
 ...     return Place(f"{name}-{admin1}", name, 0.0, 0.0, "P", "PPL", cc, admin1)
 >>> names = [Votes((town("Alexandria", "Minnesota"), town("Alexandria", "Virginia")), 1),
