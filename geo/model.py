@@ -1,9 +1,11 @@
 """The data model: frozen dataclasses with ``to_dict``/``from_dict``, one schema for every output format."""
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import MISSING, dataclass, field
+from datetime import date as _date
 from typing import Any
 
 from gazetteer import Place
@@ -166,23 +168,85 @@ class Event:
         return cls(**{c.name: _value(c.name, c.kind, c.nullable, c.default, d) for c in event_columns()})
 
 
+class FieldError(ValueError):
+    """A field of an event record that does not fit the schema (``date: expected YYYY-MM-DD, got 5``)."""
+
+    def __init__(self, name: str, reason: str) -> None:
+        super().__init__(f"{name}: {reason}")
+        self.field, self.reason = name, reason
+
+
+#: Bounds of the numeric fields a record may hold (a figure past ten million dead is no count). Coordinates out
+#: of range are no bad record here: the map counts them among the events it cannot draw (``maps.data``).
+_BOUNDS: dict[str, tuple[float, float]] = {
+    "confidence": (0.0, 1.0), "fatalities": (0, 10_000_000), "time_precision": (1, 3), "geo_precision": (1, 3)}
+
+
+def _shown(raw: Any) -> str:
+    text = repr(raw)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _text_of(name: str, raw: Any) -> str:
+    if isinstance(raw, str):
+        return raw
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool) and math.isfinite(raw):
+        return str(raw)  # a GeoNames id written as a number
+    raise FieldError(name, f"expected text, got {type(raw).__name__} {_shown(raw)}")
+
+
+def _number_of(name: str, raw: Any, *, integer: bool) -> float:
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, str)):
+        raise FieldError(name, f"expected a number, got {type(raw).__name__} {_shown(raw)}")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise FieldError(name, f"expected a number, got {_shown(raw)}") from None
+    if not math.isfinite(value) or (integer and value != int(value)):
+        raise FieldError(name, f"expected {'a whole' if integer else 'a finite'} number, got {_shown(raw)}")
+    low, high = _BOUNDS.get(name, (-math.inf, math.inf))
+    if not low <= value <= high:
+        raise FieldError(name, f"{_shown(raw)} is out of range [{low:g}, {high:g}]")
+    return value
+
+
 def _value(name: str, kind: str, nullable: bool, default: Any, d: dict[str, Any]) -> Any:
+    """A field of a record, checked against its kind and bounds (:class:`FieldError` says what is wrong)."""
     if default is MISSING:
-        return d[name]  # a required field: KeyError names it
+        if not d.get(name):
+            raise FieldError(name, "missing")
+        return _text_of(name, d[name])  # a required field
     raw = d.get(name)
     if kind == "string":
-        return raw if nullable else (raw or default)
+        if raw is None or raw == "":
+            return None if nullable else default
+        text = _text_of(name, raw)
+        if name == "date":
+            try:
+                _date.fromisoformat(text[:10])
+            except ValueError:
+                raise FieldError(name, f"expected YYYY-MM-DD, got {_shown(raw)}") from None
+        return text
     if kind == "int":
-        return int(raw or default)
+        return default if raw is None or raw == "" else int(_number_of(name, raw, integer=True))
     if kind == "float":
         if raw is None or raw == "":
             return None if nullable else default
-        return float(raw)
+        return _number_of(name, raw, integer=False)
     if kind == "bool":
+        if isinstance(raw, str):
+            return raw.strip().lower() in ("true", "1", "yes")
         return bool(raw)
     if kind == "list":
-        return tuple(raw or ())
+        if raw is None:
+            return ()
+        if not isinstance(raw, (list, tuple)):
+            raise FieldError(name, f"expected a list of text, got {type(raw).__name__} {_shown(raw)}")
+        return tuple(_text_of(name, v) for v in raw)
     evidence = raw or ()
     if isinstance(evidence, str):
         evidence = [{"text": evidence, "start": -1, "end": -1}]
-    return tuple(Evidence(e["text"], int(e.get("start", -1)), int(e.get("end", -1))) for e in evidence)
+    if not isinstance(evidence, (list, tuple)) or not all(isinstance(e, dict) and "text" in e for e in evidence):
+        raise FieldError(name, f"expected a list of {{text, start, end}}, got {_shown(raw)}")
+    return tuple(Evidence(_text_of(name, e["text"]), int(_number_of(name, e.get("start", -1), integer=True)),
+                          int(_number_of(name, e.get("end", -1), integer=True))) for e in evidence)

@@ -11,6 +11,9 @@ from geo.cli.common import min_confidence_option
 
 __all__ = ["map_cmd", "report_cmd"]
 
+#: Bad records of event files named one by one before the rest are only counted.
+_SHOWN_PROBLEMS = 5
+
 
 
 def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None,
@@ -25,16 +28,21 @@ def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None,
     mentions: list[Any] = []
     warnings: list[str] = []
     articles = []
+    skipped: list[str] = []
     for name in inputs:
         path = Path(name)
         if name != "-" and path.suffix.lower() in event_file_suffixes():
-            events += read_events(path)
+            events += read_events(path, skipped=skipped)
         elif name != "-" and path.is_dir():
             from geo.formats.events import read_events_dir
 
-            events += read_events_dir(path)
+            events += read_events_dir(path, skipped=skipped)
         else:
             articles.append(name)
+    for problem in skipped[:_SHOWN_PROBLEMS]:  # the good records are mapped; the bad ones named, then counted
+        click.echo(f"warning: skipped {problem}", err=True)
+    if len(skipped) > _SHOWN_PROBLEMS:
+        click.echo(f"warning: skipped {len(skipped) - _SHOWN_PROBLEMS:,} more bad records", err=True)
     if articles:
         done = analyse_files(articles, gazetteer=obj.gazetteer, published=published,
                              include_background=include_background)

@@ -4,6 +4,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from geo.events.numbers import MAX_FIGURE, parse_number
 
 
@@ -292,3 +295,52 @@ def test_out_of_range_numbers_and_deep_json_are_one_line(run, user_store: Path, 
         assert out.exit_code != 0 and message in out.output and "Traceback" not in out.output, (args, out.output)
     assert not (tmp_path / "m.html").exists()
     assert json.loads(run("gazetteer", "list", "--format", "json").output) == []
+
+
+def test_malformed_event_records_are_named_and_the_good_ones_mapped(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19, item 15: each bad record is named (FILE:RECORD: field: reason), the good ones are mapped."""
+    good = {"event_type": "Battles", "sub_event_type": "Armed clash", "date": "2016-10-03", "location": "Aleppo",
+            "lat": 36.2, "lon": 37.16, "fatalities": 3}
+    bad = [{**good, "date": [1]}, {**good, "date": 5}, {**good, "location": ["a"]}, {**good, "event_type": {"a": 1}},
+           {**good, "fatalities": float("inf")}, {**good, "lat": "north"}]
+    path = tmp_path / "events.json"
+    path.write_text(json.dumps([good, *bad]), encoding="utf-8")
+    out = tmp_path / "map.html"
+    result = run("map", str(path), "-o", str(out))
+    assert result.exit_code == 0 and out.exists() and "Traceback" not in result.output
+    for reason in ("item 2: date: expected text, got list", "item 3: date: expected YYYY-MM-DD, got 5",
+                   "item 4: location: expected text", "item 5: event_type: expected text, got dict",
+                   "item 6: fatalities: expected a whole number, got inf"):
+        assert reason in result.output, result.output
+    assert "skipped 1 more bad records" in result.output and "wrote" in result.output
+    csv_path = tmp_path / "events.csv"
+    csv_path.write_text("event_type,date,location,lat,lon,evidence,evidence_offsets\n"
+                        "Battles,2016-10-03,Aleppo,36.2,37.16,Fighting.,[[0\n", encoding="utf-8")
+    result = run("map", str(csv_path), "-o", str(tmp_path / "csv.html"))
+    assert result.exit_code == 1 and "events.csv:2: evidence_offsets: not a JSON list" in result.output
+    assert not (tmp_path / "csv.html").exists()  # no good record: nothing to map, nothing written
+
+
+@settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(field=st.sampled_from(["event_type", "sub_event_type", "date", "time_precision", "location", "lat", "lon",
+                              "geonameid", "geo_precision", "admin1", "country_code", "actors", "fatalities",
+                              "fatalities_text", "fatality_reports", "evidence", "source", "background",
+                              "confidence"]),
+       value=st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+                          lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner,
+                                                                                      max_size=3), max_leaves=8))
+def test_any_json_value_in_any_event_field_is_an_event_or_a_named_bad_record(field: str, value: object,
+                                                                             tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    from geo.errors import InputError
+    from geo.formats.events import read_events
+
+    good = {"event_type": "Battles", "date": "2016-10-03", "location": "Aleppo", "lat": 36.2, "lon": 37.16}
+    path = tmp_path_factory.mktemp("ev") / "events.json"
+    path.write_text(json.dumps([good, {**good, field: value}], allow_nan=True), encoding="utf-8")
+    skipped: list[str] = []
+    events = read_events(path, skipped=skipped)
+    assert len(events) + len(skipped) == 2 and all(s.startswith(f"{path} item 2: ") for s in skipped)
+    try:
+        read_events(path)
+    except InputError as e:
+        assert str(e).startswith(f"{path} item 2: ")

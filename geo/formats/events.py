@@ -10,18 +10,18 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from gazetteer.files import feature_collection, json_value, point_feature, read_spreadsheet_cell, spreadsheet_cell
 
 from ..errors import InputError
-from ..model import Event
+from ..model import Event, FieldError
 from ..schema import flat_event_columns
 
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["EVENT_COLUMNS", "events_frame", "events_geojson", "read_events", "read_events_dir",
+__all__ = ["EVENT_COLUMNS", "InvalidRecord", "events_frame", "events_geojson", "read_events", "read_events_dir",
            "write_article_events", "write_events"]
 
 #: Flat columns (CSV, GeoParquet, the GeoDataFrame), from :func:`geo.schema.flat_event_columns`; lists are
@@ -136,12 +136,17 @@ def _split(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
-def _from_row(row: dict[str, Any], where: str) -> Event:
+def _from_row(row: dict[str, Any], where: str) -> Event | InvalidRecord:
     d = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
     for key in ("lat", "lon"):
         if d.get(key) in ("", None):
             d[key] = None
-    offsets = json.loads(d.get("evidence_offsets") or "[]")
+    try:
+        offsets = json_value(d.get("evidence_offsets") or "[]")
+    except ValueError:
+        return InvalidRecord(f"{where}: evidence_offsets: not a JSON list of [start, end] pairs")
+    if not isinstance(offsets, list) or not all(isinstance(o, list) and len(o) == 2 for o in offsets):
+        return InvalidRecord(f"{where}: evidence_offsets: not a JSON list of [start, end] pairs")
     texts = (d.get("evidence") or "").split(" … ") if d.get("evidence") else []
     d["evidence"] = [{"text": t, "start": o[0], "end": o[1]} for t, o in zip(texts, offsets, strict=False)] or (
         [{"text": t, "start": -1, "end": -1} for t in texts])
@@ -154,16 +159,27 @@ def _from_row(row: dict[str, Any], where: str) -> Event:
     return _checked(d, where)
 
 
-def _checked(d: dict[str, Any], where: str) -> Event:
+class InvalidRecord(NamedTuple):
+    """A record of an event file that is no event: where it is and why (``events.json item 2: date: expected
+    YYYY-MM-DD, got 5``). Readers return them among the events; :func:`read_events` sorts them out."""
+
+    problem: str
+
+
+def _checked(d: Any, where: str) -> Event | InvalidRecord:
+    if not isinstance(d, dict):
+        return InvalidRecord(f"{where}: expected an object, got {type(d).__name__}")
     if not d.get("event_type"):
-        raise InputError(f"{where}: no event_type")
+        return InvalidRecord(f"{where}: no event_type")
     try:
         return Event.from_dict(d)
+    except FieldError as e:
+        return InvalidRecord(f"{where}: {e}")
     except (KeyError, TypeError, ValueError) as e:
-        raise InputError(f"{where}: not an event record ({e})") from None
+        return InvalidRecord(f"{where}: not an event record ({e})")
 
 
-def read_parquet(path: Path) -> list[Event]:
+def read_parquet(path: Path) -> list[Event | InvalidRecord]:
     import geopandas
 
     try:
@@ -181,13 +197,13 @@ def _text(path: Path) -> str:
         raise InputError(f"{path}: not UTF-8 text") from None
 
 
-def read_csv(path: Path) -> list[Event]:
+def read_csv(path: Path) -> list[Event | InvalidRecord]:
     return [_from_row({k: read_spreadsheet_cell(v) for k, v in r.items()}, f"{path}:{i + 2}")
             for i, r in enumerate(csv.DictReader(io.StringIO(_text(path))))]
 
 
-def read_jsonl(path: Path) -> list[Event]:
-    out = []
+def read_jsonl(path: Path) -> list[Event | InvalidRecord]:
+    out: list[Event | InvalidRecord] = []
     from .io import jsonl_lines
 
     for n, line in enumerate(jsonl_lines(_text(path)), 1):
@@ -200,7 +216,7 @@ def read_jsonl(path: Path) -> list[Event]:
     return out
 
 
-def read_json(path: Path) -> list[Event]:
+def read_json(path: Path) -> list[Event | InvalidRecord]:
     """A JSON list of events, ``{"events": [...]}``, or a GeoJSON FeatureCollection."""
     try:
         doc = json_value(_text(path))
@@ -209,7 +225,7 @@ def read_json(path: Path) -> list[Event]:
     except ValueError as e:
         raise InputError(f"{path}: malformed JSON: {e}") from None
     if isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
-        out = []
+        out: list[Event | InvalidRecord] = []
         for i, feat in enumerate(doc.get("features") or [], 1):
             props = dict(feat.get("properties") or {}) if isinstance(feat, dict) else {}
             geom = feat.get("geometry") if isinstance(feat, dict) else None
@@ -222,32 +238,43 @@ def read_json(path: Path) -> list[Event]:
         doc = doc["events"]
     if not isinstance(doc, list):
         raise InputError(f"{path}: expected a list of events or a GeoJSON FeatureCollection")
-    return [_checked(d, f"{path} item {i}") for i, d in enumerate(doc, 1) if isinstance(d, dict)]
+    return [_checked(d, f"{path} item {i}") for i, d in enumerate(doc, 1)]
 
 
-def read_events(path: str | Path) -> list[Event]:
+def read_events(path: str | Path, *, skipped: list[str] | None = None) -> list[Event]:
     """Events from a file written by :func:`write_events` (format from the extension, JSON when it says
-    nothing), or any GeoJSON/CSV/GeoParquet with the same columns. Rows are not validated beyond their shape;
-    ``maps`` checks coordinates."""
+    nothing), or any GeoJSON/CSV/GeoParquet with the same columns. Every record is checked against the schema
+    (types, ``YYYY-MM-DD`` dates, coordinates and figures in range). A record that fails is an
+    :class:`~geo.errors.InputError` naming it (``FILE:RECORD: field: reason``), unless ``skipped`` is given:
+    then the problems go there and the good records are returned; a file with no good record is still an
+    error."""
     from .registry import event_reader
 
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    return event_reader(path)(path)
+    records = event_reader(path)(path)
+    events = [r for r in records if isinstance(r, Event)]
+    problems = [r.problem for r in records if isinstance(r, InvalidRecord)]
+    if problems and (skipped is None or not events):
+        more = f" (and {len(problems) - 1:,} more bad records)" if len(problems) > 1 else ""
+        raise InputError(problems[0] + more)
+    if skipped is not None:
+        skipped.extend(problems)
+    return events
 
 
-def read_events_dir(folder: str | Path) -> list[Event]:
+def read_events_dir(folder: str | Path, *, skipped: list[str] | None = None) -> list[Event]:
     """Events of every event file under a folder, in path order; for the output of ``geo batch``, its
     ``deduplicated.parquet`` (one row per event, every source listed)."""
     from .registry import event_file_suffixes
 
     folder = Path(folder)
     if (folder / "deduplicated.parquet").is_file():
-        return read_events(folder / "deduplicated.parquet")
+        return read_events(folder / "deduplicated.parquet", skipped=skipped)
     suffixes = event_file_suffixes()
     files = sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in suffixes
                    and not p.name.startswith((".", "_")))
     if not files:
         raise InputError(f"{folder}: no event files ({', '.join(suffixes)}) inside")
-    return [e for path in files for e in read_events(path)]
+    return [e for path in files for e in read_events(path, skipped=skipped)]
