@@ -19,7 +19,7 @@ from gazetteer import Gazetteer
 from .events import extract_events, warmed
 from .events.dates import dateline_date
 from .model import Event, Mention
-from .places import default_gazetteer, parse_places
+from .places import check_length, default_gazetteer, parse_places
 
 __all__ = ["NO_DATE_LINE", "Article", "analyse", "analyse_files", "analyse_records"]
 
@@ -50,6 +50,7 @@ def analyse(text: str, *, gazetteer: Gazetteer | None = None, published: dt.date
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)
     warnings = () if published is not None or dateline_date(text) is not None else (NO_DATE_LINE,)
+    check_length(text, source or "the text")
     mentions = parse_places(text, gazetteer=gaz)
     events = extract_events(text, published=published, source=source, gazetteer=gaz,
                             include_background=include_background, mentions=mentions)

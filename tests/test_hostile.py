@@ -344,3 +344,21 @@ def test_any_json_value_in_any_event_field_is_an_event_or_a_named_bad_record(fie
         read_events(path)
     except InputError as e:
         assert str(e).startswith(f"{path} item 2: ")
+
+
+def test_an_article_past_the_limit_is_one_line(run, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19, item 4: event extraction is linear (mentions found by bisection, geo.events.roles.MentionIndex),
+    and one article has at most MAX_ARTICLE_CHARS characters (20 million; lowered here to keep the test small)."""
+    import geo.places.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_ARTICLE_CHARS", 2_000)
+    article = tmp_path / "long.txt"
+    article.write_text("Shelling hit Aleppo on Monday. " * 100, encoding="utf-8")
+    for command in ("places", "events", "map"):
+        args = [command, str(article)] + (["-o", str(tmp_path / "m.html")] if command == "map" else [])
+        out = run(*args)
+        assert out.exit_code == 1 and "more than the 2,000 one article may have" in out.output, out.output
+        assert "Traceback" not in out.output and len(out.output.strip().splitlines()) == 1
+    assert not (tmp_path / "m.html").exists()
+    article.write_text("Shelling hit Aleppo on Monday. " * 10, encoding="utf-8")
+    assert run("events", str(article), "--published", "2016-10-04", "--format", "json").exit_code == 0

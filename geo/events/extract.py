@@ -35,14 +35,14 @@ from gazetteer import Gazetteer
 
 from ..datelines import document_dateline
 from ..model import Event, Mention, main_country
-from ..places import default_gazetteer, parse_places, readable
+from ..places import check_length, default_gazetteer, parse_places, readable
 from .dates import TimeExpr, dateline_date, find_times
 from .drafts import Draft, another_day, compatible, elsewhere, same_country, same_place, to_event, told_last
 from .merge import merge, one_per_day, placed
 from .numbers import Figure, casualty_figures, parse_number, vague_figure
 from .parse import asserted_token, has_lemma, parse
-from .roles import PlaceCandidate, best_place, is_demonym, listed_places, sentence_places, specificity
-from .sentences import Sentence, actors_in, body_sentences, clauses, figure_source
+from .roles import MentionIndex, PlaceCandidate, best_place, is_demonym, listed_places, sentence_places, specificity
+from .sentences import Sentence, actors_in, body_sentences, clauses, figure_source, in_quotes
 from .taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VIOLENT
 from .tree import BLASTS, another_mention, definite_mention, disaster, lemma_of
 from .triggers import Rule, find_triggers, may_trigger
@@ -87,7 +87,7 @@ def _trigger(state: _State, sentence: str, *, weak: bool) -> _Found | None:
         return None
     doc = parse(sentence)
     hits = [h for h in find_triggers(doc, air=state.air)
-            if not _in_quotes(sentence, h.token.idx) and asserted_token(h.token)]
+            if not in_quotes(sentence, h.token.idx) and asserted_token(h.token)]
     if state.accident:  # "a gas explosion at a noodle restaurant ... The blast took place at 8:40": the accident
         hits = [h for h in hits if not (lemma_of(h.token) in BLASTS and definite_mention(h.token))]
     elif any(has_lemma(t, BLASTS) and disaster(t) for t in doc):
@@ -101,10 +101,6 @@ def _trigger(state: _State, sentence: str, *, weak: bool) -> _Found | None:
     else:
         return None
     return _Found(best.rule, best.token.idx, definite_mention(best.token), another_mention(best.token))
-
-
-def _in_quotes(sentence: str, at: int) -> bool:
-    return (sentence[:at].count('"') + sentence[:at].count("“") - sentence[:at].count("”")) % 2 == 1
 
 
 def _trusted(times: list[TimeExpr], state: _State) -> list[TimeExpr]:
@@ -134,6 +130,7 @@ class _State:
     home: str | None = None  # where an event with no place of its own goes (``_home``)
     accident: bool = False  # an explosion told as an accident ("a gas explosion"): "the blast" is that one
     last_time: dict[int, TimeExpr] = field(default_factory=dict)
+    index: MentionIndex | None = None  # the mentions by position (made with the state)
 
 
 def extract_events(text: str, *, published: dt.date | str | None = None, source: str = "",
@@ -141,6 +138,7 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
                    mentions: list[Mention] | None = None) -> list[Event]:
     """Events reported in ``text``. ``published`` anchors relative dates when the text has no date line (with
     neither, relative dates such as "on Monday" give no date; the CLI warns)."""
+    check_length(text, source or "the text")
     gaz = gazetteer or default_gazetteer()
     if isinstance(published, str):
         published = dt.date.fromisoformat(published)
@@ -152,7 +150,7 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
     dateline = next((m for m in mentions if head and head.place_start <= m.start < head.place_end and m.place),
                     None)
     state = _State(text, anchor, mentions, dateline, anchored=known is not None, air=bool(_AIR.search(text)),
-                   countries=_countries(mentions, dateline))
+                   countries=_countries(mentions, dateline), index=MentionIndex(mentions))
     state.home = _home(state, head.end if head else 0)
     drafts: list[Draft] = []
     open_: Draft | None = None
@@ -292,7 +290,8 @@ def _places(state: _State, sent: Sentence, *, continuing: bool) -> tuple[list[Pl
     """The sentence's candidate places, in the document's own countries only: an event is told where it
     happened, and a name resolved to another country is far more often a wrong reading (``Manitoba``,
     ``Enterprise``) or a person's origin than an event abroad."""
-    cands, actors = sentence_places(state.text, state.mentions, sent, continuing=continuing, doc=parse(sent.text),
+    within = (state.index or MentionIndex(state.mentions)).within(sent.start, sent.end)
+    cands, actors = sentence_places(state.text, within, sent, continuing=continuing, doc=parse(sent.text),
                                     countries=state.countries)
     if state.countries:
         cands = [c for c in cands if c.mention.place is not None and c.mention.place.country_code in state.countries]

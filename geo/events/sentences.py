@@ -10,7 +10,7 @@ from ..lexicon import ATTRIBUTION_VERBS, MONTHS, WEEKDAYS, alternation
 if TYPE_CHECKING:
     from .dates import TimeExpr
 
-__all__ = ["Sentence", "actors_in", "body_sentences", "clauses", "figure_source", "split_sentences"]
+__all__ = ["Sentence", "actors_in", "body_sentences", "clauses", "figure_source", "in_quotes", "split_sentences"]
 
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Sgt|Capt|Maj|Gov|Sen|Rep|St|Mt|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|"
@@ -134,3 +134,12 @@ def clauses(sent: Sentence, times: list[TimeExpr]
     gap = [t._replace(start=t.start - cut, end=t.end - cut) for t in span]  # before the clause it dates
     return [(first, [t for t in times if t.start < cut and t not in span], []),
             (second, gap + [t._replace(start=t.start - cut, end=t.end - cut) for t in times if t.start >= cut], gap)]
+
+
+def in_quotes(sentence: str, at: int) -> bool:
+    """True when position ``at`` of the sentence lies inside a quotation.
+
+    >>> in_quotes('He said "they shelled the town" today.', 12)
+    True
+    """
+    return (sentence[:at].count('"') + sentence[:at].count("“") - sentence[:at].count("”")) % 2 == 1

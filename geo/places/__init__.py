@@ -4,6 +4,6 @@ them up online when asked (``geocode``). Imports nothing from ``geo.events``.
 """
 from __future__ import annotations
 
-from .pipeline import default_gazetteer, parse_places, readable, resolve_spans, set_default_gazetteer
+from .pipeline import check_length, default_gazetteer, parse_places, readable, resolve_spans, set_default_gazetteer
 
-__all__ = ["default_gazetteer", "parse_places", "readable", "resolve_spans", "set_default_gazetteer"]
+__all__ = ["check_length", "default_gazetteer", "parse_places", "readable", "resolve_spans", "set_default_gazetteer"]

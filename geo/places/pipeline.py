@@ -17,7 +17,24 @@ from .recognise import Rejected, candidate_spans, follows_a_town, is_dateline, s
 from .resolve import MIN_FIT, SpanLike, resolve_groups
 from .truecase import is_shouting, names_to_keep, truecase
 
-__all__ = ["default_gazetteer", "parse_places", "resolve_spans", "set_default_gazetteer"]
+__all__ = ["MAX_ARTICLE_CHARS", "check_length", "default_gazetteer", "parse_places", "resolve_spans",
+           "set_default_gazetteer"]
+
+#: The longest text one call analyses: 20 million characters (news articles are under 100,000; the place
+#: pipeline needs about 70 times its input in memory, events about 5 s a megabyte, both linear).
+MAX_ARTICLE_CHARS = 20_000_000
+
+
+def check_length(text: str, what: str = "the text") -> None:
+    """Raise InputError for a text past :data:`MAX_ARTICLE_CHARS` (split it into articles).
+
+    >>> check_length("Shelling hit Aleppo.")
+    """
+    if len(text) > MAX_ARTICLE_CHARS:
+        from ..errors import InputError
+
+        raise InputError(f"{what} has {len(text):,} characters, more than the {MAX_ARTICLE_CHARS:,} one article "
+                         "may have; split it into articles")
 
 _default: Gazetteer | None = None
 _lock = threading.Lock()
@@ -68,6 +85,7 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
     >>> [m.place.name for m in parse_places("Fighting near Aleppo, Syria.")]  # doctest: +SKIP
     ['Aleppo', 'Syria']
     """
+    check_length(text)
     gaz = gazetteer or default_gazetteer()
     if is_shouting(text):  # wire copy in capitals: read as mixed case, reported with the original surfaces
         found_ = parse_places(readable(text, gaz), gazetteer=gaz, explain=explain,
