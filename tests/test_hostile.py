@@ -362,3 +362,22 @@ def test_an_article_past_the_limit_is_one_line(run, tmp_path: Path, monkeypatch)
     assert not (tmp_path / "m.html").exists()
     article.write_text("Shelling hit Aleppo on Monday. " * 10, encoding="utf-8")
     assert run("events", str(article), "--published", "2016-10-04", "--format", "json").exit_code == 0
+
+
+def test_an_unreachable_geocoder_is_one_warning(user_store: Path, tmp_path: Path) -> None:
+    """Issue 19, item 17: geopy's retries are not printed; the command warns once and gives the offline result
+    (a real process: pytest's own log handlers would hide what Python prints for an unhandled log record)."""
+    import os
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("Fighting reached the town of Dabiq, near Aleppo, Syria.", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "geo", "places", str(article), "--format", "json", "--geocoder",
+                           "nominatim", "--user-agent", "test", "--geocoder-url", "http://127.0.0.1:9",
+                           "--geocoder-timeout", "2"], capture_output=True, text=True, env=dict(os.environ),
+                          timeout=120)
+    assert done.returncode == 0 and "Traceback" not in done.stderr and "RateLimiter" not in done.stderr, done.stderr
+    warnings = [ln for ln in done.stderr.splitlines() if ln.startswith("warning:")]
+    assert len(warnings) == 1 and warnings[0].startswith("warning: nominatim lookup of 'Dabiq' failed")
+    assert "Aleppo" in done.stdout

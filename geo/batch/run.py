@@ -195,7 +195,10 @@ def run_batch(inputs: list[str], out: str | Path, *, scheduler: str | None = Non
         if scheduler is None:
             cluster = LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
                                    dashboard_address=None, silence_logs=logging.ERROR)  # type: ignore[no-untyped-call]
-        client = Client(cluster if cluster is not None else scheduler)  # type: ignore[no-untyped-call]
+        try:
+            client = Client(cluster if cluster is not None else scheduler)  # type: ignore[no-untyped-call]
+        except OSError as e:  # "Timed out trying to connect to tcp://...": not a write failure
+            raise InputError(f"cannot reach the scheduler {scheduler or 'of the local cluster'}: {e}") from None
         report.seconds["startup"] = time.perf_counter() - clock
         clock = time.perf_counter()
         try:

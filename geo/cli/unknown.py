@@ -32,8 +32,13 @@ def geocoder_options(f: F) -> F:
 
 def make_geocoder(gazetteer: Any, service: str, user_agent: str | None, url: str | None,
                   timeout: float = 10.0) -> Any:
+    import logging
+
     from ..places.geocode import OnlineGeocoder
 
+    # geopy's RateLimiter logs every retry with its traceback (about 190 lines with no network); the command
+    # says what failed in one warning of its own
+    logging.getLogger("geopy").setLevel(logging.ERROR)
     return OnlineGeocoder(service, user_agent=user_agent, gazetteer=gazetteer, url=url, timeout=timeout)
 
 
