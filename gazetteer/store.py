@@ -15,7 +15,7 @@ from typing import IO, Any
 
 from .build import Source, build_stock, stock_version
 from .distance import distance_km
-from .errors import StoreError, ValidationError
+from .errors import StoreError, UnknownEntryError, ValidationError
 from .importers import read_entries, write_entries
 from .model import Candidate, Exclusion, ImportReport, Place
 from .normalize import normalize
@@ -290,6 +290,13 @@ class Gazetteer:
                              fmt=fmt, raw_csv=raw_csv)
 
     def remove(self, place_id: str) -> Place:
+        """Remove a custom entry (``custom:5``, or ``5`` as ``geo gazetteer show 5`` reads it: a stock id, which
+        cannot be removed; ``exclude`` hides a name instead)."""
+        if not place_id.startswith("custom:"):
+            stock = self.get(place_id) if place_id.strip() else None
+            what = f"{place_id!r} is {stock.name!r} of the stock data" if stock else f"{place_id[:40]!r} is no entry"
+            raise UnknownEntryError(f"{what}; only your own entries (custom:N) can be removed, and "
+                                    "`geo gazetteer exclude NAME` leaves a stock name out")
         return self.user.remove(place_id)
 
     def alias(self, place_id: str, alias: str) -> Place:

@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import time
+import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,10 +36,19 @@ _COLS = ("p.id, p.name, p.lat, p.lon, p.feature_class, p.feature_code, p.country
          "p.source, p.kind, p.ref")
 
 
+def _no_controls(text: str, what: str) -> None:
+    """Refuse control characters (a terminal escape sequence, ``\x1b[31m``, stored in a name is printed raw by
+    every later listing)."""
+    bad = next((ch for ch in text if unicodedata.category(ch) == "Cc"), None)
+    if bad is not None:
+        raise ValidationError(f"{what} {text[:40]!r} holds the control character {bad!r}")
+
+
 def validate_entry(name: str, lat: float, lon: float, *, force: bool = False, key: str | None = None) -> None:
     """Raise ValidationError unless the name and coordinates make a plausible entry (``key``: its normal form)."""
     if not name or not name.strip() or not (normalize(name) if key is None else key):
         raise ValidationError("the name is empty")
+    _no_controls(name, "the name")
     if not -90.0 <= lat <= 90.0:
         raise ValidationError(f"latitude {lat} is out of range [-90, 90]")
     if not -180.0 <= lon <= 180.0:
@@ -299,6 +309,7 @@ class UserStore:
         key = normalize(form) if key is None else key
         if not key:
             raise ValidationError(f"alias {form!r} has no letters")
+        _no_controls(form, "the alias")
         conn.execute("INSERT OR IGNORE INTO names VALUES (?,?,?,?)", (key, pid, form, kind))
 
     @_said

@@ -381,3 +381,23 @@ def test_an_unreachable_geocoder_is_one_warning(user_store: Path, tmp_path: Path
     warnings = [ln for ln in done.stderr.splitlines() if ln.startswith("warning:")]
     assert len(warnings) == 1 and warnings[0].startswith("warning: nominatim lookup of 'Dabiq' failed")
     assert "Aleppo" in done.stdout
+
+
+def test_the_obvious_right_thing(run, user_store: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19, item 20: escape sequences in names, `remove` of a stock id, a web page given as an article."""
+    bad = run("gazetteer", "add", "\x1b[31mRed Town", "--lat", "1", "--lon", "1", "--country", "SY")
+    assert bad.exit_code == 1 and "control character" in bad.output
+    bad = run("gazetteer", "add", "Camp", "--lat", "1", "--lon", "1", "--country", "SY", "--alias", "a\x07b")
+    assert bad.exit_code == 1 and "control character" in bad.output
+    assert json.loads(run("gazetteer", "list", "--format", "json").output) == []
+    assert run("gazetteer", "add", "Dabiq", "--lat", "36.537", "--lon", "37.271", "--country", "SY").exit_code == 0
+    stock = run("gazetteer", "remove", "1")  # "show 1" would read a GeoNames id: remove must not take custom:1
+    assert stock.exit_code == 1 and "only your own entries (custom:N)" in stock.output
+    assert len(json.loads(run("gazetteer", "list", "--format", "json").output)) == 1
+    assert run("gazetteer", "remove", "custom:1").exit_code == 0
+    page = tmp_path / "page.html"
+    page.write_text("<!DOCTYPE html><html><head><title>Paris</title><script>var Berlin = 'London';</script></head>"
+                    "<body><h1>Shelling</h1><p>Shelling hit Aleppo &amp; Idlib, Syria.</p></body></html>",
+                    encoding="utf-8")
+    found = {p["text"] for p in json.loads(run("places", str(page), "--format", "json").output)}
+    assert found == {"Aleppo", "Idlib", "Syria"}  # the page's text, not its script or title

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -49,11 +50,58 @@ def _read_bytes(path: str) -> tuple[bytes, str]:
 
 
 def read_text(path: str) -> str:
-    """The text of a file (``-`` for standard input)."""
+    """The text of an article file (``-`` for standard input); a web page's text without its markup, scripts
+    and styles (see :func:`html_text`): offsets are then offsets in that text."""
     data, name = _read_bytes(path)
     if len(data) > MAX_INPUT_BYTES:
         raise InputError(f"{name}: is larger than {MAX_INPUT_BYTES // 2**20} MiB")
-    return decode(data, name)
+    text = decode(data, name)
+    return html_text(text) if _HTML_START.match(text) else text
+
+
+_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.I | re.S)
+#: Elements whose content is no text of the page.
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+#: Elements that end a line of text.
+_BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section", "article",
+                     "header", "footer", "blockquote", "title", "table", "ul", "ol", "figcaption"})
+
+
+def html_text(page: str) -> str:
+    """The readable text of a web page saved as an article: tags dropped, scripts and styles left out, a line
+    break for each block, entities decoded (an HTML page read as raw text made places of its scripts).
+
+    >>> html_text("<!DOCTYPE html><html><head><script>var Paris=1</script></head>"
+    ...           "<body><p>Shelling hit Aleppo &amp; Idlib.</p></body></html>")
+    'Shelling hit Aleppo & Idlib.'
+    """
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    skipping = [0]
+
+    class _Text(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag in _NOT_TEXT:
+                skipping[0] += 1
+            elif tag in _BLOCKS:
+                parts.append("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _NOT_TEXT:
+                skipping[0] = max(0, skipping[0] - 1)
+            elif tag in _BLOCKS:
+                parts.append("\n")
+
+        def handle_data(self, data: str) -> None:
+            if not skipping[0]:
+                parts.append(data)
+
+    reader = _Text(convert_charrefs=True)
+    reader.feed(page)
+    reader.close()
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
 
 
 def jsonl_lines(text: str) -> list[str]:

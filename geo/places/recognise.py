@@ -97,7 +97,7 @@ def select_spans(text: str, tokens: list[Token], found: dict[str, list[Candidate
         if a < i:
             continue
         for b, key in sorted(by_start[a], reverse=True):
-            view = View(text, tokens, a, b, key, found[key], people, lower_words, said)
+            view = View(text, tokens, a, b, key, found[key], people, lower_words, said, found)
             rule = reject(view)
             if rule is None:
                 chosen = _span(view)

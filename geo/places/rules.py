@@ -10,13 +10,13 @@ To add a rule, see CONTRIBUTING.md ("Adding a recogniser rule").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from gazetteer import Candidate, is_abbreviation
-from gazetteer.normalize import ARTICLES, DESIGNATORS, word_keys
+from gazetteer.normalize import ARTICLES, DESIGNATORS, word_key, word_keys
 
 from ..datelines import follows_place
 from ..lexicon import (
@@ -70,12 +70,14 @@ class View:
     """A run of tokens [a, b) with the key it was looked up under, its candidates and the document-wide sets
     the rules read (person names, speakers, words seen in lower case)."""
 
-    __slots__ = ("a", "b", "cands", "dateline", "first", "key", "last", "lower_words", "nxt", "people", "postal",
-                 "prev", "single", "speakers", "surface", "surface_abbr", "text", "tokens")
+    __slots__ = ("a", "b", "cands", "dateline", "first", "key", "known", "last", "lower_words", "nxt", "people",
+                 "postal", "prev", "single", "speakers", "surface", "surface_abbr", "text", "tokens")
 
     def __init__(self, text: str, tokens: Sequence[Token], a: int, b: int, key: str, cands: list[Candidate],
-                 people: set[str], lower_words: set[str], speakers: set[str] | frozenset[str]) -> None:
+                 people: set[str], lower_words: set[str], speakers: set[str] | frozenset[str],
+                 known: Mapping[str, Sequence[Candidate]] | None = None) -> None:
         self.text, self.tokens, self.a, self.b, self.key, self.cands = text, tokens, a, b, key, cands
+        self.known = known or {}  # the candidates of every name the document could hold
         self.people, self.lower_words, self.speakers = people, lower_words, speakers
         self.first, self.last = tokens[a], tokens[b - 1]
         self.surface = text[self.first.start:self.last.end]
@@ -257,15 +259,24 @@ def _known_organisation(v: View) -> bool:
     return v.key in ORGANISATIONS
 
 
-_FIRM = re.compile(r"\s*&\s*[A-Z]")
-_FIRM_BEFORE = re.compile(r"[A-Z][\w'’.-]*,?\s*&\s*$")
+_FIRM = re.compile(r"\s*&\s*([A-Z][\w'’-]*)")
+_FIRM_BEFORE = re.compile(r"([A-Z][\w'’-]*),?\s*&\s*$")
 
 
 def _firm_name(v: View) -> bool:
     """``Stevens & Wilkinson``, ``McPherson & Jacobsen``, ``Dimond Kaplan & Rothstein``: names joined by an
-    ampersand are a firm's partners (``Bosnia & Herzegovina`` is one place in the gazetteer, matched whole)."""
-    before = v.text[max(0, v.first.start - 40):v.first.start]
-    return v.single and (bool(_FIRM.match(v.text, v.last.end)) or bool(_FIRM_BEFORE.search(before)))
+    ampersand are a firm's partners, unless the other is a known place too, an area or a town of 50,000 people
+    (``Aleppo & Idlib``; ``Bosnia & Herzegovina`` is one place in the gazetteer, matched whole)."""
+    if not v.single:
+        return False
+    after = _FIRM.match(v.text, v.last.end)
+    before = _FIRM_BEFORE.search(v.text[max(0, v.first.start - 40):v.first.start])
+    other = after or before
+    if other is None:
+        return False
+    cands = v.known.get(word_key(other.group(1)), ())
+    return not any(c.place.feature_code in _AREA_CODES or c.place.population >= _ALIAS_TOWN_POPULATION
+                   for c in cands)
 
 
 _MEDIUM_BEFORE = re.compile(r"\b(?:newspaper|daily|paper|magazine|weekly|tabloid|broadcaster|channel|news agency)"
