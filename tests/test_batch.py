@@ -172,3 +172,26 @@ def test_published_field(tmp_path: Path, user_store: Path) -> None:
     errors = [json.loads(line) for p in (tmp_path / "out" / "errors").glob("*.jsonl")
               for line in p.read_text().splitlines()]
     assert [e["id"] for e in errors] == ["c"] and "'next week' is not a date" in errors[0]["reason"]
+
+
+def test_edited_articles_are_done_again_and_the_output_is_no_input(tmp_path: Path, user_store: Path) -> None:
+    """Issue 19, item 19: partitions are keyed by the articles' bytes; an output folder inside the input folder
+    is left out of the input."""
+    import geopandas
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Shelling killed four civilians in Aleppo on Monday.", encoding="utf-8")
+    (folder / "b.txt").write_text("Protesters marched in Cairo on Monday.", encoding="utf-8")
+    out = folder / "out"  # inside the input folder
+    args = ["batch", str(folder), "-o", str(out), "--published", "2016-10-04", "--scheduler", "synchronous",
+            "--partition-size", "1"]
+    first = CliRunner().invoke(main, args)
+    assert first.exit_code == 0, first.output
+    assert sorted(geopandas.read_parquet(out / "events")["location"]) == ["Aleppo", "Cairo"]
+    again = CliRunner().invoke(main, args)  # the run's own files are no articles: nothing new, nothing redone
+    assert again.exit_code == 0 and sorted(geopandas.read_parquet(out / "events")["location"]) == ["Aleppo", "Cairo"]
+    (folder / "a.txt").write_text("Shelling killed four civilians in Idlib on Monday.", encoding="utf-8")
+    edited = CliRunner().invoke(main, args)
+    assert edited.exit_code == 0, edited.output
+    assert sorted(geopandas.read_parquet(out / "events")["location"]) == ["Cairo", "Idlib"]

@@ -26,6 +26,7 @@ class Item:
     path: str
     line: int = 0
     offset: int = 0
+    stamp: str = ""  # a hash of the article's bytes: a partition whose articles were edited is done again
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ class Partition:
     def digest(self) -> str:
         h = hashlib.sha1(f"{self.text_field}\0{self.id_field}\0{self.published_field or ''}".encode())
         for item in self.items:
-            h.update(f"{item.path}\0{item.line}\n".encode())
+            h.update(f"{item.path}\0{item.line}\0{item.stamp}\n".encode())
         return h.hexdigest()[:16]
 
 
@@ -72,7 +73,36 @@ def open_input(path: str) -> Any:
     return open(path, "rb")
 
 
-def _expand(inputs: list[str]) -> list[str]:
+def _stamp(data: bytes) -> str:
+    return hashlib.sha1(data).hexdigest()[:16]
+
+
+def _file_stamp(path: str) -> str:
+    """A hash of a local file's bytes; of a remote one's size and version as its file system reports them."""
+    if "://" in path:
+        import fsspec
+
+        fs, _, (name,) = fsspec.core.get_fs_token_paths(path)
+        info = fs.info(name)
+        return _stamp(repr(sorted((k, str(v)) for k, v in info.items()
+                                  if k in ("size", "mtime", "ETag", "etag", "md5", "LastModified"))).encode())
+    h = hashlib.sha1()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:16]
+
+
+def _expand(inputs: list[str], exclude: Path | None = None) -> list[str]:
+    """The files of ``inputs`` (folders walked, globs expanded), none under ``exclude`` (the output folder: a
+    folder given with the output inside it would read the run's own files as articles)."""
+    paths = _expand_all(inputs)
+    if exclude is None:
+        return paths
+    return [p for p in paths if "://" in p or not Path(p).resolve().is_relative_to(exclude)]
+
+
+def _expand_all(inputs: list[str]) -> list[str]:
     paths: list[str] = []
     for spec in inputs:
         if "://" in spec:
@@ -92,19 +122,20 @@ def _expand(inputs: list[str]) -> list[str]:
 
 
 def plan(inputs: list[str], *, partition_size: int = PARTITION_SIZE, text_field: str = "text",
-         id_field: str = "id", published_field: str | None = None) -> list[Partition]:
-    """The partitions of the input: text files and JSONL lines (``.jsonl`` files), in sorted order."""
+         id_field: str = "id", published_field: str | None = None, exclude: Path | None = None) -> list[Partition]:
+    """The partitions of the input: text files and JSONL lines (``.jsonl`` files), in sorted order, each article
+    stamped with a hash of its bytes; files under ``exclude`` (the output folder) are left out."""
     items: list[Item] = []
-    for path in _expand(inputs):
+    for path in _expand(inputs, exclude):
         if path.endswith(".jsonl"):
             with open_input(path) as f:
                 offset = 0
                 for n, line in enumerate(f, 1):
                     if line.strip():
-                        items.append(Item(path, n, offset))
+                        items.append(Item(path, n, offset, _stamp(line)))
                     offset += len(line)
         else:
-            items.append(Item(path))
+            items.append(Item(path, stamp=_file_stamp(path)))
     if not items:
         raise InputError(f"no articles in {', '.join(inputs)}")
     return [Partition(k, tuple(items[i:i + partition_size]), text_field, id_field, published_field)

@@ -171,7 +171,7 @@ def run_batch(inputs: list[str], out: str | Path, *, scheduler: str | None = Non
     clock = time.perf_counter()
     root = Path(out).resolve()
     parts = plan(inputs, partition_size=partition_size, text_field=text_field, id_field=id_field,
-                 published_field=published_field)
+                 published_field=published_field, exclude=root)
     done = _manifest(root, parts, inputs)
     todo = [p for p in parts if p.name not in done]
     report = BatchReport(partitions=len(parts), skipped=len(parts) - len(todo), out=root)
