@@ -195,3 +195,21 @@ def test_edited_articles_are_done_again_and_the_output_is_no_input(tmp_path: Pat
     edited = CliRunner().invoke(main, args)
     assert edited.exit_code == 0, edited.output
     assert sorted(geopandas.read_parquet(out / "events")["location"]) == ["Cairo", "Idlib"]
+
+
+def test_an_article_past_its_time_limit_goes_to_errors(tmp_path: Path, user_store: Path) -> None:
+    """Issue 19, item 3: no article holds a worker for ever (``--article-timeout``); the others are done."""
+    import geopandas
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    seed = (Path(__file__).resolve().parent.parent / "seeds" / "000_ae893d0930690a7d.txt").read_text(encoding="utf-8")
+    (folder / "long.txt").write_text((seed + "\n\n") * 60, encoding="utf-8")  # about 4 s of analysis
+    (folder / "short.txt").write_text("Shelling killed four civilians in Aleppo on Monday.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["batch", str(folder), "-o", str(tmp_path / "out"), "--published",
+                                       "2016-10-04", "--scheduler", "synchronous", "--article-timeout", "1"])
+    assert result.exit_code == 0, result.output
+    errors = [json.loads(line) for p in (tmp_path / "out" / "errors").glob("*.jsonl")
+              for line in p.read_text().splitlines()]
+    assert [e["id"] for e in errors] == ["long.txt"] and "took longer than 1 s" in errors[0]["reason"]
+    assert list(geopandas.read_parquet(tmp_path / "out" / "events")["location"]) == ["Aleppo"]

@@ -25,6 +25,7 @@ from typing import Any
 
 from gazetteer.files import atomic_path
 
+from ..deadline import time_limit
 from ..errors import InputError
 from ..schema import arrow_type, flat_event_columns, mention_columns
 from .plan import PARTITION_SIZE, Partition, plan, read_partition
@@ -88,8 +89,12 @@ def _typed(frame: Any, kinds: dict[str, str]) -> Any:
     return out
 
 
+#: Seconds one article may take in a batch (``--article-timeout``): a news article takes well under one.
+ARTICLE_SECONDS = 300.0
+
+
 def process_partition(part: Partition, out: str, *, gazetteer_path: str | None = None,
-                      published: str | None = None) -> dict[str, int]:
+                      published: str | None = None, article_seconds: float = ARTICLE_SECONDS) -> dict[str, int]:
     """Process one partition and write its part files (events last: its presence marks the partition done)."""
     import geopandas
     from shapely.geometry import Point
@@ -110,7 +115,8 @@ def process_partition(part: Partition, out: str, *, gazetteer_path: str | None =
             errors.append({"id": doc_id, "reason": error or "unreadable"})
             continue
         try:
-            article = analyse(text, gazetteer=gaz, published=own_date or published, source=doc_id)
+            with time_limit(article_seconds):
+                article = analyse(text, gazetteer=gaz, published=own_date or published, source=doc_id)
         except Exception as e:  # one bad article never stops the run: it is logged with its reason
             errors.append({"id": doc_id, "reason": f"{type(e).__name__}: {e}"})
             continue
@@ -160,7 +166,8 @@ def _manifest(out: Path, parts: list[Partition], inputs: list[str]) -> dict[str,
 def run_batch(inputs: list[str], out: str | Path, *, scheduler: str | None = None, workers: int | None = None,
               partition_size: int = PARTITION_SIZE, text_field: str = "text", id_field: str = "id",
               gazetteer_path: str | None = None, published: str | None = None, published_field: str | None = None,
-              progress: Callable[[int, int], None] | None = None) -> BatchReport:
+              progress: Callable[[int, int], None] | None = None,
+              article_seconds: float = ARTICLE_SECONDS) -> BatchReport:
     """Process every article under ``inputs`` into ``out`` (a folder), resuming a run that was interrupted.
 
     ``report.seconds`` has the time of each phase: start-up (planning, the cluster), processing, merging.
@@ -175,7 +182,8 @@ def run_batch(inputs: list[str], out: str | Path, *, scheduler: str | None = Non
     done = _manifest(root, parts, inputs)
     todo = [p for p in parts if p.name not in done]
     report = BatchReport(partitions=len(parts), skipped=len(parts) - len(todo), out=root)
-    kwargs = {"out": str(root), "gazetteer_path": gazetteer_path, "published": published}
+    kwargs = {"out": str(root), "gazetteer_path": gazetteer_path, "published": published,
+              "article_seconds": article_seconds}
     finished = 0
     if progress:
         progress(report.skipped, len(parts))
@@ -202,7 +210,7 @@ def run_batch(inputs: list[str], out: str | Path, *, scheduler: str | None = Non
         report.seconds["startup"] = time.perf_counter() - clock
         clock = time.perf_counter()
         try:
-            futures = client.map(process_partition, todo, pure=False, out=str(root),
+            futures = client.map(process_partition, todo, pure=False, out=str(root), article_seconds=article_seconds,
                                  gazetteer_path=gazetteer_path, published=published)
             for future in as_completed(futures):  # type: ignore[no-untyped-call]
                 _tally(report, future.result())

@@ -22,11 +22,13 @@ __all__ = ["batch_cmd"]
               "default: a local cluster, one worker per core.")
 @click.option("--workers", type=int, help="Local workers (default: one per core).")
 @click.option("--partition-size", type=int, default=100, show_default=True, help="Articles per partition.")
+@click.option("--article-timeout", type=click.FloatRange(0.1, 86_400), default=300.0, show_default=True,
+              help="Seconds one article may take; one that takes longer goes to errors/ and the run goes on.")
 @published_option
 @click.pass_obj
 def batch_cmd(obj: Any, inputs: tuple[str, ...], output: str, text_field: str, id_field: str,
               published_field: str | None, scheduler: str | None,
-              workers: int | None, partition_size: int, published: str | None) -> None:
+              workers: int | None, partition_size: int, article_timeout: float, published: str | None) -> None:
     """Process many articles (folders, globs, .txt files, JSONL feeds) into partitioned GeoParquet, on Dask.
 
     Rerunning after an interruption skips the partitions already written; bad articles go to errors/ with
@@ -47,7 +49,8 @@ def batch_cmd(obj: Any, inputs: tuple[str, ...], output: str, text_field: str, i
             report = run_batch(list(inputs), output, scheduler=scheduler, workers=workers,
                                partition_size=partition_size, text_field=text_field, id_field=id_field,
                                published_field=published_field,
-                               gazetteer_path=str(gaz.user.path), published=published, progress=progress)
+                               gazetteer_path=str(gaz.user.path), published=published, progress=progress,
+                               article_seconds=article_timeout)
     click.echo(f"{report.partitions} partitions ({report.skipped} already done): {report.articles} articles, "
                f"{report.errors} bad, {report.events} events, {report.deduplicated} after merging reports "
                f"-> {report.out}")

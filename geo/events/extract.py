@@ -34,6 +34,7 @@ from typing import NamedTuple
 from gazetteer import Gazetteer
 
 from ..datelines import document_dateline
+from ..deadline import check as check_deadline
 from ..model import Event, Mention, main_country
 from ..places import check_length, default_gazetteer, parse_places, readable
 from .dates import TimeExpr, dateline_date, find_times
@@ -155,6 +156,7 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
     drafts: list[Draft] = []
     open_: Draft | None = None
     for sent in body_sentences(text, head.end if head else 0):
+        check_deadline()
         times = _trusted(find_times(sent.text, anchor), state)
         for piece, own, since in clauses(sent, times):
             if since and open_ is not None and open_.date is not None and state.anchored:

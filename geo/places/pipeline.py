@@ -12,6 +12,7 @@ from functools import lru_cache
 from gazetteer import Gazetteer, normalize
 from gazetteer.normalize import designator
 
+from ..deadline import check as check_deadline
 from ..model import REJECTED, Mention
 from .recognise import Rejected, candidate_spans, follows_a_town, is_dateline, select_spans, tokenize
 from .resolve import MIN_FIT, SpanLike, resolve_groups
@@ -96,6 +97,7 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
     found = gaz.candidates(set(runs.values()))
     dropped: list[Rejected] | None = [] if rejected else None
     spans = select_spans(text, tokens, found, runs, dropped)
+    check_deadline()
     items = [SpanLike(s.start, s.end, s.text, s.key, s.designator or _designated_by(text, s.start),
                       tuple(s.candidates), s.dateline) for s in spans]
     mentions = [m for m in resolve_groups(text, items, min_fit=min_fit, explain=explain) if m is not None]
