@@ -22,7 +22,7 @@ __all__ = ["Dateline", "date_line", "document_dateline", "follows_place", "opens
 #: ``date 2016-10-04`` opening a text.
 _DATE_LINE = re.compile(r"^\s*date\s+(\d{4}-\d{2}-\d{2})\b")
 #: What follows a dateline's place: ``--`` or ``, Syria --`` after capitals, ``(CNN)`` after any.
-_AFTER_PLACE = re.compile(r"\s*(?:,[^\n]{0,40}?)?\s*(?:--|—|–|-\s|\(\w+\))")
+_AFTER_PLACE = re.compile(r"\s*(?:,[^\n]{0,40}?\s*)?(?:--|—|–|-\s|\(\w+\))")  # one \s* at a time: linear
 _AGENCY = re.compile(r"\s*\([A-Z]\w+\)")
 #: A document's opening dateline: the place, an optional region, an optional agency, a dash.
 #: ``SAN JOSE (COSTA RICA), 9 JUN 89 (ACAN-EFE) -- [TEXT]``: wire copy's place, country, date, agency and

@@ -197,9 +197,10 @@ def _candidate(text: str, sent: Sentence, m: Mention, speaker_end: int, *,
 
 
 #: Between two places of one list (``three peasants in Guachicono, two in Antioquia, and three in Cordoba``;
-#: ``attacks in Usulutan, San Miguel and Morazan``): a comma or ``and``, a count, ``in``/``at``.
-_LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<n>(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten"
-                     r"|eleven|twelve|dozens|several)\s+(?:[a-z'’-]+\s+){0,2}?)?(?:(?:in|at)\s+)?(?:the\s+)?"
+#: ``attacks in Usulutan, San Miguel and Morazan``): a comma or ``and``, a count, ``in``/``at``. (Not ``\s*`` then
+#: ``\s+and``: two runs of blanks that can split anywhere made a match quadratic in blank lines.)
+_LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|(?<=\s)and\s+)(?P<n>(?:\d+|one|two|three|four|five|six|seven|eight"
+                     r"|nine|ten|eleven|twelve|dozens|several)\s+(?:[a-z'’-]+\s+){0,2}?)?(?:(?:in|at)\s+)?(?:the\s+)?"
                      r"(?:(?:town|city|village|province|department|municipality)\s+of\s+)?$", re.I)
 
 

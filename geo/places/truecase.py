@@ -136,7 +136,7 @@ def _same_length(word: str, cased: str) -> str:
     return "".join(c2 if len(c2) == 1 else c1 for c1, c2 in zip(word, (ch.lower() for ch in word), strict=True))
 
 
-_NEXT_WORD = re.compile(r"[ \t]*\n?[ \t]*([^\W\d_]+)")
+_NEXT_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?([^\W\d_]+)")  # not [ \t]*\n?[ \t]*: cubic on blanks
 
 
 def _given_name(lower: str, text: str, end: int) -> bool:
