@@ -25,20 +25,10 @@ _EARTH_KM = 6371.009  # geopy.distance.EARTH_RADIUS: the radius great_circle use
 def nearest_km(lat: float, lon: float, points: list[tuple[float, float]]) -> float:
     """Distance in kilometres from a point to the nearest of ``points`` (inf when there are none).
 
-    The same great-circle formula as :func:`distance_km`, inlined for the resolver's hot path where geopy's
-    per-call overhead (about 20 microseconds) would dominate.
+    The same great-circle formula as :func:`distance_km`, inlined (in :class:`Points`) for the resolver's hot
+    path where geopy's per-call overhead (about 20 microseconds) would dominate.
     """
-    if not points:
-        return math.inf
-    p1, l1 = math.radians(lat), math.radians(lon)
-    cos_p1 = math.cos(p1)
-    least = math.inf  # the haversine term grows with the distance: the arc is taken once, of the least
-    for plat, plon in points:
-        p2 = math.radians(plat)
-        a = math.sin((p2 - p1) / 2) ** 2 + cos_p1 * math.cos(p2) * math.sin((math.radians(plon) - l1) / 2) ** 2
-        if a < least:
-            least = a
-    return 2 * _EARTH_KM * math.asin(min(1.0, math.sqrt(least)))
+    return Points(points).nearest_km(lat, lon)
 
 
 class Points:
@@ -61,7 +51,7 @@ class Points:
             return math.inf
         p1, l1 = math.radians(lat), math.radians(lon)
         cos_p1 = math.cos(p1)
-        sin, least = math.sin, math.inf
+        sin, least = math.sin, math.inf  # the haversine term grows with the distance: one arc, of the least
         for p2, l2, cos_p2 in self._prepared:
             a = sin((p2 - p1) / 2) ** 2 + cos_p1 * cos_p2 * sin((l2 - l1) / 2) ** 2
             if a < least:

@@ -144,7 +144,7 @@ def _from_row(row: dict[str, Any], where: str) -> Event | InvalidRecord:
     try:
         offsets = json_value(d.get("evidence_offsets") or "[]")
     except ValueError:
-        return InvalidRecord(f"{where}: evidence_offsets: not a JSON list of [start, end] pairs")
+        offsets = None
     if not isinstance(offsets, list) or not all(isinstance(o, list) and len(o) == 2 for o in offsets):
         return InvalidRecord(f"{where}: evidence_offsets: not a JSON list of [start, end] pairs")
     texts = (d.get("evidence") or "").split(" … ") if d.get("evidence") else []

@@ -323,15 +323,15 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
     order = list(winners)
     total, ballots = tally(_votes(spans[groups[g][0]], len(groups[g]), winners[g], g in counted) for g in order)
     ballot_of = dict(zip(order, ballots, strict=True))
-    first = dict(winners)
+    first = dict(winners)  # the answers the round's context comes from
     for round_ in range(ROUNDS):
-        if round_ and all(winners[g].cand.place.id == first[g].cand.place.id for g in order):
-            break  # the answers in context are the answers on priors: another round would find them again
-        if round_:  # the context again, from the answers in context
+        if round_:
+            if all(winners[g].cand.place.id == first[g].cand.place.id for g in order):
+                break  # the answers in context are the answers on priors: another round would find them again
             weight = {k: len(groups[k]) * certainty([(r.cand, r.fit, r.reasons) for r in ranked_of[k]])
                       for k in counted}
             everyone = Context.of((winners[k].cand.place, weight[k]) for k in order if k in counted)
-        first = dict(winners)
+            first = dict(winners)
         for g in order:
             if round_ and _settled(ranked_of[g]):
                 continue
