@@ -401,3 +401,24 @@ def test_the_obvious_right_thing(run, user_store: Path, tmp_path: Path) -> None:
                     encoding="utf-8")
     found = {p["text"] for p in json.loads(run("places", str(page), "--format", "json").output)}
     assert found == {"Aleppo", "Idlib", "Syria"}  # the page's text, not its script or title
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=400)
+       | st.lists(st.sampled_from(["Aleppo", "killed", "12", "people", "on Monday", "--", ",", ".", "\n",
+                                   "BOMB", "the town of", "Syria", "at least", "dozens", "years ago", "2500",
+                                   "-", "'s", "(AP)", "WASHINGTON"]), max_size=60).map(" ".join))
+def test_any_text_gives_events_or_one_error_in_time(text: str, user_store: Path) -> None:
+    """Issue 19: arbitrary text through the whole analysis, each example under a time limit."""
+    from geo import analyse
+    from geo.deadline import time_limit
+    from geo.errors import InputError
+
+    try:
+        with time_limit(20):
+            article = analyse(text, published="2016-10-04", source="fuzz")
+    except InputError:
+        return
+    for event in article.events:
+        assert event.event_type and 0 <= event.fatalities <= MAX_FIGURE
