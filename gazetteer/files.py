@@ -43,8 +43,16 @@ def json_value(text: str | bytes) -> Any:
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def refuse_database(path: Path) -> None:
-    """Raise OutputError if ``path`` is an SQLite database: an export over the store replaced it with GeoJSON."""
+def refuse_database(path: Path, *, stores: Iterable[str | os.PathLike[str]] = ()) -> None:
+    """Raise OutputError if ``path`` is an SQLite database, or where a store lives or will live (the default user
+    store and stock cache, and ``stores``) though not created yet: an export over the store replaced it with
+    GeoJSON, and an export to a store not yet created made every later command fail."""
+    from .paths import stock_path, user_store_path
+
+    for store in (user_store_path(), stock_path(), *stores):
+        if os.path.abspath(os.path.realpath(path)) == os.path.abspath(os.path.realpath(store)):
+            raise OutputError(f"{path} is where a gazetteer store is kept: not overwritten; choose another "
+                              "output file")
     try:
         with open(path, "rb") as fh:
             head = fh.read(len(SQLITE_HEADER))

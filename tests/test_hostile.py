@@ -132,6 +132,30 @@ def test_output_is_never_an_input_or_a_database(run, user_store: Path, tmp_path:
     assert user_store.read_bytes()[:16] == before[:16] and run("gazetteer", "list").exit_code == 0
 
 
+def test_an_export_never_takes_the_place_of_a_store_not_yet_created(run, user_store: Path,
+                                                                       tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`geo gazetteer export -o <the store's path>` before the first entry wrote GeoJSON there, and every later
+    command then said the store was damaged."""
+    assert not user_store.exists()
+    other = tmp_path / "other.sqlite"
+    for args in (["gazetteer", "export", "-o", str(user_store)],
+                 ["--gazetteer", str(other), "gazetteer", "export", "-o", str(other)]):
+        result = run(*args)
+        assert result.exit_code == 1 and "not overwritten" in result.output, result.output
+    assert not user_store.exists() and not other.exists()
+    assert run("gazetteer", "add", "Testville", "--lat", "10", "--lon", "10", "--country", "SY").exit_code == 0
+
+
+def test_number_words_and_hyphens_take_linear_time(run) -> None:  # type: ignore[no-untyped-def]
+    """`killed one` and 36 hyphens took 26 s in the casualty patterns; 60 never finished."""
+    import time
+
+    start = time.perf_counter()
+    result = run("events", "-", "--published", "2016-10-04", "--format", "json",
+                 input="Gunmen killed one" + "-" * 60 + " people in Aleppo on Monday. " * 3)
+    assert result.exit_code == 0 and time.perf_counter() - start < 10
+
+
 def test_write_failures_are_one_line(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     article = tmp_path / "a.txt"
     article.write_text("Shelling killed four civilians in Aleppo on Monday.", encoding="utf-8")

@@ -16,7 +16,10 @@ import maps
 #: Inputs that make backtracking patterns explode: long runs of one character class, and alternations of them.
 PATHOLOGICAL = ["-" * 20000, "a" * 20000, "A " * 10000, "1," * 10000, "." * 20000, "'" * 20000, "aaa-" * 5000,
                 "\n" * 20000, " " * 20000, "twenty-" * 3000, "Aa " * 7000, "(" * 20000, "1 " * 10000,
-                "killed " * 3000, " \n" * 10000]
+                "killed " * 3000, " \n" * 10000,
+                # a number word, then separators (exponential until number words took one hyphen between them)
+                "killed one" + "-" * 24 + " people", "killed one" + " -" * 24 + " x", "one" + "- " * 24 + "dead",
+                "killed twenty" + "-" * 12 + "five" + "-" * 12 + " people"]
 
 
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:

@@ -215,9 +215,17 @@ def export_cmd(ctx: click.Context, output: str, fmt: str | None, source: str, ra
     """Write your entries to a file that `geo gazetteer import` reads back unchanged."""
     from ..formats.io import atomic_output
 
+    from pathlib import Path
+
+    from gazetteer.files import refuse_database
+
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "geojson")
-    with _guard(), atomic_output(output) as out:
-        count = _ctx_gaz(ctx).export(out, fmt=fmt, source=source, raw_csv=raw_csv)
+    with _guard():
+        gaz = _ctx_gaz(ctx)
+        if output != "-":  # the store in use, even before its first entry creates the file
+            refuse_database(Path(output), stores=(gaz.user.path, gaz.stock_path))
+        with atomic_output(output) as out:
+            count = gaz.export(out, fmt=fmt, source=source, raw_csv=raw_csv)
     if output != "-":
         click.echo(f"exported {count} entries to {output}", err=True)
 

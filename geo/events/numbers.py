@@ -24,8 +24,11 @@ _VAGUE = {"several": 10, "many": 10, "scores": 20, "dozens": 12, "hundreds": 100
           "a number": 10, "some": 10}
 _WORD = r"(?:zero|no|one|a|an|single|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen" \
         r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety" \
-        r"|dozen|score|hundred|thousand|million|and|-)"
-_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?|(?!and\b|-){_WORD}(?:[\s-]+{_WORD})*" \
+        r"|dozen|score|hundred|thousand|million|and)"
+#: Number words are joined by spaces or by one hyphen (``twenty-five``, ``three hundred and six``): a free run of
+#: separators that could also be words once backtracked exponentially (``killed one`` and 36 hyphens: 26 s).
+_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+(?:million|thousand))?" \
+          rf"|(?!and\b){_WORD}(?:(?:\s+|\s*-\s*){_WORD}\b)*" \
           r"|tens of thousands|hundreds of thousands|dozens|hundreds|thousands|scores|several|many|a handful" \
           r"|a few|a number)"
 _QUALIFIER = r"(?:at least|nearly|almost|about|around|roughly|some|approximately|more than|over|up to|as many as" \
