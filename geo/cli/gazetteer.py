@@ -213,11 +213,11 @@ def import_cmd(ctx: click.Context, path: str, fmt: str | None, countries: tuple[
 @click.pass_context
 def export_cmd(ctx: click.Context, output: str, fmt: str | None, source: str, raw_csv: bool) -> None:
     """Write your entries to a file that `geo gazetteer import` reads back unchanged."""
-    from ..formats.io import atomic_output
-
     from pathlib import Path
 
     from gazetteer.files import refuse_database
+
+    from ..formats.io import atomic_output
 
     fmt = fmt or ("csv" if output.lower().endswith(".csv") else "geojson")
     with _guard():
