@@ -141,6 +141,10 @@ class Event:
     source: str = ""
     background: bool = False
     confidence: float = field(default=0.0, metadata={"missing": 0.0})
+    #: for events read from another tool's table (``geo.formats.layouts``): its id (ACLED ``event_id_cnty``,
+    #: UCDP ``id``, GDELT ``GLOBALEVENTID``) and its own type where it was mapped to ACLED's (``CAMEO 193``)
+    original_id: str = ""
+    original_type: str = ""
     #: why the extractor made the event: the rules that fired and where its place, date and figure came from
     #: (``geo events --explain``); no column of any table.
     reasons: tuple[str, ...] = field(default=(), compare=False, metadata={"explain": True})

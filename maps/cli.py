@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from geo.cli.common import min_confidence_option
+from geo.cli.common import columns_option, min_confidence_option
 
 __all__ = ["map_cmd", "report_cmd"]
 
@@ -16,10 +16,10 @@ _SHOWN_PROBLEMS = 5
 
 
 
-def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None,
-                include_background: bool) -> tuple[list[Any], list[Any]]:
-    """Events and place mentions from article texts (any other extension) and event files; warnings go to
-    stderr."""
+def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None, include_background: bool,
+                columns: dict[str, str] | None = None) -> tuple[list[Any], list[Any]]:
+    """Events and place mentions from article texts (any other extension) and event files (this tool's, or other
+    tools' tables: ACLED, UCDP GED, GDELT, or any table with ``columns`` named); warnings go to stderr."""
     from geo.analysis import analyse_files
     from geo.formats.events import read_events
     from geo.formats.registry import event_file_suffixes
@@ -32,7 +32,7 @@ def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None,
     for name in inputs:
         path = Path(name)
         if name != "-" and path.suffix.lower() in event_file_suffixes():
-            events += read_events(path, skipped=skipped)
+            events += read_events(path, skipped=skipped, columns=columns)
         elif name != "-" and path.is_dir():
             from geo.formats.events import read_events_dir
 
@@ -42,7 +42,7 @@ def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None,
     for problem in skipped[:_SHOWN_PROBLEMS]:  # the good records are mapped; the bad ones named, then counted
         click.echo(f"warning: skipped {problem}", err=True)
     if len(skipped) > _SHOWN_PROBLEMS:
-        click.echo(f"warning: skipped {len(skipped) - _SHOWN_PROBLEMS:,} more bad records", err=True)
+        click.echo(f"warning: skipped {len(skipped) - _SHOWN_PROBLEMS:,} more records (not events, or bad)", err=True)
     if articles:
         done = analyse_files(articles, gazetteer=obj.gazetteer, published=published,
                              include_background=include_background)
@@ -72,13 +72,14 @@ def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None,
 @click.option("--iframe", "mode", flag_value="iframe", help="Write an <iframe srcdoc=...> snippet.")
 @click.option("--png", "mode", flag_value="png", help="Write a PNG image (headless Chromium).")
 @min_confidence_option
+@columns_option
 @click.option("--width", default=None, help="Width: pixels for --png (default 1200), CSS for --embed/--iframe.")
 @click.option("--height", default=None, help="Height: pixels for --png (default 800), CSS for --embed/--iframe.")
 @click.pass_obj
 def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, cluster: bool | None,
             heatmap: bool, timeline: bool, offline: bool, tiles: str, published: str | None,
-            include_background: bool, mode: str | None, min_confidence: float, width: str | None,
-            height: str | None) -> None:
+            include_background: bool, mode: str | None, min_confidence: float, columns: dict[str, str] | None,
+            width: str | None, height: str | None) -> None:
     """Render a layered Leaflet map of the events in INPUTS: article texts (- for standard input) and/or event
     files written by `geo events` (.geojson, .json, .jsonl, .csv, .parquet)."""
     from geo.cli.common import confident, errors, not_an_input
@@ -96,7 +97,8 @@ def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, c
         elif not output.lower().endswith((".html", ".htm")):
             raise InputError(f"{output}: the map is HTML; name it .html (or use --png)")
         resolve_tiles(tiles)  # a bad --tiles fails before any work
-        events, mentions = load_inputs(obj, inputs, published=published, include_background=include_background)
+        events, mentions = load_inputs(obj, inputs, published=published, include_background=include_background,
+                                       columns=columns)
         events = confident(events, min_confidence)
         m = render(events, mentions, title=title, tiles=tiles, cluster=cluster, heatmap=heatmap,
                    timeline=timeline, offline=offline)
@@ -150,9 +152,11 @@ def _pixels(value: str | None, what: str, default: int) -> int:
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date, for articles with no date line.")
 @click.option("--include-background", is_flag=True, help="Also report background (historical) events.")
 @min_confidence_option
+@columns_option
 @click.pass_obj
 def report_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str, offline: bool, tiles: str,
-               published: str | None, include_background: bool, min_confidence: float) -> None:
+               published: str | None, include_background: bool, min_confidence: float,
+               columns: dict[str, str] | None) -> None:
     """A report on the articles (or event files) in INPUTS: sources, totals by type and place, the map and a
     sortable table of events; printable."""
     from geo.cli.common import confident, errors, not_an_input
@@ -169,7 +173,8 @@ def report_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str, offli
         if target.suffix.lower() not in (".html", ".htm", ".md"):
             raise InputError(f"{output}: name the report .html or .md")
         resolve_tiles(tiles)  # a bad --tiles fails before any work
-        events, mentions = load_inputs(obj, inputs, published=published, include_background=include_background)
+        events, mentions = load_inputs(obj, inputs, published=published, include_background=include_background,
+                                       columns=columns)
         events = confident(events, min_confidence)
         if not events:
             raise InputError(f"no events to report in {', '.join(inputs)}")

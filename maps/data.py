@@ -92,7 +92,8 @@ PAGE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("evidence", "evidence", "evidence"), ("source", "source", "string"), ("conf", "confidence", "number"),
 )
 #: Event fields the page leaves out (every other field must have a column above: tests/test_map.py checks).
-PAGE_LEAVES_OUT = frozenset({"geonameid", "admin1", "country_code", "fatality_reports", "background"})
+PAGE_LEAVES_OUT = frozenset({"geonameid", "admin1", "country_code", "fatality_reports", "background", "original_id",
+                             "original_type"})
 
 
 def encode(data: MapData) -> dict[str, Any]:

@@ -15,7 +15,7 @@ import click
 
 from ..errors import GeoError, OutputError
 
-__all__ = ["Ctx", "confident", "errors", "min_confidence_option", "not_an_input", "output_option",
+__all__ = ["Ctx", "columns_option", "confident", "errors", "min_confidence_option", "not_an_input", "output_option",
            "published_option", "raw_csv_option"]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -88,6 +88,24 @@ def output_option(f: F) -> F:
     """``-o/--output``: a file written whole or not at all, ``-`` for standard output."""
     return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",
                         help="Write here instead of standard output (written whole or not at all).")(f)
+
+
+def _columns(ctx: click.Context, param: click.Parameter, value: str | None) -> dict[str, str] | None:
+    from ..formats.layouts import parse_columns
+
+    if not value:
+        return None
+    try:
+        return parse_columns(value)
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
+
+
+def columns_option(f: F) -> F:
+    """``--columns lat=Y,lon=X,date=When,event_type=Kind``: the columns of an event table in no known layout."""
+    return click.option("--columns", callback=_columns, metavar="FIELD=COLUMN,...",
+                        help="Name the columns of event tables in no known layout (ACLED, UCDP GED and GDELT "
+                             "are known), e.g. lat=Y,lon=X,date=When,event_type=Kind.")(f)
 
 
 def min_confidence_option(f: F) -> F:

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from ..formats.registry import format_for_path, names
+from ..formats.registry import check_output_suffix, names
 from .common import (
     confident,
     errors,
@@ -46,6 +46,7 @@ def events_cmd(obj: Any, paths: tuple[str, ...], jsonl: str | None, fmt: str | N
 
     with errors():
         not_an_input(output, [*paths, jsonl])
+        implied = check_output_suffix(output, "events", fmt)  # before any work: -o events.xlsx is no format
         from ..analysis import analyse_files, analyse_records
 
         if bool(paths) == bool(jsonl):
@@ -61,14 +62,13 @@ def events_cmd(obj: Any, paths: tuple[str, ...], jsonl: str | None, fmt: str | N
         for w in _warnings([w for a in articles for w in a.warnings]):
             click.echo(f"warning: {w}", err=True)
         events = confident([e for a in articles for e in a.events], min_confidence)
-        if jsonl and fmt in (None, "jsonl", "json"):
+        if jsonl and fmt in (None, "jsonl", "json") and (implied is None or implied.name in ("jsonl", "json")):
             with atomic_output(output) as out:
                 write_article_events([(i, confident(list(a.events), min_confidence))
                                       for i, a in zip(ids, articles, strict=True)], out,
                                      lines=fmt != "json", explain=explain)
             return
         if fmt is None:
-            implied = format_for_path(output, "events") if output != "-" else None
             fmt = implied.name if implied is not None else (
                 "table" if sys.stdout.isatty() and output == "-" else "json")
         if fmt == "table":

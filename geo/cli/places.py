@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from typing import IO
+from typing import IO, Any
 
 import click
 
@@ -18,7 +18,7 @@ __all__ = ["places_cmd", "resolve_cmd"]
 FORMATS = names("mentions")
 
 
-def _write_mentions(out: IO[str], fmt: str, docs: Iterable[tuple[str | None, list[Mention]]], explain: bool) -> None:
+def _write_mentions(out: IO[Any], fmt: str, docs: Iterable[tuple[str | None, list[Mention]]], explain: bool) -> None:
     from ..formats.registry import writer
 
     if fmt == "table":
@@ -86,10 +86,13 @@ def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, e
                geocoder_timeout: float, save: bool) -> None:
     """Find and resolve the places named in a text (PATH, or - for standard input)."""
     from ..formats.io import atomic_output, read_jsonl, read_text
+    from ..formats.registry import check_output_suffix, get
     from ..places import parse_places
 
     with errors():
         not_an_input(output, [path, jsonl])
+        implied = check_output_suffix(output, "mentions", fmt)
+        fmt = fmt or (implied.name if implied is not None else None)
         if (path is None) == (jsonl is None):
             raise click.UsageError("give a text file (or -) or --jsonl FILE, not both")
         if jsonl is not None:
@@ -116,7 +119,7 @@ def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, e
                                         rejected=explain))]
             fmt = fmt or ("table" if sys.stdout.isatty() and output == "-" else "json")
         if fmt == "table" and output != "-":
-            raise click.UsageError("--format table writes to the terminal; choose json, jsonl or geojson for -o")
+            raise click.UsageError("--format table writes to the terminal; choose another format for -o")
         if geocoder:
             from ..places.geocode import fill_unknown
 
@@ -131,7 +134,10 @@ def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, e
                     break
             docs = filled + docs[len(filled):]
         if not written:
-            with atomic_output(output) as out:
+            binary = fmt != "table" and get(fmt, "mentions").binary
+            if binary and output == "-":
+                raise click.UsageError(f"{fmt} is binary: give -o FILE.{fmt}")
+            with atomic_output(output, "wb" if binary else "w") as out:
                 _write_mentions(out, fmt, docs, explain)
     if fmt == "table" or sys.stderr.isatty():
         for line in unknown_summary([m for _, ms in docs for m in ms], source=path or f"--jsonl {jsonl}"):

@@ -179,6 +179,11 @@ def _checked(d: Any, where: str) -> Event | InvalidRecord:
         return InvalidRecord(f"{where}: not an event record ({e})")
 
 
+def _own(columns: Iterable[str]) -> bool:
+    """Whether a table's columns are this tool's own (``geo events`` wrote it), not another tool's layout."""
+    return {"event_type", "evidence_offsets"} <= set(columns)
+
+
 def read_parquet(path: Path) -> list[Event | InvalidRecord]:
     import geopandas
 
@@ -186,8 +191,22 @@ def read_parquet(path: Path) -> list[Event | InvalidRecord]:
         frame = geopandas.read_parquet(path)
     except Exception as e:  # pyarrow raises many types for a bad file
         raise InputError(f"{path}: not a readable GeoParquet file ({type(e).__name__})") from None
+    if not _own(frame.columns):
+        from .tables import _frame_rows, foreign_records
+
+        return foreign_records(path, rows=_frame_rows(path))
     return [_from_row(r, f"{path} row {i + 1}") for i, r in enumerate(
         frame.drop(columns="geometry").to_dict("records"))]
+
+
+def read_table(path: Path) -> list[Event | InvalidRecord]:
+    """A GeoPackage, FlatGeobuf or spreadsheet of events: this tool's own columns, or another tool's layout."""
+    from .tables import foreign_records, table_rows
+
+    names, rows = table_rows(path)
+    if not _own(names):
+        return foreign_records(path, rows=(names, rows))
+    return [_from_row(r, f"{path} row {i}") for i, r in enumerate(rows, 1)]
 
 
 def _text(path: Path) -> str:
@@ -198,8 +217,16 @@ def _text(path: Path) -> str:
 
 
 def read_csv(path: Path) -> list[Event | InvalidRecord]:
+    """A CSV of this tool's columns, or of another tool's (ACLED, UCDP GED, GDELT's tab-separated export, any
+    table with a type and coordinates: :mod:`geo.formats.layouts`)."""
+    text = _text(path)
+    reader = csv.DictReader(io.StringIO(text))
+    if not _own(reader.fieldnames or ()):
+        from .tables import foreign_records
+
+        return foreign_records(path, text=text)
     return [_from_row({k: read_spreadsheet_cell(v) for k, v in r.items()}, f"{path}:{i + 2}")
-            for i, r in enumerate(csv.DictReader(io.StringIO(_text(path))))]
+            for i, r in enumerate(reader)]
 
 
 def read_jsonl(path: Path) -> list[Event | InvalidRecord]:
@@ -225,6 +252,12 @@ def read_json(path: Path) -> list[Event | InvalidRecord]:
     except ValueError as e:
         raise InputError(f"{path}: malformed JSON: {e}") from None
     if isinstance(doc, dict) and doc.get("type") == "FeatureCollection":
+        first = (doc.get("features") or [{}])[0]
+        props = first.get("properties") if isinstance(first, dict) else None
+        if isinstance(props, dict) and "event_type" not in props and "evidence" not in props:
+            from .tables import _frame_rows, foreign_records  # another tool's features: by their layout
+
+            return foreign_records(path, rows=_frame_rows(path))
         out: list[Event | InvalidRecord] = []
         for i, feat in enumerate(doc.get("features") or [], 1):
             props = dict(feat.get("properties") or {}) if isinstance(feat, dict) else {}
@@ -241,19 +274,28 @@ def read_json(path: Path) -> list[Event | InvalidRecord]:
     return [_checked(d, f"{path} item {i}") for i, d in enumerate(doc, 1)]
 
 
-def read_events(path: str | Path, *, skipped: list[str] | None = None) -> list[Event]:
+def read_events(path: str | Path, *, skipped: list[str] | None = None,
+                columns: dict[str, str] | None = None) -> list[Event]:
     """Events from a file written by :func:`write_events` (format from the extension, JSON when it says
     nothing), or any GeoJSON/CSV/GeoParquet with the same columns. Every record is checked against the schema
     (types, ``YYYY-MM-DD`` dates, coordinates and figures in range). A record that fails is an
     :class:`~geo.errors.InputError` naming it (``FILE:RECORD: field: reason``), unless ``skipped`` is given:
     then the problems go there and the good records are returned; a file with no good record is still an
-    error."""
+    error.
+
+    Tables of other tools are read by their layout (ACLED, UCDP GED, GDELT) or by their column names;
+    ``columns`` ({field: column}, ``--columns lat=Y,lon=X``) names the columns of any other table."""
     from .registry import event_reader
 
     path = Path(path)
     if not path.is_file():
         raise InputError(f"{path}: no such file")
-    records = event_reader(path)(path)
+    if columns:
+        from .tables import foreign_records
+
+        records: list[Event | InvalidRecord] = foreign_records(path, columns=columns)
+    else:
+        records = event_reader(path)(path)
     events = [r for r in records if isinstance(r, Event)]
     problems = [r.problem for r in records if isinstance(r, InvalidRecord)]
     if problems and (skipped is None or not events):

@@ -2,7 +2,7 @@
 reads it, so a format is added in one place (see CONTRIBUTING.md, "Adding an output format").
 
 >>> [f.name for f in formats("events")]
-['table', 'json', 'jsonl', 'geojson', 'csv', 'parquet']
+['table', 'json', 'jsonl', 'geojson', 'csv', 'parquet', 'gpkg', 'fgb']
 >>> format_for_path("out/events.GeoJSON", "events").name
 'geojson'
 """
@@ -16,10 +16,11 @@ from typing import Any, Literal
 from ..errors import GeoError
 from . import entries as _entries
 from . import events as _events
+from . import gis as _gis
 from . import places as _places
 
-__all__ = ["FORMATS", "Format", "UnknownFormatError", "event_file_suffixes", "event_reader", "format_for_path",
-           "formats", "get", "names", "writer"]
+__all__ = ["FORMATS", "Format", "UnknownFormatError", "check_output_suffix", "event_file_suffixes", "event_reader",
+           "format_for_path", "formats", "get", "names", "writer"]
 
 Kind = Literal["events", "mentions", "entries"]
 
@@ -56,10 +57,18 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("geojson", (".geojson",), writers={"events": _events.write_geojson, "mentions": _places.write_geojson,
                                               "entries": _entries.write_geojson},
            read_events=_events.read_json),
-    Format("csv", (".csv",), writers={"events": _events.write_csv, "entries": _entries.write_csv},
+    Format("csv", (".csv",), writers={"events": _events.write_csv, "mentions": _gis.write_mentions_csv,
+                                      "entries": _entries.write_csv},
            read_events=_events.read_csv),
     Format("parquet", (".parquet",), binary=True, writers={"events": _events.write_parquet},
            read_events=_events.read_parquet),
+    Format("gpkg", (".gpkg",), binary=True, writers={"events": _gis.write_gpkg, "mentions": _gis.write_mentions_gpkg},
+           read_events=_events.read_table),
+    Format("fgb", (".fgb",), binary=True, writers={"events": _gis.write_fgb, "mentions": _gis.write_mentions_fgb},
+           read_events=_events.read_table),
+    # read only: ACLED's spreadsheet export, tab-separated tables
+    Format("xlsx", (".xlsx",), binary=True, read_events=_events.read_table),
+    Format("tsv", (".tsv", ".tab"), read_events=_events.read_csv),
 )}
 
 
@@ -85,6 +94,35 @@ def format_for_path(path: str | Path, kind: Kind) -> Format | None:
     """The format a file name's suffix implies for ``kind`` (None when it implies none)."""
     suffix = Path(path).suffix.lower()
     return next((f for f in formats(kind) if suffix in f.suffixes), None)
+
+
+def check_output_suffix(path: str, kind: Kind, fmt: str | None = None) -> Format | None:
+    """The format ``-o PATH`` implies for ``kind`` (None for no suffix or ``-``); an error naming the formats
+    there are when the suffix is no format of ``kind`` (``-o events.xlsx`` once wrote JSON there) or is another
+    format than ``--format`` says.
+
+    >>> check_output_suffix("out/events.gpkg", "events").name
+    'gpkg'
+    >>> try:
+    ...     check_output_suffix("events.xlsx", "events")
+    ... except UnknownFormatError as e:
+    ...     print(str(e)[:57])
+    events.xlsx: .xlsx is no events output format; name the f
+    """
+    if path in ("", "-"):
+        return None
+    suffix = Path(path).suffix.lower()
+    if not suffix:
+        return None
+    known = [f for f in formats(kind) if not f.terminal]
+    implied = next((f for f in known if suffix in f.suffixes), None)
+    listed = [s for f in known for s in f.suffixes]
+    if implied is None:
+        raise UnknownFormatError(f"{path}: {suffix} is no {kind} output format; name the file "
+                                 f"{', '.join(listed[:-1])} or {listed[-1]}")
+    if fmt is not None and fmt != "table" and fmt != implied.name:
+        raise UnknownFormatError(f"{path}: the name says {implied.name} but --format says {fmt}; make them agree")
+    return implied
 
 
 def writer(name: str, kind: Kind) -> Callable[..., None]:
