@@ -16,7 +16,7 @@ install: $(BIN)/python
 	$(BIN)/pip install -q -e .
 
 install-test: $(BIN)/python chromium
-	$(BIN)/pip install -q -e '.[test]'
+	$(BIN)/pip install -q -e '.[test,explore]'
 
 # Browser tests drive Debian's chromium with playwright (never a browser download of playwright's own).
 chromium:

@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from geo.events.taxonomy import EVENT_TYPES
 from geo.model import Event, Evidence
+from geo.taxonomy import EVENT_TYPES
 
 WORDS = ["shelling", "airstrike", "clashes", "protest", "market", "village", "checkpoint", "convoy", "hospital",
          "school", "road", "bridge", "rebels", "army", "militants", "police", "civilians", "residents", "officials",

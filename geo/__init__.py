@@ -15,21 +15,24 @@ if TYPE_CHECKING:
     from .analysis import Article, analyse
     from .errors import GeoError, InputError
     from .events import extract_events
-    from .formats.events import events_frame, read_events, write_events
+    from .formats.events import events_frame, events_from_frame, read_events, write_events
+    from .formats.places import places_frame
     from .model import Event, Evidence, Mention, Place
     from .places import default_gazetteer, parse_places, resolve_spans, set_default_gazetteer
 
 #: public name -> the module that defines it
 _EXPORTS = {
     "Article": ".analysis", "analyse": ".analysis", "GeoError": ".errors", "InputError": ".errors",
-    "extract_events": ".events", "events_frame": ".formats.events", "read_events": ".formats.events",
+    "extract_events": ".events", "events_frame": ".formats.events", "events_from_frame": ".formats.events",
+    "places_frame": ".formats.places", "read_events": ".formats.events",
     "write_events": ".formats.events", "Event": ".model", "Evidence": ".model", "Mention": ".model",
     "Place": ".model", "default_gazetteer": ".places", "parse_places": ".places", "resolve_spans": ".places",
     "set_default_gazetteer": ".places",
 }
 
 __all__ = ["Article", "Event", "Evidence", "GeoError", "InputError", "Mention", "Place", "analyse",
-           "default_gazetteer", "events_frame", "extract_events", "parse_places", "read_events", "resolve_spans",
+           "default_gazetteer", "events_frame", "events_from_frame", "extract_events", "parse_places",
+           "places_frame", "read_events", "resolve_spans",
            "set_default_gazetteer", "write_events"]
 
 

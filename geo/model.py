@@ -111,7 +111,7 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Event:
-    """A reported event coded in ACLED's manner (see ``geo.events.taxonomy``).
+    """A reported event coded in ACLED's manner (see ``geo.taxonomy``).
 
     ``geo_precision``: 1 the place itself, 2 near it or a part of it, 3 only a province, region or country.
     ``time_precision``: 1 the day, 2 the week, 3 the month or vaguer. ``fatalities`` is the lowest figure

@@ -42,7 +42,8 @@ def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None, inc
     for problem in skipped[:_SHOWN_PROBLEMS]:  # the good records are mapped; the bad ones named, then counted
         click.echo(f"warning: skipped {problem}", err=True)
     if len(skipped) > _SHOWN_PROBLEMS:
-        click.echo(f"warning: skipped {len(skipped) - _SHOWN_PROBLEMS:,} more records (not events, or bad)", err=True)
+        more = len(skipped) - _SHOWN_PROBLEMS
+        click.echo(f"warning: skipped {more:,} more record{'' if more == 1 else 's'} (bad, or no event)", err=True)
     if articles:
         done = analyse_files(articles, gazetteer=obj.gazetteer, published=published,
                              include_background=include_background)
@@ -164,7 +165,7 @@ def report_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str, offli
     from geo.formats.io import atomic_output
 
     from .render import render
-    from .report import report_html, report_markdown, source_for
+    from .report import report_html, report_markdown, report_sources
     from .style import resolve_tiles
 
     with errors():
@@ -176,19 +177,37 @@ def report_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str, offli
         events, mentions = load_inputs(obj, inputs, published=published, include_background=include_background,
                                        columns=columns)
         events = confident(events, min_confidence)
-        if not events:
-            raise InputError(f"no events to report in {', '.join(inputs)}")
-        sources = [source_for(name, target) for name in inputs]
+        if not events and not any(m.place is not None for m in mentions):
+            raise InputError(f"no events or places to report in {', '.join(inputs)}")
+        sources = report_sources(events, _headlines(inputs), target)
         m = render(events, mentions, title=title, tiles=tiles, offline=offline)
         if target.suffix.lower() == ".md":
             from .image import to_png
 
             image = target.with_suffix(".png")
             to_png(m, image, width=1200, height=700)
-            text = report_markdown(events, sources, title=title, image=image.name)
+            text = report_markdown(events, sources, title=title, image=image.name, mentions=mentions)
         else:
-            text = report_html(events, sources, m, title=title, skipped=m.skipped)
+            text = report_html(events, sources, m, title=title, skipped=m.skipped, mentions=mentions)
         with atomic_output(output) as out:
             out.write(text)
-    click.echo(f"wrote {output}: {len(events)} events from {len(sources)} source(s)")
+    what = f"{len(events)} events" if events else f"no events, {m.place_count} places"
+    click.echo(f"wrote {output}: {what} from {len(sources)} source(s)")
+
+
+def _headlines(inputs: tuple[str, ...]) -> list[tuple[str, str]]:
+    """(path, first line) of the article files among the inputs (standard input has no line to show again)."""
+    from geo.formats.registry import event_file_suffixes
+
+    from .report import headline
+
+    out = []
+    for name in inputs:
+        path = Path(name)
+        if name == "-":
+            out.append((name, "standard input"))
+        elif path.is_file() and path.suffix.lower() not in event_file_suffixes():
+            with path.open(encoding="utf-8", errors="replace") as fh:
+                out.append((name, headline(fh.read(4000))))
+    return out
 

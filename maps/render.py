@@ -103,8 +103,15 @@ def render(events: Iterable[Event], places: Iterable[Mention] = (), *, title: st
 
     ``offline`` draws no tiles (nothing is fetched; country outlines stand in for them). ``cluster`` defaults to
     clustering when there are more than 200 events. Rows that cannot be drawn are left out and counted in
-    ``map.skipped``.
+    ``map.skipped``. ``events`` may be a frame of ``geo.events_frame`` (filtered as you like: ``frame[frame.fatalities
+    > 0]``), ``places`` one of ``geo.places_frame``.
     """
+    from geo.formats.events import events_from_frame
+
+    if hasattr(events, "columns") and hasattr(events, "to_dict"):
+        events = events_from_frame(events)
+    if hasattr(places, "columns") and hasattr(places, "to_dict"):
+        places = _mentions_of(places)
     data = prepare(events, places)
     spec = None if offline else resolve_tiles(tiles)
     m = ReportMap(location=[20, 10], zoom_start=2, tiles=None, control_scale=True, width=width, height=height)
@@ -125,6 +132,12 @@ def render(events: Iterable[Event], places: Iterable[Mention] = (), *, title: st
     m.event_count = len(data.events)
     m.place_count = len(data.places)
     return m
+
+
+def _mentions_of(frame: Any) -> list[Mention]:
+    """Mentions from a frame of ``geo.places_frame`` (NaN cells read as missing)."""
+    rows = [{k: (None if v != v else v) for k, v in r.items() if k != "geometry"} for r in frame.to_dict("records")]
+    return [Mention.from_dict(r) for r in rows]
 
 
 def save(m: folium.Map, path: str | Path) -> int:

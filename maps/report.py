@@ -19,7 +19,8 @@ from geo.model import Event
 
 from .embed import to_fragment
 
-__all__ = ["Source", "report_html", "report_markdown", "source_for", "totals"]
+__all__ = ["Source", "headline", "method_note", "place_totals", "report_html", "report_markdown", "report_sources",
+           "source_for", "totals"]
 
 
 class Source:
@@ -70,16 +71,20 @@ def _environment() -> Environment:
 
 
 def report_html(events: Sequence[Event], sources: Sequence[Source], m: Any, *, title: str,
-                generated: dt.datetime | None = None, skipped: Counter[str] | None = None) -> str:
-    """A self-contained HTML report (the map is an embedded fragment; the table sorts on a click)."""
+                generated: dt.datetime | None = None, skipped: Counter[str] | None = None,
+                mentions: Sequence[Any] = ()) -> str:
+    """A self-contained HTML report (the map is an embedded fragment; the table sorts on a click); with no
+    events, a report of the places the articles name (``mentions``)."""
     template = importlib.resources.files("maps").joinpath("templates/report.html.j2").read_text(encoding="utf-8")
     by_type, by_place = totals(events)
+    if not events:
+        by_place = place_totals(mentions)
     when = (generated or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
     rows = sorted(events, key=lambda e: (e.date or "", e.event_type, e.location))
     return _environment().from_string(template).render(
         title=title, generated=when, sources=sources, by_type=by_type, by_place=by_place, events=rows,
         total_fatalities=sum(e.fatalities for e in events), skipped=sum((skipped or Counter()).values()),
-        map_fragment=_Markup(to_fragment(m, height="520px")))
+        map_fragment=_Markup(to_fragment(m, height="520px")), method=method_note(events))
 
 
 class _Markup(str):
@@ -99,11 +104,19 @@ def _md(text: Any) -> str:
 
 
 def report_markdown(events: Sequence[Event], sources: Sequence[Source], *, title: str, image: str,
-                    generated: dt.datetime | None = None) -> str:
-    """A Markdown report; ``image`` is the map PNG's path relative to the Markdown file."""
+                    generated: dt.datetime | None = None, mentions: Sequence[Any] = ()) -> str:
+    """A Markdown report; ``image`` is the map PNG's path relative to the Markdown file; with no events, a
+    report of the places the articles name (``mentions``)."""
     by_type, by_place = totals(events)
     when = (generated or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
-    lines = [f"# {_md(title)}", "", f"Generated {when} from {len(sources)} article(s): {len(events)} events, "
+    count = f"{len(sources)} source{'' if len(sources) == 1 else 's'}"
+    if not events:
+        lines = [f"# {_md(title)}", "", f"Generated {when} from {count}: no events were found; the map shows the "
+                 "places the articles name.", "", f"![Map of the places]({image})", "", "## Places", "",
+                 "| place | country | mentions |", "|---|---|---:|"]
+        lines += [f"| {_md(p)} | {_md(c)} | {n} |" for p, c, n, _ in place_totals(mentions)]
+        return "\n".join([*lines, *_md_sources(sources), *_md_method(events)]) + "\n"
+    lines = [f"# {_md(title)}", "", f"Generated {when} from {count}: {len(events)} events, "
              f"{sum(e.fatalities for e in events)} reported fatalities (lowest figures).", "",
              f"![Map of the events]({image})", "", "## Events by type", "", "| type | events | fatalities |",
              "|---|---:|---:|"]
@@ -116,11 +129,92 @@ def report_markdown(events: Sequence[Event], sources: Sequence[Source], *, title
         lines.append(f"| {_md(e.date or '')} | {_md(e.event_type)} | {_md(e.sub_event_type)} | "
                      f"{_md(e.location)}, {_md(e.country_code)} | {e.fatalities} | "
                      f"{f'{e.confidence:.2f}' if e.confidence else ''} | {_md(e.source)} |")
-    lines += ["", "## Sources", ""]
+    return "\n".join([*lines, *_md_sources(sources), *_md_method(events)]) + "\n"
+
+
+def _md_sources(sources: Sequence[Source]) -> list[str]:
+    lines = ["", "## Sources", ""]
     for s in sources:
         link = quote(s.link, safe="/:.-_~%?=&#") if s.link else None
         lines.append(f"- [{_md(s.name)}](<{link}>)" if link else f"- {_md(s.name)}")
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def _md_method(events: Sequence[Event]) -> list[str]:
+    return ["", "## How this was made", *(x for line in method_note(events) for x in ("", _md(line)))]
+
+
+def headline(text: str, limit: int = 110) -> str:
+    """What names an article in a list of sources: its first line (a feed's headline field is better), cut at a
+    word near ``limit`` characters.
+
+    >>> headline("\\n  Shelling hits Aleppo\\nBEIRUT -- ..."), headline("word " * 40, 20)
+    ('Shelling hits Aleppo', 'word word word word…')
+    """
+    line = next((" ".join(x.split()) for x in text.splitlines() if x.strip()), "")
+    # a date stamp before the text (" date 2016-10-04 WASHINGTON -- ...") names no article
+    line = re.sub(r"^(?:date|published:?)\s+\d{4}-\d{2}-\d{2}\S*\s+", "", line, flags=re.IGNORECASE)
+    if len(line) <= limit:
+        return line
+    return line[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def report_sources(events: Sequence[Event], articles: Sequence[tuple[str, str]], report: Path) -> list[Source]:
+    """The report's sources: each distinct source of its events (an article file by its headline and a link
+    relative to the report, a URL as itself, another tool's source field as written), then the articles that
+    gave no event. ``articles`` are (input path, headline) pairs of the article files read."""
+    by_name = {("stdin" if path == "-" else Path(path).name): (path, title) for path, title in articles}
+    seen: dict[str, Source] = {}
+    for key in [e.source for e in events] + [("stdin" if p == "-" else Path(p).name) for p, _ in articles]:
+        if not key or key in seen:
+            continue
+        if key in by_name:
+            path, title = by_name[key]
+            source = source_for(path, report)
+            source.name = title or source.name
+        elif re.match(r"^https?://", key):
+            source = Source(key, key)
+        else:
+            source = Source(key)
+        seen[key] = source
+    return list(seen.values())
+
+
+def method_note(events: Sequence[Event]) -> list[str]:
+    """How the report's events were made, in sentences: what was extracted by machine, the fatality rule, the
+    precision codes and the tool's version (for the reader who has to judge the figures)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        made_by = f"reportmap {version('reportmap')}"
+    except PackageNotFoundError:
+        made_by = "reportmap"
+    drafted = sum(1 for e in events if e.confidence > 0 and not e.original_id)
+    read = len(events) - drafted
+    note = []
+    if drafted:
+        note.append(f"{drafted} event{'s were' if drafted != 1 else ' was'} extracted from the article text by "
+                    f"machine ({made_by}, geo events): a trigger word and the sentence's parse give each event "
+                    "its ACLED type; its place, date and figures come from the same or nearby sentences, and each "
+                    "keeps the sentences it rests on and a confidence from 0 to 1. Check them against that "
+                    "evidence before publishing.")
+    if read:
+        note.append(f"{read} event{'s were' if read != 1 else ' was'} read from event tables as their coders made "
+                    "them (ACLED, UCDP GED, GDELT or another table; their own types mapped to ACLED's).")
+    ucdp = any(e.original_type.startswith("UCDP") for e in events)
+    note.append("Fatalities are the lowest figure reported for an event, as ACLED counts them"
+                + (" (UCDP's events: its best estimate, its low and high kept beside it)." if ucdp else "."))
+    note.append("Place precision: 1 the place itself, 2 near it or a part of it, 3 only a region or country. "
+                "Time precision: 1 the day, 2 the week, 3 the month or vaguer.")
+    note.append(f"Made with {made_by}.")
+    return note
+
+
+def place_totals(mentions: Sequence[Any]) -> list[tuple[str, str, int, int]]:
+    """(place, country, mentions, 0) for a report with no events: the places the articles name, most named first."""
+    counts: Counter[tuple[str, str]] = Counter((m.place.name, m.place.country_code) for m in mentions
+                                               if m.place is not None)
+    return [(name, cc, n, 0) for (name, cc), n in sorted(counts.items(), key=lambda t: (-t[1], t[0]))]
 
 
 def source_for(path: str, report: Path) -> Source:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from geo.errors import GeoError
-from geo.events.taxonomy import EVENT_TYPES
+from geo.taxonomy import EVENT_TYPES
 
 from .escape import html_text
 

@@ -143,6 +143,7 @@ def test_report_bad_input(run, tmp_path: Path) -> None:  # type: ignore[no-untyp
     result = run("report", str(SEED), "-o", str(tmp_path / "report.pdf"))
     assert result.exit_code == 1 and "name the report .html or .md" in result.output
     quiet = tmp_path / "quiet.txt"
-    quiet.write_text("Nothing happened in Paris on Monday.", encoding="utf-8")
-    result = run("report", str(quiet), "-o", str(tmp_path / "r.html"), "--published", "2020-01-01")
-    assert result.exit_code == 1 and "no events to report" in result.output and not (tmp_path / "r.html").exists()
+    quiet.write_text("Nothing happened on Monday.", encoding="utf-8")  # no event and no place (places alone: a
+    result = run("report", str(quiet), "-o", str(tmp_path / "r.html"), "--published", "2020-01-01")  # report)
+    assert result.exit_code == 1 and "no events or places to report" in result.output
+    assert not (tmp_path / "r.html").exists()

@@ -14,7 +14,7 @@ from geo.cli import main
 from geo.events.dates import dateline_date, find_times
 from geo.events.numbers import casualty_figures, parse_number
 from geo.events.sentences import figure_source, split_sentences
-from geo.events.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, UnknownEventTypeError, check_sub_event_type, event_type_of
+from geo.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES, UnknownEventTypeError, check_sub_event_type, event_type_of
 
 from .conftest import SEED
 

@@ -336,7 +336,7 @@ def test_malformed_event_records_are_named_and_the_good_ones_mapped(run, tmp_pat
                    "item 4: location: expected text", "item 5: event_type: expected text, got dict",
                    "item 6: fatalities: expected a whole number, got inf"):
         assert reason in result.output, result.output
-    assert "skipped 1 more bad records" in result.output and "wrote" in result.output
+    assert "skipped 1 more record (bad, or no event)" in result.output and "wrote" in result.output
     csv_path = tmp_path / "events.csv"
     csv_path.write_text("event_type,date,location,lat,lon,evidence,evidence_offsets\n"
                         "Battles,2016-10-03,Aleppo,36.2,37.16,Fighting.,[[0\n", encoding="utf-8")

@@ -13,9 +13,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geo.events.taxonomy import EVENT_TYPES
 from geo.formats.events import read_events, write_events
 from geo.model import Event, Evidence
+from geo.taxonomy import EVENT_TYPES
 from maps.style import EVENT_STYLES
 
 from .browser import Page
@@ -195,3 +195,79 @@ def test_every_writer_round_trips(tmp_path: Path, events: list[Event], fmt: str)
                    else "utf-8") as out:
         write_events(events, out, fmt=fmt)
     assert [e.to_dict() for e in read_events(path)] == [e.to_dict() for e in events]
+
+
+def test_a_notebook_session(tmp_path: Path) -> None:
+    """As an analyst in a notebook: a frame filtered by date and type, rendered, saved, shown, explored."""
+    import pandas as pd
+
+    from geo import events_frame, places_frame
+    from maps import render, save
+
+    frame = events_frame(read_events(ACLED))
+    assert str(frame.date.dtype) == "datetime64[ns]" and frame.event_type.cat.ordered
+    assert frame.crs.to_epsg() == 4326 and all(isinstance(a, list) for a in frame.actors)
+    recent = frame[(frame.date >= pd.Timestamp("2016-10-08")) & (frame.event_type <= "Explosions/Remote violence")]
+    assert set(recent.event_type) == {"Battles", "Explosions/Remote violence"} and len(recent) == 3
+    m = render(recent)
+    assert m.event_count == 3 and not m.skipped
+    assert save(m, tmp_path / "recent.html") > 0 and "reportmap" in m._repr_html_()
+    deadly = render(frame[frame.fatalities > 0])  # once an AttributeError
+    assert deadly.event_count == int((frame.fatalities > 0).sum())
+    from geo.model import Mention, Place
+
+    places = places_frame([Mention("Aleppo", 0, 6, Place("170063", "Aleppo", 36.2, 37.16, "P", "PPLA", "SY")),
+                           Mention("Nowhere", 10, 17, None)])
+    assert places.geometry[1] is None and render(recent, places).place_count == 1
+    explored = frame.explore(column="event_type")  # the explore extra: matplotlib, mapclassify
+    assert "folium" in type(explored).__module__
+
+
+def test_reports_count_and_name_their_sources(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """'from 1 article' for six; file names or absolute file:/// links; an article with places but no events was
+    refused; no note on method."""
+    articles = sorted((Path(__file__).parent / "data" / "events").glob("00[1-6]_*.txt"))
+    out = tmp_path / "sent" / "report.html"
+    result = run("report", *map(str, articles), "-o", str(out), "--offline")
+    assert result.exit_code == 0 and "from 6 source(s)" in result.output, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "from 6 sources" in page and "file://" not in page
+    assert "NAIROBI, Kenya (AP) -- Police fired tear gas" in page  # the article's first line, not its file name
+    assert 'href="../../../' not in page or all(not h.startswith("/") for h in page.split('href="')[1:])
+    assert "How this was made" in page and "lowest figure reported" in page and "Place precision: 1" in page
+    quiet = tmp_path / "quiet.txt"
+    quiet.write_text("The mayor visited Aleppo and Idlib last week to open a school.\n", encoding="utf-8")
+    for name in ("quiet.html", "quiet.md"):
+        result = run("report", str(quiet), "-o", str(tmp_path / name), "--offline")
+        assert result.exit_code == 0 and "no events, 2 places" in result.output, result.output
+    text = (tmp_path / "quiet.md").read_text(encoding="utf-8")
+    assert "| Aleppo | SY | 1 |" in text and "no events were found" in text
+    assert "no events were found" in (tmp_path / "quiet.html").read_text(encoding="utf-8")
+    table = run("report", str(UCDP), "-o", str(tmp_path / "ucdp.html"), "--offline")
+    assert table.exit_code == 0 and "from 6 source(s)" in table.output
+    assert "read from event tables" in (tmp_path / "ucdp.html").read_text(encoding="utf-8")
+
+
+def test_another_tools_features_are_read_by_their_points(tmp_path: Path) -> None:
+    """A QGIS layer of incidents (GeoPackage in Web Mercator, GeoJSON, GeoParquet): the points are the places."""
+    import geopandas
+    from shapely.geometry import Point
+
+    layer = geopandas.GeoDataFrame(
+        {"category": ["Shelling", "Protest", "Kidnapping"], "day": ["2016-10-03", "2016-10-04", "2016-10-05"],
+         "deaths": [4, 0, 0], "description": ["Shells hit a market", "A rally", "Two aid workers taken"]},
+        geometry=[Point(37.16, 36.2), Point(28.95, 41.01), Point(13.42, 11.65)], crs="EPSG:4326")
+    for name, frame in (("incidents.gpkg", layer.to_crs(3857)), ("incidents.geojson", layer),
+                        ("incidents.parquet", layer)):
+        path = tmp_path / name
+        if name.endswith(".parquet"):
+            frame.to_parquet(path)
+        else:
+            frame.to_file(path)
+        events = read_events(path)
+        assert [(e.event_type, e.date, e.fatalities) for e in events] == [
+            ("Explosions/Remote violence", "2016-10-03", 4), ("Protests", "2016-10-04", 0),
+            ("Violence against civilians", "2016-10-05", 0)], name
+        assert [(round(e.lat or 0, 4), round(e.lon or 0, 4)) for e in events] == [
+            (36.2, 37.16), (41.01, 28.95), (11.65, 13.42)], name
+        assert events[2].original_type == "Kidnapping" and events[0].evidence[0].text == "Shells hit a market"

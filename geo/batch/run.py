@@ -101,7 +101,7 @@ def process_partition(part: Partition, out: str, *, gazetteer_path: str | None =
 
     from ..analysis import analyse
     from ..events import warmed
-    from ..formats.events import events_frame
+    from ..formats.events import flat_frame
 
     root = Path(out)
     gaz = _gazetteer(gazetteer_path)
@@ -131,7 +131,7 @@ def process_partition(part: Partition, out: str, *, gazetteer_path: str | None =
     frame = geopandas.GeoDataFrame(places, columns=list(_place_kinds()), geometry=geometry, crs="EPSG:4326")
     _atomic(root / "places" / f"{part.name}.parquet",
             lambda p: _typed(frame, _place_kinds()).to_parquet(p, index=False))
-    ev = events_frame(events)
+    ev = flat_frame(events)
     ev["partition"] = part.number
     _atomic(root / "events" / f"{part.name}.parquet", lambda p: _typed(ev, _event_kinds()).to_parquet(p, index=False))
     return {"articles": len(part.items), "errors": len(errors), "events": len(events)}

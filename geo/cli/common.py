@@ -91,7 +91,7 @@ def output_option(f: F) -> F:
 
 
 def _columns(ctx: click.Context, param: click.Parameter, value: str | None) -> dict[str, str] | None:
-    from ..formats.layouts import parse_columns
+    from ..formats.columns import parse_columns
 
     if not value:
         return None

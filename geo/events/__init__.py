@@ -1,6 +1,6 @@
 """The event pipeline: sentences and clause cues (``sentences``), dates (``dates``), casualty figures
-(``numbers``), ACLED's taxonomy and the trigger lexicon (``taxonomy``), where an event happened (``roles``) and
-the extractor that puts them together (``extract``); many articles at once (``warm``).
+(``numbers``), the trigger rules (``triggers``; ACLED's taxonomy is ``geo.taxonomy``), where an event happened
+(``roles``) and the extractor that puts them together (``extract``); many articles at once (``warm``).
 """
 from __future__ import annotations
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from gazetteer import Gazetteer
 
 from ..model import Event, Evidence
+from ..taxonomy import PROTESTS, SUB_EVENT_TYPES, VAC, VIOLENT
 from .confidence import confidence
 from .dates import TimeExpr
 from .roles import PlaceCandidate
 from .sentences import Sentence
-from .taxonomy import PROTESTS, SUB_EVENT_TYPES, VAC, VIOLENT
 
 __all__ = ["Draft", "another_day", "compatible", "elsewhere", "reasons_of", "same_country", "same_place",
            "to_event", "told_last"]

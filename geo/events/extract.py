@@ -37,6 +37,7 @@ from ..datelines import document_dateline
 from ..deadline import check as check_deadline
 from ..model import Event, Mention, main_country
 from ..places import check_length, default_gazetteer, parse_places, readable
+from ..taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VIOLENT
 from .dates import TimeExpr, dateline_date, find_times
 from .drafts import Draft, another_day, compatible, elsewhere, same_country, same_place, to_event, told_last
 from .merge import merge, one_per_day, placed
@@ -44,7 +45,6 @@ from .numbers import Figure, casualty_figures, parse_number, vague_figure
 from .parse import asserted_token, has_lemma, parse
 from .roles import MentionIndex, PlaceCandidate, best_place, is_demonym, listed_places, sentence_places, specificity
 from .sentences import Sentence, actors_in, body_sentences, clauses, figure_source, in_quotes
-from .taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VIOLENT
 from .tree import BLASTS, another_mention, definite_mention, disaster, lemma_of
 from .triggers import Rule, find_triggers, may_trigger
 

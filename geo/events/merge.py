@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..model import Event
+from ..taxonomy import PROTESTS
 from .numbers import vague_figure
-from .taxonomy import PROTESTS
 
 __all__ = ["merge", "one_per_day", "placed"]
 

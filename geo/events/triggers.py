@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
+from ..taxonomy import check_sub_event_type
 from .parse import lemma_candidates
-from .taxonomy import check_sub_event_type
 from .tree import (
     air_bomb,
     aircraft_attacking,

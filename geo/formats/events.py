@@ -21,7 +21,8 @@ from ..schema import flat_event_columns
 if TYPE_CHECKING:
     import geopandas
 
-__all__ = ["EVENT_COLUMNS", "InvalidRecord", "events_frame", "events_geojson", "read_events", "read_events_dir",
+__all__ = ["EVENT_COLUMNS", "InvalidRecord", "events_frame", "events_from_frame", "events_geojson", "flat_frame",
+           "read_events", "read_events_dir",
            "write_article_events", "write_events"]
 
 #: Flat columns (CSV, GeoParquet, the GeoDataFrame), from :func:`geo.schema.flat_event_columns`; lists are
@@ -29,7 +30,7 @@ __all__ = ["EVENT_COLUMNS", "InvalidRecord", "events_frame", "events_geojson", "
 EVENT_COLUMNS = tuple(c.name for c in flat_event_columns())
 
 
-def _list_columns() -> list[str]:
+def list_columns() -> list[str]:
     return [c.name for c in flat_event_columns() if c.kind == "list"]
 
 
@@ -40,15 +41,54 @@ def _flat(e: Event) -> dict[str, Any]:
     return d
 
 
-def events_frame(events: Iterable[Event]) -> geopandas.GeoDataFrame:
-    """A GeoDataFrame of events: one row per event, point geometry (empty where unplaced), CRS EPSG:4326."""
+def flat_frame(events: Iterable[Event]) -> geopandas.GeoDataFrame:
+    """Events as the files hold them (GeoParquet, GeoPackage, batch parts): dates as ``YYYY-MM-DD`` text."""
     import geopandas
     from shapely.geometry import Point
 
     rows = [_flat(e) for e in events]
     geometry = [Point(r["lon"], r["lat"]) if r["lat"] is not None else None for r in rows]
-    frame = geopandas.GeoDataFrame(rows, columns=list(EVENT_COLUMNS), geometry=geometry, crs="EPSG:4326")
+    return geopandas.GeoDataFrame(rows, columns=list(EVENT_COLUMNS), geometry=geometry, crs="EPSG:4326")
+
+
+def events_frame(events: Iterable[Event]) -> geopandas.GeoDataFrame:
+    """A GeoDataFrame of events for analysis: one row per event, point geometry (none where unplaced), CRS
+    EPSG:4326; ``date`` as datetime64 (NaT where undated), ``event_type`` and ``sub_event_type`` as ordered
+    categoricals in ACLED's order, ``actors`` and the other list fields as lists. ``maps.render`` and
+    :func:`events_from_frame` take it (or any filter of it) back.
+
+    >>> from geo.model import Event
+    >>> f = events_frame([Event("Battles", "Armed clash", "2016-10-03", 1, "Aleppo", 36.2, 37.16, None, 1, "", "SY")])
+    >>> str(f.date.dtype), list(f.event_type.cat.categories)[:2], f.crs.to_epsg()
+    ('datetime64[ns]', ['Battles', 'Explosions/Remote violence'], 4326)
+    """
+    import pandas as pd
+
+    from ..taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
+
+    frame = flat_frame(events)
+    frame["date"] = pd.to_datetime(frame["date"], format="%Y-%m-%d", errors="coerce").astype("datetime64[ns]")
+    for column, known in (("event_type", list(EVENT_TYPES)), ("sub_event_type", list(SUB_EVENT_TYPES))):
+        extra = sorted({v for v in frame[column] if v and v not in known})  # another tool's names are kept
+        frame[column] = pd.Categorical(frame[column], categories=known + extra, ordered=True)
     return frame
+
+
+def events_from_frame(frame: Any) -> list[Event]:
+    """Events from a frame of :func:`events_frame` (or of :func:`read_events`' columns), filtered or not: its
+    point geometry, where there is one, is the event's place."""
+    out: list[Event] = []
+    has_geometry = "geometry" in getattr(frame, "columns", ())
+    for i, row in enumerate(frame.to_dict("records"), 1):
+        geometry = row.pop("geometry", None) if has_geometry else None
+        if geometry is not None and not geometry.is_empty and geometry.geom_type == "Point":
+            row["lat"], row["lon"] = geometry.y, geometry.x
+        row.pop("partition", None)
+        record = _from_row(row, f"frame row {i}")
+        if isinstance(record, InvalidRecord):
+            raise InputError(record.problem)
+        out.append(record)
+    return out
 
 
 def events_geojson(events: Iterable[Event], *, explain: bool = False) -> dict[str, Any]:
@@ -81,7 +121,7 @@ def write_csv(events: list[Event], out: IO[str], *, raw_csv: bool = False) -> No
     actor) gets a leading apostrophe unless ``raw_csv`` (for programs that read the file)."""
     writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    lists = _list_columns()
+    lists = list_columns()
     for e in events:
         row = _flat(e)
         for c in lists:
@@ -90,8 +130,8 @@ def write_csv(events: list[Event], out: IO[str], *, raw_csv: bool = False) -> No
 
 
 def write_parquet(events: list[Event], out: IO[bytes]) -> None:
-    frame = events_frame(events)
-    for c in _list_columns():
+    frame = flat_frame(events)
+    for c in list_columns():
         frame[c] = frame[c].map(list)
     frame.to_parquet(out, index=False)
 
@@ -136,8 +176,19 @@ def _split(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
+def _cell_value(value: Any) -> Any:
+    """A frame's cell as a record's value: NaN and NaT are missing, a timestamp is its day."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if hasattr(value, "isoformat") and not isinstance(value, str):
+        return None if str(value) == "NaT" else value.isoformat()[:10]
+    if hasattr(value, "tolist") and not isinstance(value, (str, bytes)):  # numpy arrays of lists in Parquet
+        return value.tolist()
+    return value
+
+
 def _from_row(row: dict[str, Any], where: str) -> Event | InvalidRecord:
-    d = {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in row.items()}
+    d = {k: _cell_value(v) for k, v in row.items()}
     for key in ("lat", "lon"):
         if d.get(key) in ("", None):
             d[key] = None
@@ -156,7 +207,7 @@ def _from_row(row: dict[str, Any], where: str) -> Event | InvalidRecord:
     d.pop("sources", None)
     d.pop("reports", None)
     d["background"] = str(d.get("background")).lower() in ("true", "1")
-    return _checked(d, where)
+    return checked_record(d, where)
 
 
 class InvalidRecord(NamedTuple):
@@ -166,7 +217,7 @@ class InvalidRecord(NamedTuple):
     problem: str
 
 
-def _checked(d: Any, where: str) -> Event | InvalidRecord:
+def checked_record(d: Any, where: str) -> Event | InvalidRecord:
     if not isinstance(d, dict):
         return InvalidRecord(f"{where}: expected an object, got {type(d).__name__}")
     if not d.get("event_type"):
@@ -192,9 +243,9 @@ def read_parquet(path: Path) -> list[Event | InvalidRecord]:
     except Exception as e:  # pyarrow raises many types for a bad file
         raise InputError(f"{path}: not a readable GeoParquet file ({type(e).__name__})") from None
     if not _own(frame.columns):
-        from .tables import _frame_rows, foreign_records
+        from .tables import foreign_records, frame_rows
 
-        return foreign_records(path, rows=_frame_rows(path))
+        return foreign_records(path, rows=frame_rows(path))
     return [_from_row(r, f"{path} row {i + 1}") for i, r in enumerate(
         frame.drop(columns="geometry").to_dict("records"))]
 
@@ -209,7 +260,7 @@ def read_table(path: Path) -> list[Event | InvalidRecord]:
     return [_from_row(r, f"{path} row {i}") for i, r in enumerate(rows, 1)]
 
 
-def _text(path: Path) -> str:
+def file_text(path: Path) -> str:
     try:
         return path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -219,7 +270,7 @@ def _text(path: Path) -> str:
 def read_csv(path: Path) -> list[Event | InvalidRecord]:
     """A CSV of this tool's columns, or of another tool's (ACLED, UCDP GED, GDELT's tab-separated export, any
     table with a type and coordinates: :mod:`geo.formats.layouts`)."""
-    text = _text(path)
+    text = file_text(path)
     reader = csv.DictReader(io.StringIO(text))
     if not _own(reader.fieldnames or ()):
         from .tables import foreign_records
@@ -233,20 +284,20 @@ def read_jsonl(path: Path) -> list[Event | InvalidRecord]:
     out: list[Event | InvalidRecord] = []
     from .io import jsonl_lines
 
-    for n, line in enumerate(jsonl_lines(_text(path)), 1):
+    for n, line in enumerate(jsonl_lines(file_text(path)), 1):
         if line.strip():
             try:
                 value = json_value(line)
             except ValueError as e:
                 raise InputError(f"{path}:{n}: malformed JSON: {getattr(e, 'msg', e)}") from None
-            out.append(_checked(value, f"{path}:{n}"))
+            out.append(checked_record(value, f"{path}:{n}"))
     return out
 
 
 def read_json(path: Path) -> list[Event | InvalidRecord]:
     """A JSON list of events, ``{"events": [...]}``, or a GeoJSON FeatureCollection."""
     try:
-        doc = json_value(_text(path))
+        doc = json_value(file_text(path))
     except json.JSONDecodeError as e:
         raise InputError(f"{path}: malformed JSON at line {e.lineno} column {e.colno}: {e.msg}") from None
     except ValueError as e:
@@ -255,9 +306,9 @@ def read_json(path: Path) -> list[Event | InvalidRecord]:
         first = (doc.get("features") or [{}])[0]
         props = first.get("properties") if isinstance(first, dict) else None
         if isinstance(props, dict) and "event_type" not in props and "evidence" not in props:
-            from .tables import _frame_rows, foreign_records  # another tool's features: by their layout
+            from .tables import foreign_records, frame_rows  # another tool's features: by their layout
 
-            return foreign_records(path, rows=_frame_rows(path))
+            return foreign_records(path, rows=frame_rows(path))
         out: list[Event | InvalidRecord] = []
         for i, feat in enumerate(doc.get("features") or [], 1):
             props = dict(feat.get("properties") or {}) if isinstance(feat, dict) else {}
@@ -265,13 +316,13 @@ def read_json(path: Path) -> list[Event | InvalidRecord]:
             coords = geom.get("coordinates") if isinstance(geom, dict) else None
             if isinstance(coords, list) and len(coords) >= 2:
                 props["lon"], props["lat"] = coords[0], coords[1]
-            out.append(_checked(props, f"{path} feature {i}"))
+            out.append(checked_record(props, f"{path} feature {i}"))
         return out
     if isinstance(doc, dict) and isinstance(doc.get("events"), list):
         doc = doc["events"]
     if not isinstance(doc, list):
         raise InputError(f"{path}: expected a list of events or a GeoJSON FeatureCollection")
-    return [_checked(d, f"{path} item {i}") for i, d in enumerate(doc, 1)]
+    return [checked_record(d, f"{path} item {i}") for i, d in enumerate(doc, 1)]
 
 
 def read_events(path: str | Path, *, skipped: list[str] | None = None,

@@ -19,32 +19,21 @@ from gazetteer.files import spreadsheet_cell
 
 from ..model import Event, Mention
 from ..schema import mention_columns
+from .places import places_frame
 
-__all__ = ["mentions_frame", "write_fgb", "write_gpkg", "write_mentions_csv", "write_mentions_fgb",
+__all__ = ["write_fgb", "write_gpkg", "write_mentions_csv", "write_mentions_fgb",
            "write_mentions_gpkg"]
 
 Docs = Sequence[tuple[str | None, Sequence[Mention]]]
 
 
 def _event_table(events: Sequence[Event]) -> Any:
-    from .events import _list_columns, events_frame
+    from .events import flat_frame, list_columns
 
-    frame = events_frame(events)
-    for c in _list_columns():
+    frame = flat_frame(events)
+    for c in list_columns():
         frame[c] = frame[c].map(lambda v: "; ".join(v) if isinstance(v, (list, tuple)) else v)
     return frame
-
-
-def mentions_frame(docs: Docs) -> Any:
-    """Place mentions as a GeoDataFrame (EPSG:4326), one row per mention with its document ``id`` (resolved and
-    unknown names alike; an unknown one has no geometry)."""
-    import geopandas
-    from shapely.geometry import Point
-
-    names = ["id", *(c.name for c in mention_columns())]
-    rows = [{"id": doc_id, **m.to_dict()} for doc_id, ms in docs for m in ms]
-    geometry = [Point(r["lon"], r["lat"]) if r.get("lat") is not None else None for r in rows]
-    return geopandas.GeoDataFrame(rows, columns=names, geometry=geometry, crs="EPSG:4326")
 
 
 def _write(frame: Any, out: IO[bytes], driver: str, layer: str) -> None:
@@ -65,11 +54,11 @@ def write_fgb(events: list[Event], out: IO[bytes]) -> None:
 
 
 def write_mentions_gpkg(docs: Docs, out: IO[bytes], *, explain: bool = False) -> None:
-    _write(mentions_frame(docs), out, "GPKG", "places")
+    _write(places_frame(docs), out, "GPKG", "places")
 
 
 def write_mentions_fgb(docs: Docs, out: IO[bytes], *, explain: bool = False) -> None:
-    _write(mentions_frame(docs), out, "FlatGeobuf", "places")
+    _write(places_frame(docs), out, "FlatGeobuf", "places")
 
 
 def write_mentions_csv(docs: Docs, out: IO[str], *, explain: bool = False, raw_csv: bool = False) -> None:

@@ -14,7 +14,7 @@ from gazetteer.files import feature_collection, point_feature
 
 from ..model import Mention
 
-__all__ = ["Docs", "mention_feature", "mentions_geojson", "write_geojson", "write_json", "write_jsonl"]
+__all__ = ["Docs", "mention_feature", "mentions_geojson", "places_frame", "write_geojson", "write_json", "write_jsonl"]
 
 Docs = Sequence[tuple[str | None, Sequence[Mention]]]
 
@@ -33,6 +33,29 @@ def mentions_geojson(items: Iterable[tuple[str | None, Mention]], *, explain: bo
     """A FeatureCollection of (document id, mention) pairs."""
     features = [f for doc_id, m in items if (f := mention_feature(m, doc_id=doc_id, explain=explain)) is not None]
     return feature_collection(features)
+
+
+def places_frame(mentions: Iterable[Mention] | Docs) -> Any:
+    """Place mentions as a GeoDataFrame (CRS EPSG:4326): one row per mention, resolved or not (an unknown name
+    has no geometry), with the columns of every place output and, for (document id, mentions) pairs, the
+    document's ``id``.
+
+    >>> from geo.model import Mention, Place
+    >>> f = places_frame([Mention("Aleppo", 0, 6, Place("170063", "Aleppo", 36.2, 37.16, "P", "PPLA", "SY"))])
+    >>> list(f.columns[:4]), f.geometry[0].x, f.crs.to_epsg()
+    (['id', 'text', 'start', 'end'], 37.16, 4326)
+    """
+    import geopandas
+    from shapely.geometry import Point
+
+    from ..schema import mention_columns
+
+    items = list(mentions)
+    docs: Docs = items if items and isinstance(items[0], tuple) else [(None, items)]  # type: ignore[assignment,list-item]
+    names = ["id", *(c.name for c in mention_columns())]
+    rows = [{"id": doc_id, **m.to_dict()} for doc_id, ms in docs for m in ms]
+    geometry = [Point(r["lon"], r["lat"]) if r.get("lat") is not None else None for r in rows]
+    return geopandas.GeoDataFrame(rows, columns=names, geometry=geometry, crs="EPSG:4326")
 
 
 def _single(docs: Docs) -> bool:

@@ -49,7 +49,7 @@ def _text_rows(path: Path, text: str) -> tuple[list[str], Iterator[dict[str, Any
     return [c for c in (dict_reader.fieldnames or []) if c is not None], iter(dict_reader)
 
 
-def _frame_rows(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
+def frame_rows(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
     import pyogrio
 
     try:
@@ -88,11 +88,11 @@ def table_rows(path: Path, text: str | None = None) -> tuple[list[str], Iterator
     """A table's column names and its rows (``text``: the file's text when the caller has read it)."""
     suffix = path.suffix.lower()
     if suffix in FEATURE_SUFFIXES + SHEET_SUFFIXES + (".parquet",):
-        return _frame_rows(path)
+        return frame_rows(path)
     if text is None:
-        from .events import _text
+        from .events import file_text
 
-        text = _text(path)
+        text = file_text(path)
     return _text_rows(path, text)
 
 
@@ -100,7 +100,7 @@ def foreign_records(path: Path, *, columns: Mapping[str, str] | None = None, tex
                     rows: tuple[list[str], Iterator[dict[str, Any]]] | None = None) -> list[Any]:
     """Events (and :class:`~geo.formats.events.InvalidRecord` for the rows that are none) of another tool's table,
     by the layout its columns show or the ``columns`` mapping."""
-    from .events import InvalidRecord, _checked
+    from .events import InvalidRecord, checked_record
 
     names, body = rows if rows is not None else table_rows(path, text)
     try:
@@ -113,5 +113,5 @@ def foreign_records(path: Path, *, columns: Mapping[str, str] | None = None, tex
     for i, row in enumerate(body, 1 if header else 2):  # a CSV's first row is on its line 2
         where = f"{path} row {i}" if framed else f"{path}:{i}"
         record = layout.convert(canonical_row(layout, row), where)
-        out.append(InvalidRecord(record.problem) if isinstance(record, Problem) else _checked(record, where))
+        out.append(InvalidRecord(record.problem) if isinstance(record, Problem) else checked_record(record, where))
     return out

@@ -2,10 +2,12 @@
 
 A registry in the spaCy manner: :func:`event_type_of` and :func:`check_sub_event_type` turn unknown names into
 errors that list the known ones. The words that signal each sub-type are the rules of ``geo.events.triggers``.
+The event pipeline and the readers of other tools' tables (``geo.formats.layouts``) share it, so it lives below
+both.
 """
 from __future__ import annotations
 
-from ..errors import GeoError
+from .errors import GeoError
 
 __all__ = ["EVENT_TYPES", "SUB_EVENT_TYPES", "UnknownEventTypeError", "check_event_type", "check_sub_event_type",
            "event_type_of"]
