@@ -53,8 +53,13 @@ bench: install-test
 	$(BIN)/python benchmarks/gazetteer_import.py
 	$(BIN)/python benchmarks/map_scale.py
 
+# docs/seed-map.png by the CLI alone (its own fit, the offline basemap), with Dabiq added as the README shows
 docs: install-test
-	$(BIN)/python scripts/screenshot.py
+	rm -rf $(OUT)/docs-store && mkdir -p $(OUT)/docs-store
+	GEO_GAZETTEER=$(OUT)/docs-store/g.sqlite $(BIN)/geo gazetteer add "Dabiq" --lat 36.537 --lon 37.271 --country SY \
+		--admin1 Aleppo --kind town --alias Dabik --alias "دابق"
+	GEO_GAZETTEER=$(OUT)/docs-store/g.sqlite $(BIN)/geo map $(SEED) --png -o docs/seed-map.png --offline --timeline \
+		--title "Syria, 3-4 October 2016 (AP/NYT)" --width 1200 --height 760
 
 clean:
 	rm -rf $(VENV) $(OUT) *.egg-info .pytest_cache .mypy_cache .ruff_cache

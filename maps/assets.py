@@ -31,12 +31,14 @@ ASSETS: dict[str, Asset] = {
     "markercluster_js": Asset("js", "xstatic.pkg.leaflet_markercluster", "data/leaflet.markercluster.js"),
     "heat_js": Asset("js", "maps", "static/leaflet-heat.js"),
     "supercluster_js": Asset("js", "maps", "static/supercluster.min.js"),
+    "protomaps_js": Asset("js", "maps", "static/protomaps-leaflet.js"),
     "reportmap_js": Asset("js", "maps", "static/reportmap.js"),
 }
 #: What every event map loads, in order.
 #: Clustering is supercluster's (an index over all points; only what is in view becomes markers), which stays
 #: fast at 100,000 events where Leaflet.markercluster needs a marker object per event.
-MAP_ASSETS = ("leaflet_css", "reportmap_css", "leaflet_js", "supercluster_js", "heat_js", "reportmap_js")
+MAP_ASSETS = ("leaflet_css", "reportmap_css", "leaflet_js", "supercluster_js", "heat_js", "protomaps_js",
+              "reportmap_js")
 
 _CSS_URL = re.compile(r"url\((['\"]?)(images/[\w.-]+\.png)\1\)")
 

@@ -74,13 +74,15 @@ def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None, inc
 @click.option("--png", "mode", flag_value="png", help="Write a PNG image (headless Chromium).")
 @min_confidence_option
 @columns_option
+@click.option("--view", metavar="LAT,LON,ZOOM", help="Open the map here (default: where most events are).")
+@click.option("--bbox", metavar="WEST,SOUTH,EAST,NORTH", help="Open the map on this box.")
 @click.option("--width", default=None, help="Width: pixels for --png (default 1200), CSS for --embed/--iframe.")
 @click.option("--height", default=None, help="Height: pixels for --png (default 800), CSS for --embed/--iframe.")
 @click.pass_obj
 def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, cluster: bool | None,
             heatmap: bool, timeline: bool, offline: bool, tiles: str, published: str | None,
             include_background: bool, mode: str | None, min_confidence: float, columns: dict[str, str] | None,
-            width: str | None, height: str | None) -> None:
+            view: str | None, bbox: str | None, width: str | None, height: str | None) -> None:
     """Render a layered Leaflet map of the events in INPUTS: article texts (- for standard input) and/or event
     files written by `geo events` (.geojson, .json, .jsonl, .csv, .parquet)."""
     from geo.cli.common import confident, errors, not_an_input
@@ -98,11 +100,12 @@ def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, c
         elif not output.lower().endswith((".html", ".htm")):
             raise InputError(f"{output}: the map is HTML; name it .html (or use --png)")
         resolve_tiles(tiles)  # a bad --tiles fails before any work
+        frame = _view(view, bbox)
         events, mentions = load_inputs(obj, inputs, published=published, include_background=include_background,
                                        columns=columns)
         events = confident(events, min_confidence)
         m = render(events, mentions, title=title, tiles=tiles, cluster=cluster, heatmap=heatmap,
-                   timeline=timeline, offline=offline)
+                   timeline=timeline, offline=offline, view=frame)
         skipped = sum(m.skipped.values())
         if skipped:
             reasons = ", ".join(f"{n} {why}" for why, n in m.skipped.most_common())
@@ -130,6 +133,17 @@ def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, c
         else:
             size = save(m, output)
     click.echo(f"wrote {output}: {m.event_count} events, {m.place_count} places, {size / 1024:.0f} KiB")
+
+
+def _view(view: str | None, bbox: str | None) -> Any:
+    from .render import parse_bbox, parse_view
+
+    if view and bbox:
+        raise click.UsageError("give --view or --bbox, not both")
+    try:
+        return parse_view(view) if view else parse_bbox(bbox) if bbox else None
+    except ValueError as e:
+        raise click.BadParameter(str(e)) from None
 
 
 def _pixels(value: str | None, what: str, default: int) -> int:

@@ -16,6 +16,7 @@ _GUARDS = {
     "leaflet_js": "!window.L",
     "supercluster_js": "!window.Supercluster",
     "heat_js": "!(window.L && window.L.heatLayer)",
+    "protomaps_js": "!window.protomapsL",
     "reportmap_js": "!(window.ReportMap && window.ReportMap.version)",
 }
 _SIZE = re.compile(r"^\d+(\.\d+)?(px|%|vh|vw|em|rem)$")
@@ -53,7 +54,7 @@ def _asset_loader() -> str:
 
 def to_fragment(m: Any, *, height: str | int = "480px", width: str | int = "100%") -> str:
     """HTML to paste into a page: the map's ``<div>``, its data, and scripts that define nothing global except
-    Leaflet itself (``L``), ``Supercluster`` and ``ReportMap`` (added once, whoever comes first)."""
+    Leaflet itself (``L``), ``Supercluster``, ``protomapsL`` and ``ReportMap`` (added once, whoever comes first)."""
     height_css, width_css = _size(height, "height"), _size(width, "width")
     body, script = _page_parts(m)
     name = m.get_name()

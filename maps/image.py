@@ -74,9 +74,13 @@ def _shoot(executable: str, page_path: Path, target: Path, width: int, height: i
             if view is not None:
                 page.evaluate("([lat, lon, zoom]) => Object.values(ReportMap.maps).forEach("
                               "st => st.map.setView([lat, lon], zoom, {animate: false}))", list(view))
-            # a tile server that never answers: draw what is there (the vector basemap)
+            # a tile server that never answers: draw what is there (the vector basemap, once its tiles in view
+            # are drawn)
             with contextlib.suppress(PlaywrightError):
                 page.wait_for_load_state("networkidle", timeout=15_000)
+            with contextlib.suppress(PlaywrightError):
+                page.wait_for_selector('[data-reportmap-basemap="drawn"], [data-reportmap-basemap="none"]',
+                                       state="attached", timeout=15_000)
             page.wait_for_timeout(300)  # let the canvas finish its last frame
             with atomic_path(target) as tmp_png:
                 page.screenshot(path=str(tmp_png), type="png", full_page=False)

@@ -18,11 +18,12 @@ from jinja2 import Template
 from geo.model import Event, Mention
 
 from .assets import MAP_ASSETS, inline
+from .basemap import dense_bounds, vector_basemap
 from .data import MapData, encode, prepare, script_json
 from .escape import html_text, json_for_script
 from .style import EVENT_STYLES, SIZE_SCALE, resolve_tiles
 
-__all__ = ["EventLayer", "ReportMap", "render", "save"]
+__all__ = ["EventLayer", "ReportMap", "View", "parse_bbox", "parse_view", "render", "save"]
 
 #: With more events than this, markers are clustered unless the caller says otherwise.
 AUTO_CLUSTER = 200
@@ -94,17 +95,81 @@ def country_outlines() -> dict[str, Any]:
     return dict(json.loads(text))
 
 
+#: The author's first view: ("center", lat, lon, zoom) or ("bbox", south, west, north, east).
+View = tuple[str, float, float, float] | tuple[str, float, float, float, float]
+
+
+def parse_view(text: str) -> View:
+    """``--view LAT,LON,ZOOM``.
+
+    >>> parse_view("36.2, 37.1, 7")
+    ('center', 36.2, 37.1, 7.0)
+    """
+    parts = _numbers(text, 3, "--view LAT,LON,ZOOM")
+    lat, lon, zoom = parts
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= zoom <= 19):
+        raise ValueError(f"--view {text!r}: latitude -90..90, longitude -180..180, zoom 0..19")
+    return ("center", lat, lon, zoom)
+
+
+def parse_bbox(text: str) -> View:
+    """``--bbox WEST,SOUTH,EAST,NORTH`` (the order of GeoJSON and of most GIS tools).
+
+    >>> parse_bbox("35.5,32.5,42.5,37.5")
+    ('bbox', 32.5, 35.5, 37.5, 42.5)
+    """
+    west, south, east, north = _numbers(text, 4, "--bbox WEST,SOUTH,EAST,NORTH")
+    if not (-180 <= west < east <= 180 and -90 <= south < north <= 90):
+        raise ValueError(f"--bbox {text!r}: WEST < EAST within -180..180 and SOUTH < NORTH within -90..90")
+    return ("bbox", south, west, north, east)
+
+
+def _numbers(text: str, count: int, form: str) -> list[float]:
+    import math
+
+    try:
+        values = [float(v) for v in text.split(",")]
+    except ValueError:
+        raise ValueError(f"{text!r} is not {form}") from None
+    if len(values) != count or not all(math.isfinite(v) for v in values):
+        raise ValueError(f"{text!r} is not {form}")
+    return values
+
+
+def _view_config(view: View | None) -> dict[str, Any] | None:
+    if view is None:
+        return None
+    if view[0] == "center":
+        return {"center": [view[1], view[2]], "zoom": view[3]}
+    return {"bbox": list(view[1:])}
+
+
+def _view_bounds(view: View) -> tuple[float, float, float, float]:
+    if view[0] == "bbox":
+        return view[1], view[2], view[3], view[4]  # type: ignore[misc]
+    span = 180 / 2 ** view[3]  # about the frame the zoom shows
+    return view[1] - span, view[2] - span, view[1] + span, view[2] + span
+
+
+def _bounds(data: MapData) -> tuple[float, float, float, float] | None:
+    """Where most events are (the places when there is no event), for the basemap's deeper tiles."""
+    points = [(e.lat, e.lon) for e in data.events if e.lat is not None and e.lon is not None]
+    return dense_bounds(points or [(p[1], p[2]) for p in data.places])
+
+
 def render(events: Iterable[Event], places: Iterable[Mention] = (), *, title: str | None = None,
            tiles: str = "cartodb-positron", cluster: bool | None = None, heatmap: bool = False,
            timeline: bool = False, offline: bool = False, basemap: bool = True,
-           width: str | int = "100%", height: str | int = "100%") -> ReportMap:
+           width: str | int = "100%", height: str | int = "100%", view: View | None = None) -> ReportMap:
     """A map of ``events`` (one toggleable layer per ACLED event type, a legend, popups with the evidence) and of
     the resolved ``places`` mentions.
 
     ``offline`` draws no tiles (nothing is fetched; country outlines stand in for them). ``cluster`` defaults to
     clustering when there are more than 200 events. Rows that cannot be drawn are left out and counted in
-    ``map.skipped``. ``events`` may be a frame of ``geo.events_frame`` (filtered as you like: ``frame[frame.fatalities
-    > 0]``), ``places`` one of ``geo.places_frame``.
+    ``map.skipped``. The map opens on where most events are (an outlier stays on the map, out of the first
+    view; at most zoom 7, to give the reader the region) unless ``view`` says otherwise (:func:`parse_view`,
+    :func:`parse_bbox`). ``events`` may be a frame of ``geo.events_frame`` (filtered as you like:
+    ``frame[frame.fatalities > 0]``), ``places`` one of ``geo.places_frame``.
     """
     from geo.formats.events import events_from_frame
 
@@ -125,7 +190,10 @@ def render(events: Iterable[Event], places: Iterable[Mention] = (), *, title: st
         "title": title or "", "types": list(EVENT_STYLES), "sizes": list(SIZE_SCALE),
         "cluster": len(data.events) > AUTO_CLUSTER if cluster is None else cluster,
         "heatmap": heatmap, "timeline": timeline,
-        "basemap": country_outlines() if (basemap or offline or spec is None) else None,
+        "basemap": None,
+        "vector": vector_basemap(_bounds(data) if view is None else _view_bounds(view))
+        if (basemap or offline or spec is None) else None,
+        "focus": _bounds(data), "view": _view_config(view),
     }
     EventLayer(data, config).add_to(m)
     m.skipped = data.skipped

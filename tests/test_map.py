@@ -58,8 +58,18 @@ def test_offline_map_needs_no_network(run, browser, tmp_path: Path) -> None:  # 
     page = p.open(out.as_uri())
     assert p.requests == [out.as_uri()]  # the page itself and nothing else
     assert p.errors == []
-    assert page.locator(".leaflet-reportmap-basemap-pane path").count() > 100  # country outlines, not a grey void
     assert page.locator(".reportmap-timeline input[type=range]").count() == 1
+    # the labelled basemap at the map's own first view (zoom 7 over northern Syria): towns, the border
+    # country, the sea, placed by protomaps on its canvas (read from its label index)
+    page.wait_for_selector('[data-reportmap-basemap="drawn"]', state="attached", timeout=20_000)
+    assert _state(page, "st.map.getZoom()") == 7
+    labels = set(_state(page, "(() => { const out = []; const lab = st.basemap.labelers.labelers.get(st.map.getZoom());"
+                              " for (const set of lab.index.current.values()) for (const l of set)"
+                              " out.push(l.deduplicationKey); return out; })()"))
+    assert {"Aleppo", "Idlib", "Turkey", "Syria", "Mediterranean Sea", "Damascus"} <= labels, sorted(labels)
+    assert page.locator(".leaflet-reportmap-basemap-pane canvas").count() >= 6  # tiles drawn, not a grey void
+    assert _state(page, "st.map.getMaxZoom()") == 10  # the data's deepest zoom (7) and three drawn from it
+    assert p.requests == [out.as_uri()]
 
 
 PAYLOADS = ['<img src=x onerror=alert(1)>', '</script><script>alert(2)</script>', '`${alert(3)}`',
@@ -182,3 +192,18 @@ def test_page_columns_cover_the_event_schema() -> None:
     drawn = {field for _, field, _ in PAGE_COLUMNS}
     assert drawn.isdisjoint(PAGE_LEAVES_OUT)
     assert drawn | PAGE_LEAVES_OUT == {c.name for c in event_columns()}
+
+
+def test_a_failed_tile_load_falls_back_to_the_labelled_basemap(run, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Behind a newsroom firewall the tile server does not answer: the offline basemap is drawn instead."""
+    out = tmp_path / "online.html"
+    assert run("map", str(SEED), "-o", str(out)).exit_code == 0
+    online = Page(browser)  # tiles answer: no basemap of ours under them
+    page = online.open(out.as_uri())
+    assert _state(page, "!!st.basemap") is False
+    assert page.get_attribute("[data-reportmap-ready]", "data-reportmap-basemap") == "none"
+    blocked = Page(browser, tiles=False)  # every tile request fails
+    page = blocked.open(out.as_uri())
+    page.wait_for_selector('[data-reportmap-basemap="drawn"]', state="attached", timeout=20_000)
+    assert _state(page, "!!st.basemap") is True
+    assert all("net::" in e or "Failed to load resource" in e for e in blocked.errors), blocked.errors

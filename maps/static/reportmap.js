@@ -123,6 +123,72 @@
     return k;
   }
 
+  // -- the labelled offline basemap: Natural Earth vector tiles embedded in the page (maps/basemap.py), drawn by
+  // protomaps-leaflet; every label a feature's English name, placed without collisions, most important first
+  var BASEMAP = {sea: '#d9e6f0', land: '#f5f2eb', lake: '#d9e6f0', river: '#b9cfe0', border: '#9b8f9e',
+                 province: '#c9c0c9', ink: '#3a3a3a', halo: '#ffffff', seaInk: '#5b7fa3'};
+
+  function inflate(b64) {  // gzip-compressed tile bytes, base64 in the page
+    var raw = atob(b64), bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  }
+
+  function named(inner, names) {  // a label symbolizer whose labels say what they name (for dedup and tests)
+    return {place: function (layout, geom, feature) {
+      var labels = inner.place(layout, geom, feature);
+      if (labels) {
+        labels.forEach(function (l) { l.deduplicationKey = feature.props.name; l.deduplicationDistance = 120; });
+      }
+      return labels;
+    }};
+  }
+
+  NS.vectorBasemap = function (spec) {
+    var P = window.protomapsL, B = BASEMAP, tiles = spec.tiles;
+    var source = {getZxy: function (z, x, y) {
+      var t = tiles[z + '/' + x + '/' + y];
+      return t ? inflate(t).then(function (data) { return {data: data}; }) : Promise.resolve(undefined);
+    }};
+    function text(size, weight, fill, style) {
+      return new P.CenteredTextSymbolizer({labelProps: ['name'], fill: fill || B.ink, stroke: B.halo, width: 2.5,
+        fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif', fontSize: size,
+        fontWeight: weight || 400, fontStyle: style || 'normal', maxLineChars: 14});
+    }
+    function byRank(a, b) { return (a.rank || 9) - (b.rank || 9); }
+    function placeRule(filter) {
+      return {dataLayer: 'places', sort: byRank, filter: filter,
+        symbolizer: named(new P.OffsetTextSymbolizer({labelProps: ['name'], fill: B.ink, stroke: B.halo, width: 2.5,
+          fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+          fontSize: function (z, f) { return f && f.props.capital ? 13 : 12; },
+          fontWeight: function (z, f) { return f && f.props.capital ? 600 : 400; }, offsetX: 5, offsetY: 5}))};
+    }
+    var paintRules = [
+      {dataLayer: 'land', symbolizer: new P.PolygonSymbolizer({fill: B.land})},
+      {dataLayer: 'lakes', symbolizer: new P.PolygonSymbolizer({fill: B.lake})},
+      {dataLayer: 'rivers', symbolizer: new P.LineSymbolizer({color: B.river, width: function (z) { return z < 6 ? 0.6 : 1.1; }})},
+      {dataLayer: 'provinces', symbolizer: new P.LineSymbolizer({color: B.province, width: 0.7, dash: [3, 2]})},
+      {dataLayer: 'borders', symbolizer: new P.LineSymbolizer({color: B.border, width: function (z) { return z < 4 ? 0.8 : 1.3; }})}
+    ];
+    var labelRules = [
+      {dataLayer: 'countries', sort: byRank, symbolizer: named(text(function (z) { return z < 4 ? 11 : 13; }, 600, '#55505a'))},
+      // places in three rules, so that across tiles a capital, then a town of 100,000, wins the room first
+      placeRule(function (z, f) { return f.props.capital; }),
+      placeRule(function (z, f) { return !f.props.capital && f.props.big && (z >= 4 || f.props.rank <= 3); }),
+      placeRule(function (z, f) { return !f.props.capital && !f.props.big && z >= 4; }),
+      {dataLayer: 'seas', sort: byRank, symbolizer: named(text(12, 400, B.seaInk, 'italic'))},
+      {dataLayer: 'regions', sort: byRank, symbolizer: named(text(11, 400, '#7a7078'))}
+    ];
+    // levelDiff 0: a zoom's own data (protomaps' default draws zoom 7 from zoom 6's tiles, which lack its towns)
+    var layer = P.leafletLayer({url: source, maxDataZoom: spec.maxDataZoom, levelDiff: 0, paintRules: paintRules,
+      labelRules: labelRules, backgroundColor: B.sea, pane: 'reportmap-basemap', attribution: spec.attribution,
+      noWrap: false});
+    // protomaps keeps the labels of 16 tiles per zoom and forgets the first ones laid out; a 1200 x 800 view at
+    // the data's own zoom shows about 24 (Damascus and Lebanon lost their labels): keep enough for a large screen
+    layer.labelers.maxLabeledTiles = 64;
+    return layer;
+  };
+
   function mark(name) { if (window.performance && performance.mark) { performance.mark('reportmap:' + name); } }
 
   NS.render = function (map, config, dataNode) {
@@ -142,12 +208,33 @@
     if (!isFinite(map.getMaxZoom())) { map.setMaxZoom(19); }
     var canvas = L.canvas({padding: 0.3});
 
-    if (config.basemap) {
+    if (config.vector && window.protomapsL) {
+      map.createPane('reportmap-basemap');
+      map.getPane('reportmap-basemap').style.zIndex = 150;
+      var tiled = false;
+      map.eachLayer(function (l) { if (l instanceof L.TileLayer) { tiled = l; } });
+      if (!tiled) {  // offline: the labelled basemap, and zoom as deep as its data honours
+        addBasemap();
+        map.setMaxZoom(config.vector.maxDataZoom + 3);
+      } else {  // online: the basemap is what a failed tile load falls back to (a firewall, the field)
+        tiled.once('tileerror', addBasemap);
+      }
+    } else if (config.basemap) {
       map.createPane('reportmap-basemap');
       map.getPane('reportmap-basemap').style.zIndex = 150;
       state.outlines = L.geoJSON(config.basemap, {pane: 'reportmap-basemap', interactive: false,
         style: {color: '#9a9a9a', weight: 0.6, fillColor: '#f4f1ea', fillOpacity: 1}}).addTo(map);
       map.getContainer().style.background = '#dfe9f2';
+    }
+    function addBasemap() {
+      if (state.basemap) { return; }
+      var box = map.getContainer();
+      state.basemap = NS.vectorBasemap(config.vector);
+      // data-reportmap-basemap="drawn" once the tiles in view are drawn (the PNG export waits for it)
+      state.basemap.on('loading', function () { box.setAttribute('data-reportmap-basemap', 'drawing'); });
+      state.basemap.on('load', function () { box.setAttribute('data-reportmap-basemap', 'drawn'); });
+      state.basemap.addTo(map);
+      box.style.background = BASEMAP.sea;
     }
 
     function popup(i) {
@@ -298,6 +385,7 @@
       overlays['Heatmap (exact places only)'] = state.heat;
     }
     if (state.outlines) { overlays['Country outlines'] = state.outlines; }
+    if (state.basemap) { overlays['Basemap (Natural Earth)'] = state.basemap; }
     function label(style, count) {
       return '<span class="reportmap-key">' + symbol(style, 14, false) + '</span> ' + escapeHtml(style.name) + ' (' + Number(count) + ')';
     }
@@ -305,6 +393,12 @@
     var bounds = L.latLngBounds([]);  // the events; the places named only when there is no event
     for (i = 0; i < n; i++) { bounds.extend([E.lat[i], E.lon[i]]); }
     if (P && !n) { for (j = 0; j < P.lat.length; j++) { bounds.extend([P.lat[j], P.lon[j]]); } }
+    if (config.view) {  // --view LAT,LON,ZOOM or --bbox: the author's frame
+      bounds = config.view.bbox ? L.latLngBounds([config.view.bbox[0], config.view.bbox[1]],
+                                                 [config.view.bbox[2], config.view.bbox[3]]) : bounds;
+    } else if (config.focus) {  // where most events are; an event far away (Washington) stays on the map
+      bounds = L.latLngBounds([config.focus[0], config.focus[1]], [config.focus[2], config.focus[3]]);
+    }
 
     var layersControl = L.control.layers({}, overlays, {collapsed: false}).addTo(map);
     var legend = buildLegend();
@@ -312,8 +406,10 @@
     function fit() {  // the data, clear of the controls on the right (the layer list and the legend)
       var right = Math.max(layersControl.getContainer().offsetWidth, legend.getContainer().offsetWidth) + 20;
       var roomy = map.getSize().x > 2 * right + 200;
-      if (bounds.isValid()) {
-        map.fitBounds(bounds, {paddingTopLeft: [50, 30], paddingBottomRight: [roomy ? right : 30, 30], maxZoom: 9,
+      if (config.view && config.view.center) {
+        map.setView(config.view.center, config.view.zoom, {animate: false});
+      } else if (bounds.isValid()) {
+        map.fitBounds(bounds, {paddingTopLeft: [50, 30], paddingBottomRight: [roomy ? right : 30, 30], maxZoom: 7,
                                animate: false});
       } else { map.setView([20, 10], 2); }
     }
@@ -436,6 +532,7 @@
     state.count = function (t2) { return shownOf(t2).length; };
     mark('ready');
     state.ready = true;
+    if (!state.basemap) { map.getContainer().setAttribute('data-reportmap-basemap', 'none'); }
     map.getContainer().setAttribute('data-reportmap-ready', '1');
     return state;
   }
