@@ -2,12 +2,10 @@
 customising or to save as one self-contained HTML file."""
 from __future__ import annotations
 
-import importlib.resources
 import json
 import uuid
 from collections import Counter
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -86,13 +84,6 @@ class EventLayer(MacroElement):
             f'<script type="application/json" id="{self.data_id}" data-encoding="{encoding}">{text}</script>'),
             name=self.data_id)
         return super().render(**kwargs)  # type: ignore[no-untyped-call]
-
-
-@lru_cache(maxsize=1)
-def country_outlines() -> dict[str, Any]:
-    """Simplified country outlines (see scripts/make_basemap.py) for the vector basemap."""
-    text = importlib.resources.files("maps").joinpath("data/countries.geojson").read_text(encoding="utf-8")
-    return dict(json.loads(text))
 
 
 #: The author's first view: ("center", lat, lon, zoom) or ("bbox", south, west, north, east).
@@ -190,7 +181,6 @@ def render(events: Iterable[Event], places: Iterable[Mention] = (), *, title: st
         "title": title or "", "types": list(EVENT_STYLES), "sizes": list(SIZE_SCALE),
         "cluster": len(data.events) > AUTO_CLUSTER if cluster is None else cluster,
         "heatmap": heatmap, "timeline": timeline,
-        "basemap": None,
         "vector": vector_basemap(_bounds(data) if view is None else _view_bounds(view))
         if (basemap or offline or spec is None) else None,
         "focus": _bounds(data), "view": _view_config(view),

@@ -219,12 +219,6 @@
       } else {  // online: the basemap is what a failed tile load falls back to (a firewall, the field)
         tiled.once('tileerror', addBasemap);
       }
-    } else if (config.basemap) {
-      map.createPane('reportmap-basemap');
-      map.getPane('reportmap-basemap').style.zIndex = 150;
-      state.outlines = L.geoJSON(config.basemap, {pane: 'reportmap-basemap', interactive: false,
-        style: {color: '#9a9a9a', weight: 0.6, fillColor: '#f4f1ea', fillOpacity: 1}}).addTo(map);
-      map.getContainer().style.background = '#dfe9f2';
     }
     function addBasemap() {
       if (state.basemap) { return; }
@@ -384,7 +378,6 @@
       state.heat = L.heatLayer([], {radius: 22, blur: 18, minOpacity: 0.25}).addTo(map);
       overlays['Heatmap (exact places only)'] = state.heat;
     }
-    if (state.outlines) { overlays['Country outlines'] = state.outlines; }
     if (state.basemap) { overlays['Basemap (Natural Earth)'] = state.basemap; }
     function label(style, count) {
       return '<span class="reportmap-key">' + symbol(style, 14, false) + '</span> ' + escapeHtml(style.name) + ' (' + Number(count) + ')';
