@@ -28,6 +28,9 @@ ASSETS: dict[str, Asset] = {
     "markercluster_default_css": Asset("css", "xstatic.pkg.leaflet_markercluster", "data/MarkerCluster.Default.css"),
     "reportmap_css": Asset("css", "maps", "static/reportmap.css"),
     "leaflet_js": Asset("js", "xstatic.pkg.leaflet", "data/leaflet.js"),
+    # folium's own templates need jQuery (``folium.Popup`` builds its content with ``$(...)``): inlined when a
+    # caller adds folium elements to a rendered map (ReportMap.render)
+    "jquery_js": Asset("js", "xstatic.pkg.jquery", "data/jquery.min.js"),
     "markercluster_js": Asset("js", "xstatic.pkg.leaflet_markercluster", "data/leaflet.markercluster.js"),
     "heat_js": Asset("js", "maps", "static/leaflet-heat.js"),
     "supercluster_js": Asset("js", "maps", "static/supercluster.min.js"),

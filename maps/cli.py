@@ -74,6 +74,8 @@ def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None, inc
 @click.option("--png", "mode", flag_value="png", help="Write a PNG image (headless Chromium).")
 @min_confidence_option
 @columns_option
+@click.option("--collapsed", is_flag=True, help="The layer list and the legend as buttons (automatic on maps "
+              "under 720 x 480 pixels).")
 @click.option("--view", metavar="LAT,LON,ZOOM", help="Open the map here (default: where most events are).")
 @click.option("--bbox", metavar="WEST,SOUTH,EAST,NORTH", help="Open the map on this box.")
 @click.option("--width", default=None, help="Width: pixels for --png (default 1200), CSS for --embed/--iframe.")
@@ -82,7 +84,7 @@ def load_inputs(obj: Any, inputs: tuple[str, ...], *, published: str | None, inc
 def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, cluster: bool | None,
             heatmap: bool, timeline: bool, offline: bool, tiles: str, published: str | None,
             include_background: bool, mode: str | None, min_confidence: float, columns: dict[str, str] | None,
-            view: str | None, bbox: str | None, width: str | None, height: str | None) -> None:
+            collapsed: bool, view: str | None, bbox: str | None, width: str | None, height: str | None) -> None:
     """Render a layered Leaflet map of the events in INPUTS: article texts (- for standard input) and/or event
     files written by `geo events` (.geojson, .json, .jsonl, .csv, .parquet)."""
     from geo.cli.common import confident, errors, not_an_input
@@ -105,7 +107,7 @@ def map_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str | None, c
                                        columns=columns)
         events = confident(events, min_confidence)
         m = render(events, mentions, title=title, tiles=tiles, cluster=cluster, heatmap=heatmap,
-                   timeline=timeline, offline=offline, view=frame)
+                   timeline=timeline, offline=offline, view=frame, collapsed=collapsed)
         skipped = sum(m.skipped.values())
         if skipped:
             reasons = ", ".join(f"{n} {why}" for why, n in m.skipped.most_common())

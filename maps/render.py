@@ -50,7 +50,11 @@ class ReportMap(folium.Map):
     def render(self, **kwargs: Any) -> Any:
         figure = self.get_root()
         assert isinstance(figure, Figure)
-        for name in MAP_ASSETS:
+        names = list(MAP_ASSETS)
+        if any(not isinstance(c, (EventLayer, folium.TileLayer)) for c in self._children.values()):
+            # what a caller added with folium (folium.Marker(popup=...) once threw "$ is not defined")
+            names.insert(names.index("leaflet_js") + 1, "jquery_js")
+        for name in names:
             figure.header.add_child(_Raw(inline(name)), name=f"reportmap_{name}")
         return super().render(**kwargs)  # type: ignore[no-untyped-call]
 
@@ -151,7 +155,8 @@ def _bounds(data: MapData) -> tuple[float, float, float, float] | None:
 def render(events: Iterable[Event], places: Iterable[Mention] = (), *, title: str | None = None,
            tiles: str = "cartodb-positron", cluster: bool | None = None, heatmap: bool = False,
            timeline: bool = False, offline: bool = False, basemap: bool = True,
-           width: str | int = "100%", height: str | int = "100%", view: View | None = None) -> ReportMap:
+           width: str | int = "100%", height: str | int = "100%", view: View | None = None,
+           collapsed: bool = False) -> ReportMap:
     """A map of ``events`` (one toggleable layer per ACLED event type, a legend, popups with the evidence) and of
     the resolved ``places`` mentions.
 
@@ -159,7 +164,8 @@ def render(events: Iterable[Event], places: Iterable[Mention] = (), *, title: st
     clustering when there are more than 200 events. Rows that cannot be drawn are left out and counted in
     ``map.skipped``. The map opens on where most events are (an outlier stays on the map, out of the first
     view; at most zoom 7, to give the reader the region) unless ``view`` says otherwise (:func:`parse_view`,
-    :func:`parse_bbox`). ``events`` may be a frame of ``geo.events_frame`` (filtered as you like:
+    :func:`parse_bbox`). The layer list and the legend are buttons on a small map (under 720 x 480 pixels) or
+    when ``collapsed``. ``events`` may be a frame of ``geo.events_frame`` (filtered as you like:
     ``frame[frame.fatalities > 0]``), ``places`` one of ``geo.places_frame``.
     """
     from geo.formats.events import events_from_frame
@@ -183,7 +189,7 @@ def render(events: Iterable[Event], places: Iterable[Mention] = (), *, title: st
         "heatmap": heatmap, "timeline": timeline,
         "vector": vector_basemap(_bounds(data) if view is None else _view_bounds(view))
         if (basemap or offline or spec is None) else None,
-        "focus": _bounds(data), "view": _view_config(view),
+        "focus": _bounds(data), "view": _view_config(view), "collapsed": collapsed,
     }
     EventLayer(data, config).add_to(m)
     m.skipped = data.skipped

@@ -44,8 +44,8 @@ def launch() -> Iterator[Any]:
 class Page:
     """A page that records console errors, page errors, dialogs and every request it tries."""
 
-    def __init__(self, browser: Any, *, tiles: bool = True) -> None:
-        self.page = browser.new_page(viewport={"width": 1200, "height": 800})
+    def __init__(self, browser: Any, *, tiles: bool = True, width: int = 1200, height: int = 800) -> None:
+        self.page = browser.new_page(viewport={"width": width, "height": height})
         self.errors: list[str] = []
         self.dialogs: list[str] = []
         self.requests: list[str] = []

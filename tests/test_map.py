@@ -207,3 +207,73 @@ def test_a_failed_tile_load_falls_back_to_the_labelled_basemap(run, browser, tmp
     page.wait_for_selector('[data-reportmap-basemap="drawn"]', state="attached", timeout=20_000)
     assert _state(page, "!!st.basemap") is True
     assert all("net::" in e or "Failed to load resource" in e for e in blocked.errors), blocked.errors
+
+
+_UNOBSCURED = """() => {
+  const st = Object.values(ReportMap.maps)[0], box = st.map.getContainer().getBoundingClientRect();
+  const controls = [...st.map.getContainer().querySelectorAll('.leaflet-control')].map(c => c.getBoundingClientRect())
+    .filter(r => r.width > 0 && r.height > 0);
+  const out = [];
+  const data = st.layers.flatMap(l => l.getLayers().map(m => m.getLatLng()));
+  for (const ll of data) {
+    const p = st.map.latLngToContainerPoint(ll), x = box.left + p.x, y = box.top + p.y;
+    const inside = p.x >= 8 && p.y >= 8 && p.x <= box.width - 8 && p.y <= box.height - 8;
+    const covered = controls.some(r => x + 8 > r.left && x - 8 < r.right && y + 8 > r.top && y - 8 < r.bottom);
+    out.push([ll.lat, ll.lng, inside, covered]);
+  }
+  return out;
+}"""
+
+
+def test_small_maps_show_every_event_unobscured(run, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An 800 x 400 embed and a 390 x 844 phone: the layer list and the legend are buttons, every event of the
+    seed's first view is clear of them, and a popup fits."""
+    page_path = tmp_path / "seed.html"
+    assert run("map", str(SEED), "-o", str(page_path), "--offline").exit_code == 0
+    fragment = tmp_path / "fragment.html"
+    assert run("map", str(SEED), "--embed", "-o", str(fragment), "--offline", "--width", "800px",
+               "--height", "400px").exit_code == 0
+    host = tmp_path / "host.html"
+    host.write_text("<!DOCTYPE html><html><body><h1>Story</h1>" + fragment.read_text(encoding="utf-8")
+                    + "<p>After the map.</p></body></html>", encoding="utf-8")
+    for url, (w, h) in ((page_path.as_uri(), (390, 844)), (host.as_uri(), (1000, 700))):
+        p = Page(browser, tiles=False, width=w, height=h)
+        page = p.open(url)
+        assert page.locator(".leaflet-control-layers-expanded").count() == 0  # a button, not the list
+        assert page.locator(".reportmap-legend.reportmap-collapsed").count() == 1
+        shown = page.evaluate(_UNOBSCURED)
+        near = [s for s in shown if 30 < s[0] < 40 and 34 < s[1] < 42]  # the Syrian events of the first view
+        assert near and all(inside and not covered for _, _, inside, covered in near), shown
+        page.locator(".reportmap-legend-toggle").click()
+        assert page.locator(".reportmap-legend.reportmap-collapsed").count() == 0
+        assert page.locator(".reportmap-legend-toggle").get_attribute("aria-expanded") == "true"
+        assert p.errors == []
+    result = run("map", str(SEED), "-o", str(tmp_path / "c.html"), "--offline", "--collapsed")
+    assert result.exit_code == 0
+    page = Page(browser, tiles=False).open((tmp_path / "c.html").as_uri())
+    assert page.locator(".reportmap-legend.reportmap-collapsed").count() == 1  # on request on a large screen too
+
+
+def test_folium_elements_added_to_a_rendered_map_work_offline(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`maps.render` returns a folium.Map "to keep customising": a folium.Marker with a popup once threw
+    `$ is not defined` (folium's jQuery was dropped) and stopped the rest of the page's script."""
+    import folium
+
+    from geo.model import Event
+    from maps import render, save
+
+    m = render([Event("Battles", "Armed clash", "2016-10-03", 1, "Aleppo", 36.2, 37.16, None, 1, "", "SY")],
+               offline=True)
+    folium.Marker([36.5, 37.3], popup=folium.Popup("<b>Our reporter</b> was here", max_width=200),
+                  tooltip="Reporter").add_to(m)
+    folium.CircleMarker([36.0, 37.0], radius=6, popup="A circle").add_to(m)
+    out = tmp_path / "custom.html"
+    save(m, out)
+    p = Page(browser, tiles=False)
+    page = p.open(out.as_uri())
+    assert p.errors == [] and p.requests == [out.as_uri()]  # nothing from a CDN, nothing thrown
+    page.locator(".leaflet-marker-icon").first.click()
+    assert "Our reporter" in page.locator(".leaflet-popup-content").inner_text()
+    assert _state(page, "st.count(0)") == 1  # our layer drew too
+    plain = render([], offline=True).get_root().render()
+    assert 'data-asset="jquery_js"' not in plain  # a map nobody customised stays lean

@@ -285,7 +285,11 @@
         content.appendChild(el('div', 'reportmap-quiet', here.length + ' events at this spot'));
         [i].concat(here.filter(function (k) { return k !== i; })).forEach(function (k) { content.appendChild(popup(k)); });
       }
-      L.popup({maxWidth: 340, maxHeight: 360, offset: [0, -4]}).setLatLng(e.layer.getLatLng()).setContent(content).openOn(map);
+      // the popup pans the map clear of the controls on the right (the layer list above, the legend below)
+      var right = Math.max(layersControl.getContainer().offsetWidth, legend.getContainer().offsetWidth) + 16;
+      L.popup({maxWidth: Math.min(340, map.getSize().x - 80), maxHeight: Math.min(360, map.getSize().y - 60),
+               offset: [0, -4], autoPanPaddingTopLeft: [50, layersControl.getContainer().offsetHeight + 16],
+               autoPanPaddingBottomRight: [right, legend.getContainer().offsetHeight + 16]}).setLatLng(e.layer.getLatLng()).setContent(content).openOn(map);
     }
     function showTip(e) {
       var i = e.layer && e.layer._rmIndex;
@@ -393,7 +397,9 @@
       bounds = L.latLngBounds([config.focus[0], config.focus[1]], [config.focus[2], config.focus[3]]);
     }
 
-    var layersControl = L.control.layers({}, overlays, {collapsed: false}).addTo(map);
+    // a small map (an 800 x 400 embed, a phone) or --collapsed: the layer list and the legend are buttons
+    var small = !!config.collapsed || map.getSize().x < 720 || map.getSize().y < 480;
+    var layersControl = L.control.layers({}, overlays, {collapsed: small}).addTo(map);
     var legend = buildLegend();
     legend.addTo(map);
     function fit() {  // the data, clear of the controls on the right (the layer list and the legend)
@@ -438,9 +444,22 @@
       var control = L.control({position: 'bottomright'});
       var rows = [];
       control.onAdd = function () {
-        var box = el('div', 'reportmap-legend leaflet-bar');
-        L.DomEvent.disableClickPropagation(box);
-        L.DomEvent.disableScrollPropagation(box);
+        var outer = el('div', 'reportmap-legend leaflet-bar');
+        L.DomEvent.disableClickPropagation(outer);
+        L.DomEvent.disableScrollPropagation(outer);
+        var toggle = el('button', 'reportmap-legend-toggle', 'Legend');
+        toggle.type = 'button';
+        toggle.setAttribute('aria-expanded', small ? 'false' : 'true');
+        var box = el('div', 'reportmap-legend-body');
+        box.id = map.getContainer().id + '-legend';
+        toggle.setAttribute('aria-controls', box.id);
+        outer.appendChild(toggle);
+        outer.appendChild(box);
+        outer.classList.toggle('reportmap-collapsed', small);
+        toggle.addEventListener('click', function () {
+          var open = outer.classList.toggle('reportmap-collapsed') === false;
+          toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+        });
         if (config.title) { box.appendChild(el('div', 'reportmap-title', config.title)); }
         box.appendChild(el('div', 'reportmap-legend-head', 'Event types'));
         for (var t3 = 0; t3 < types.length; t3++) {
@@ -475,7 +494,7 @@
         prec.appendChild(solid); prec.appendChild(el('span', null, 'town or near it '));
         prec.appendChild(hollow); prec.appendChild(el('span', null, 'province or country only'));
         box.appendChild(prec);
-        return box;
+        return outer;
       };
       control.update = function () {
         rows.forEach(function (r) {
