@@ -17,6 +17,7 @@ _GUARDS = {
     "supercluster_js": "!window.Supercluster",
     "heat_js": "!(window.L && window.L.heatLayer)",
     "protomaps_js": "!window.protomapsL",
+    "reportmap_time_js": "!(window.ReportMap && window.ReportMap.timeWindow)",
     "reportmap_js": "!(window.ReportMap && window.ReportMap.version)",
 }
 _SIZE = re.compile(r"^\d+(\.\d+)?(px|%|vh|vw|em|rem)$")

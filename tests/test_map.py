@@ -277,3 +277,38 @@ def test_folium_elements_added_to_a_rendered_map_work_offline(browser, tmp_path:
     assert _state(page, "st.count(0)") == 1  # our layer drew too
     plain = render([], offline=True).get_root().render()
     assert 'data-asset="jquery_js"' not in plain  # a map nobody customised stays lean
+
+
+def test_time_window_play_and_permalink(run, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "seed.html"
+    assert run("map", str(SEED), "-o", str(out), "--offline", "--timeline").exit_code == 0
+    p = Page(browser, tiles=False)
+    page = p.open(out.as_uri())
+    assert _state(page, "st.timeline.bounds()") == ["2016-09-19", "2016-10-04"]
+    assert _state(page, "st.timeline.window()") is None  # the whole period: every event, the undated too
+    ticks = page.locator(".reportmap-tick").evaluate_all("ts => ts.map(t => parseFloat(t.style.left))")
+    assert ticks[0] == 0 and ticks[-1] == 100 and 85 < ticks[-2] < 100  # days in proportion, not one step each
+    every = sum(_state(page, f"st.count({t})") for t in range(6))
+    _state(page, "st.timeline.set('2016-10-03', '2016-10-03')")
+    one_day = sum(_state(page, f"st.count({t})") for t in range(6))
+    assert 0 < one_day < every
+    assert "from=2016-10-03&to=2016-10-03" in page.evaluate("() => location.hash")  # the permalink
+    link = page.evaluate("() => location.href")
+    again = Page(browser, tiles=False).open(link)
+    assert _state(again, "st.timeline.window()") == ["2016-10-03", "2016-10-03"]
+    assert _state(again, "st.map.getZoom()") == _state(page, "st.map.getZoom()")
+    page.locator(".reportmap-play").click()  # play: a window slides from the start
+    assert _state(page, "st.timeline.playing()") is True
+    first = _state(page, "st.timeline.window()")
+    page.wait_for_timeout(1000)
+    later = _state(page, "st.timeline.window()")
+    assert first[0] == "2016-09-19" and later != first
+    page.locator(".reportmap-play").click()
+    assert _state(page, "st.timeline.playing()") is False and p.errors == []
+    one = tmp_path / "one.json"
+    one.write_text(json.dumps([{"event_type": "Battles", "date": "2016-10-03", "lat": 36.2, "lon": 37.1},
+                               {"event_type": "Battles", "date": "2016-10-03", "lat": 36.3, "lon": 37.2}]),
+                   encoding="utf-8")
+    assert run("map", str(one), "-o", str(tmp_path / "one.html"), "--timeline").exit_code == 0
+    page = Page(browser).open((tmp_path / "one.html").as_uri())
+    assert page.locator(".reportmap-timeline").count() == 0  # one day: no slider

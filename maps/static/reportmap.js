@@ -6,7 +6,9 @@
 (function () {
   'use strict';
   if (window.ReportMap && window.ReportMap.version) { return; }
-  var NS = window.ReportMap = {version: 1, maps: {}};
+  var NS = window.ReportMap = window.ReportMap || {};  // reportmap-time.js may have come first
+  NS.version = 1;
+  NS.maps = NS.maps || {};
 
   var SHAPES = {
     circle: function (s) { var r = s / 2 - 1; return '<circle cx="' + s / 2 + '" cy="' + s / 2 + '" r="' + r + '"/>'; },
@@ -203,7 +205,7 @@
   function draw(map, config, data) {
     var S = data.strings, E = data.events, P = data.places, types = config.types, scale = config.sizes;
     var n = E.lat.length;
-    var state = {map: map, layers: [], members: [], index: [], until: null, heat: null};
+    var state = {map: map, layers: [], members: [], index: [], window: null, heat: null};
     NS.maps[map.getContainer().id] = state;
     if (!isFinite(map.getMaxZoom())) { map.setMaxZoom(19); }
     var canvas = L.canvas({padding: 0.3});
@@ -311,8 +313,9 @@
 
     for (var t = 0; t < types.length; t++) { state.members.push([]); }
     for (var i = 0; i < n; i++) { state.members[E.type[i]].push(i); }
-    function visible(k) { return state.until === null || (S[E.date[k]] || '') <= state.until; }
-    function shownOf(t) { return state.until === null ? state.members[t] : state.members[t].filter(visible); }
+    // the time window ([from, to] ISO dates; null: every event, the undated too)
+    function visible(k) { var w = state.window, d = S[E.date[k]] || ''; return w === null || (d >= w[0] && d <= w[1]); }
+    function shownOf(t) { return state.window === null ? state.members[t] : state.members[t].filter(visible); }
 
     // Clustered: one supercluster index per type; only the clusters and points in view become markers.
     function rebuild(t) {
@@ -424,7 +427,21 @@
     map.on('moveend', function () { for (var t2 = 0; t2 < types.length; t2++) { redraw(t2); } });
     map.on('overlayadd', function (e) { var t2 = state.layers.indexOf(e.layer); if (t2 >= 0) { redraw(t2); } });
     map.on('overlayadd overlayremove', function () { refreshHeat(); legend.update(); });
-    if (config.timeline) { buildTimeline().addTo(map); }
+    if (config.timeline && NS.timeWindow) {
+      var dates = [];
+      for (var k = 0; k < n; k++) { dates.push(S[E.date[k]] || ''); }
+      state.timeline = NS.timeWindow(dates, function (w) {  // hidden when the events hold fewer than two days
+        state.window = w;
+        for (var t4 = 0; t4 < types.length; t4++) { if (state.members[t4].length) { rebuild(t4); } }
+        refreshHeat();
+        legend.update();
+        if (NS.writePermalink && state.permalink) { NS.writePermalink(); }
+      });
+      if (state.timeline) { state.timeline.addTo(map); }
+    }
+    if (NS.permalink) {  // a restored view is the reader's: no refit over it
+      state.permalink = NS.permalink(map, state.timeline || null, function () { touched = true; });
+    }
     refreshHeat();
     legend.update();
 
@@ -507,38 +524,6 @@
       return control;
     }
 
-    function buildTimeline() {
-      var dates = [], seen = {};
-      for (var k = 0; k < n; k++) { var d = S[E.date[k]]; if (d && !seen[d]) { seen[d] = 1; dates.push(d); } }
-      dates.sort();
-      var control = L.control({position: 'bottomleft'});
-      control.onAdd = function () {
-        var box = el('div', 'reportmap-timeline leaflet-bar');
-        L.DomEvent.disableClickPropagation(box);
-        var caption = el('div', 'reportmap-timeline-label', 'All dates');
-        var slider = el('input');
-        slider.type = 'range'; slider.min = 0; slider.max = Math.max(0, dates.length - 1); slider.value = slider.max;
-        slider.setAttribute('aria-label', 'Show events up to this date');
-        var timer = null;
-        slider.addEventListener('input', function () {
-          var last = Number(slider.value) === dates.length - 1;
-          state.until = last ? null : dates[Number(slider.value)];
-          caption.textContent = last ? 'All dates' : 'Up to ' + state.until;
-          clearTimeout(timer);
-          timer = setTimeout(apply, 120);
-        });
-        box.appendChild(caption);
-        box.appendChild(slider);
-        if (dates.length) { box.appendChild(el('div', 'reportmap-quiet', dates[0] + ' – ' + dates[dates.length - 1])); }
-        return box;
-      };
-      function apply() {
-        for (var t4 = 0; t4 < types.length; t4++) { if (state.members[t4].length) { rebuild(t4); } }
-        refreshHeat();
-        legend.update();
-      }
-      return control;
-    }
 
     state.openPopup = function (k) { openPopup({layer: marker(k)}); return true; };  // for tests and host pages
     state.count = function (t2) { return shownOf(t2).length; };
