@@ -36,13 +36,14 @@ ASSETS: dict[str, Asset] = {
     "supercluster_js": Asset("js", "maps", "static/supercluster.min.js"),
     "protomaps_js": Asset("js", "maps", "static/protomaps-leaflet.js"),
     "reportmap_time_js": Asset("js", "maps", "static/reportmap-time.js"),
+    "reportmap_find_js": Asset("js", "maps", "static/reportmap-find.js"),
     "reportmap_js": Asset("js", "maps", "static/reportmap.js"),
 }
 #: What every event map loads, in order.
 #: Clustering is supercluster's (an index over all points; only what is in view becomes markers), which stays
 #: fast at 100,000 events where Leaflet.markercluster needs a marker object per event.
 MAP_ASSETS = ("leaflet_css", "reportmap_css", "leaflet_js", "supercluster_js", "heat_js", "protomaps_js",
-              "reportmap_time_js", "reportmap_js")
+              "reportmap_time_js", "reportmap_find_js", "reportmap_js")
 
 _CSS_URL = re.compile(r"url\((['\"]?)(images/[\w.-]+\.png)\1\)")
 

@@ -18,6 +18,7 @@ _GUARDS = {
     "heat_js": "!(window.L && window.L.heatLayer)",
     "protomaps_js": "!window.protomapsL",
     "reportmap_time_js": "!(window.ReportMap && window.ReportMap.timeWindow)",
+    "reportmap_find_js": "!(window.ReportMap && window.ReportMap.findControl)",
     "reportmap_js": "!(window.ReportMap && window.ReportMap.version)",
 }
 _SIZE = re.compile(r"^\d+(\.\d+)?(px|%|vh|vw|em|rem)$")

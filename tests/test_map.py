@@ -58,7 +58,7 @@ def test_offline_map_needs_no_network(run, browser, tmp_path: Path) -> None:  # 
     page = p.open(out.as_uri())
     assert p.requests == [out.as_uri()]  # the page itself and nothing else
     assert p.errors == []
-    assert page.locator(".reportmap-timeline input[type=range]").count() == 1
+    assert page.locator(".reportmap-timeline input[type=range]").count() == 2  # from and to
     # the labelled basemap at the map's own first view (zoom 7 over northern Syria): towns, the border
     # country, the sea, placed by protomaps on its canvas (read from its label index)
     page.wait_for_selector('[data-reportmap-basemap="drawn"]', state="attached", timeout=20_000)
@@ -312,3 +312,42 @@ def test_time_window_play_and_permalink(run, browser, tmp_path: Path) -> None:  
     assert run("map", str(one), "-o", str(tmp_path / "one.html"), "--timeline").exit_code == 0
     page = Page(browser).open((tmp_path / "one.html").as_uri())
     assert page.locator(".reportmap-timeline").count() == 0  # one day: no slider
+
+
+def test_find_filters_and_the_list_of_events(run, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Search over places, actors and evidence; filters by fatalities and actor; the events in view as buttons a
+    keyboard reaches, events on one spot each listed and counted on their marker."""
+    out = tmp_path / "seed.html"
+    assert run("map", str(SEED), "-o", str(out), "--offline").exit_code == 0
+    events = json.loads(run("events", str(SEED), "--format", "json").output)
+    p = Page(browser, tiles=False)
+    page = p.open(out.as_uri())
+    total = sum(_state(page, f"st.count({t})") for t in range(6))
+    page.fill(".reportmap-find-q", "Aleppo")
+    page.wait_for_timeout(400)
+    aleppo = [e for e in events if any("aleppo" in str(x).lower() for x in (
+        e["location"], " ".join(e["actors"]), e["sub_event_type"], " ".join(v["text"] for v in e["evidence"]),
+        e["source"]))]
+    assert sum(_state(page, f"st.count({t})") for t in range(6)) == len(aleppo) < total
+    assert page.inner_text(".reportmap-find-status") == f"{len(aleppo)} of {total} events"
+    page.fill(".reportmap-find-q", "")
+    page.select_option(".reportmap-find-deaths", "100")
+    page.wait_for_timeout(300)
+    assert sum(_state(page, f"st.count({t})") for t in range(6)) == sum(e["fatalities"] >= 100 for e in events)
+    page.select_option(".reportmap-find-deaths", "0")
+    actors = page.locator(".reportmap-find-actor option").all_inner_texts()[1:]
+    if actors:
+        page.select_option(".reportmap-find-actor", actors[0])
+        page.wait_for_timeout(300)
+        assert sum(_state(page, f"st.count({t})") for t in range(6)) == sum(actors[0] in e["actors"] for e in events)
+        page.select_option(".reportmap-find-actor", "")
+    page.locator(".reportmap-list-toggle").click()
+    items = page.locator(".reportmap-list-item")
+    assert items.count() >= 3
+    items.first.focus()
+    page.keyboard.press("Enter")  # a keyboard opens the event's popup
+    assert page.locator(".leaflet-popup-content").count() == 1
+    stacked = _state(page, "st.layers.flatMap(l => l.getLayers()).map(m => m.options.stacked || 1)")
+    at_aleppo = sum(1 for e in events if abs(e["lat"] - 36.20124) < 1e-4 and abs(e["lon"] - 37.16117) < 1e-4)
+    assert at_aleppo > 1 and max(stacked) == at_aleppo  # the badge counts the events on one spot
+    assert p.errors == []

@@ -74,6 +74,16 @@
         default: ctx.arc(p.x, p.y, s, 0, Math.PI * 2);
       }
       r._fillStroke(ctx, this);
+      if (this.options.stacked > 1) {  // events drawn on one spot: a badge with their number (the popup lists them)
+        var bx = p.x + s * 0.9, by = p.y - s * 0.9;
+        ctx.save();
+        ctx.beginPath(); ctx.arc(bx, by, 7, 0, Math.PI * 2);
+        ctx.fillStyle = '#222222'; ctx.fill();
+        ctx.fillStyle = '#ffffff'; ctx.font = 'bold 9px system-ui, sans-serif';
+        ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+        ctx.fillText(String(Math.min(this.options.stacked, 99)), bx, by + 0.5);
+        ctx.restore();
+      }
     }
   });
   NS.ShapeMarker = ShapeMarker;
@@ -305,6 +315,7 @@
       var style = types[E.type[i]], colour = safeColour(style.colour), hollow = E.gp[i] === 3;
       var m = new ShapeMarker([E.lat[i], E.lon[i]], {
         renderer: eventCanvas, shape: style.shape, radius: scale[sizeClass(E.fatalities[i], scale)].size / 2,
+        stacked: atPoint(i).length,
         color: hollow ? colour : '#222222', weight: hollow ? 2.2 : 0.8, fillColor: hollow ? '#ffffff' : colour,
         fillOpacity: hollow ? 0.85 : 0.9});
       m._rmIndex = i;
@@ -313,9 +324,12 @@
 
     for (var t = 0; t < types.length; t++) { state.members.push([]); }
     for (var i = 0; i < n; i++) { state.members[E.type[i]].push(i); }
-    // the time window ([from, to] ISO dates; null: every event, the undated too)
-    function visible(k) { var w = state.window, d = S[E.date[k]] || ''; return w === null || (d >= w[0] && d <= w[1]); }
-    function shownOf(t) { return state.window === null ? state.members[t] : state.members[t].filter(visible); }
+    // the time window ([from, to] ISO dates; null: every event, the undated too) and what the reader looks for
+    function visible(k) {
+      var w = state.window, d = S[E.date[k]] || '';
+      return (w === null || (d >= w[0] && d <= w[1])) && (!state.match || state.match(k));
+    }
+    function shownOf(t) { return state.window === null && !state.match ? state.members[t] : state.members[t].filter(visible); }
 
     // Clustered: one supercluster index per type; only the clusters and points in view become markers.
     function rebuild(t) {
@@ -432,12 +446,42 @@
       for (var k = 0; k < n; k++) { dates.push(S[E.date[k]] || ''); }
       state.timeline = NS.timeWindow(dates, function (w) {  // hidden when the events hold fewer than two days
         state.window = w;
-        for (var t4 = 0; t4 < types.length; t4++) { if (state.members[t4].length) { rebuild(t4); } }
-        refreshHeat();
-        legend.update();
+        rebuildAll();
         if (NS.writePermalink && state.permalink) { NS.writePermalink(); }
       });
       if (state.timeline) { state.timeline.addTo(map); }
+    }
+    function rebuildAll() {
+      for (var t5 = 0; t5 < types.length; t5++) { if (state.members[t5].length) { rebuild(t5); } }
+      refreshHeat();
+      legend.update();
+      if (state.list) { state.list.refresh(); }
+    }
+    if (n && NS.findControl) {
+      var actorCount = {};
+      for (k = 0; k < n; k++) {
+        (S[E.actors[k]] || '').split('; ').forEach(function (a) { if (a) { actorCount[a] = (actorCount[a] || 0) + 1; } });
+      }
+      var actorNames = Object.keys(actorCount).sort(function (a, b) { return actorCount[b] - actorCount[a] || (a < b ? -1 : 1); }).slice(0, 40);
+      state.find = NS.findControl(actorNames, small, function (f) {
+        state.match = NS.eventFilter(S, E, f);
+        rebuildAll();
+        var shown = 0;
+        for (var k2 = 0; k2 < n; k2++) { if (visible(k2)) { shown++; } }
+        state.find.status(state.match ? shown + ' of ' + n + ' events' : '');
+      }).addTo(map);
+      state.list = NS.eventList(function (k3) {
+        var deaths = E.fatalities[k3];
+        return (S[E.date[k3]] || 'date unknown') + ' · ' + types[E.type[k3]].name + ' · ' + (S[E.location[k3]] || '?') +
+          (deaths ? ' · ' + deaths + ' killed' : '');
+      }, function () {
+        var b = map.getBounds(), out = [];
+        for (var k4 = 0; k4 < n; k4++) {
+          if (map.hasLayer(state.layers[E.type[k4]]) && visible(k4) && b.contains([E.lat[k4], E.lon[k4]])) { out.push(k4); }
+        }
+        return out.sort(function (a, b2) { return (S[E.date[a]] || '') < (S[E.date[b2]] || '') ? -1 : 1; });
+      }, function (k5) { state.openPopup(k5); }, 100).addTo(map);
+      map.on('moveend overlayadd overlayremove', function () { state.list.refresh(); });
     }
     if (NS.permalink) {  // a restored view is the reader's: no refit over it
       state.permalink = NS.permalink(map, state.timeline || null, function () { touched = true; });
