@@ -271,3 +271,44 @@ def test_another_tools_features_are_read_by_their_points(tmp_path: Path) -> None
         assert [(round(e.lat or 0, 4), round(e.lon or 0, 4)) for e in events] == [
             (36.2, 37.16), (41.01, 28.95), (11.65, 13.42)], name
         assert events[2].original_type == "Kidnapping" and events[0].evidence[0].text == "Shells hit a market"
+
+
+@st.composite
+def _mentions(draw: Any) -> Any:
+    from geo.model import Mention, Place
+
+    text = draw(_TEXT)
+    start = draw(st.integers(0, 10_000))
+    place = None if draw(st.booleans()) else Place(
+        draw(st.integers(1, 10**8).map(str)), draw(_TEXT), draw(st.floats(-89, 89).map(lambda v: round(v, 5))),
+        draw(st.floats(-179, 179).map(lambda v: round(v, 5))), "P", draw(st.sampled_from(["PPL", "ADM1", "PCLI"])),
+        draw(st.sampled_from(["SY", "IQ"])), admin1=draw(_TEXT))
+    return Mention(text, start, start + len(text), place, score=round(draw(st.floats(0, 1)), 3),
+                   status="resolved" if place else "unknown")
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(docs=st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.lists(_mentions(), min_size=1, max_size=4)),
+                     min_size=1, max_size=3),
+       fmt=st.sampled_from(["csv", "gpkg", "fgb"]))
+def test_every_places_writer_round_trips(tmp_path: Path, docs: list[Any], fmt: str) -> None:
+    import pandas as pd
+    import pyogrio
+
+    from geo.formats.registry import get, writer
+
+    path = tmp_path / f"places.{fmt}"
+    binary = get(fmt, "mentions").binary
+    with path.open("wb" if binary else "w", encoding=None if binary else "utf-8") as out:
+        writer(fmt, "mentions")(docs, out, **({"raw_csv": True} if fmt == "csv" else {}))
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False) if fmt == "csv" else pyogrio.read_dataframe(path)
+    expected = [{"id": i, **m.to_dict()} for i, ms in docs for m in ms]
+    assert len(frame) == len(expected)
+    for row, want in zip(frame.to_dict("records"), expected, strict=True):
+        for key in ("id", "text", "name", "geonameid", "country_code", "status"):
+            got = row.get(key)
+            assert (got if got not in ("", None) and got == got else None) == (want[key] or None), (key, row, want)
+        for key in ("start", "end"):
+            assert int(row[key]) == want[key]
+        if want["lat"] is not None:
+            assert abs(float(row["lat"]) - want["lat"]) < 1e-9 and abs(float(row["lon"]) - want["lon"]) < 1e-9

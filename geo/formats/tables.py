@@ -62,8 +62,9 @@ def frame_rows(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
         else:
             frame = pyogrio.read_dataframe(path)
     except Exception as e:  # GDAL and pyarrow raise many types for a bad file
+        reason = str(e).split(";")[0].strip()[:120]  # GDAL's first sentence: what it could not do
         raise InputError(f"{path}: not a readable {path.suffix.lstrip('.') or 'table'} file "
-                         f"({type(e).__name__}: {str(e)[:120]})") from None
+                         f"({type(e).__name__}: {reason})") from None
     geometry = frame.geometry if "geometry" in frame and hasattr(frame, "crs") else None
     if geometry is not None:
         if frame.crs is not None and frame.crs.to_epsg() != 4326:
