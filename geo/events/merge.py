@@ -79,7 +79,7 @@ def placed(events: Iterable[Event]) -> list[Event]:
     """Events known only by their country joined to the one event of their type and day placed in a town of that
     country (``hundreds were injured in clashes with riot police overnight Saturday`` in South Korea, and the
     demonstration that turned violent in Seoul that Saturday: one riot, in Seoul). Where several such events
-    stand, the country-level one stays (which of them it is cannot be told).
+    stand, the country-level one is their summary and joins the deadliest of them.
 
     >>> from geo.model import Event
     >>> day = dict(event_type="Riots", sub_event_type="Violent demonstration", date="2008-06-28", country_code="KR",
@@ -104,8 +104,10 @@ def placed(events: Iterable[Event]) -> list[Event]:
     gone: set[int] = set()
     for i, e in enumerate(events):
         into = towns.get(key(e), [])
-        if not e.admin1 and e.geo_precision == 3 and e.date and len(into) == 1:
-            j = into[0]
+        if not e.admin1 and e.geo_precision == 3 and e.date and into:
+            # several: the country-level one is their summary ("in all, four members of the security forces were
+            # killed in Sunday's attacks" after the attacks in Qatraneh and Karak), joined to the deadliest
+            j = max(into, key=lambda k: (out[k].fatalities, -k))
             out[j] = merge(out[j], e, why="joined: the same event told without its town")
             gone.add(i)
     return [e for i, e in enumerate(out) if i not in gone]

@@ -286,8 +286,18 @@ def property_hit(t: Token, air: bool) -> bool:
     return of_kind(objects(t), PROPERTY)
 
 
+_OWN = frozenset({"their", "his", "her", "our", "my"})
+
+
 def set_fire(t: Token, air: bool) -> bool:
-    return any(lemma_of(c) == "fire" and c.dep_ in ("dobj", "pobj", "prep") for c in t.subtree)
+    """``rebels set fire to a bus``; never people who are no armed group burning their own homes (``some
+    civilians set fire to their homes because they didn't want the militias to take them over``)."""
+    if not any(lemma_of(c) == "fire" and c.dep_ in ("dobj", "pobj", "prep") for c in t.subtree):
+        return False
+    who = arguments(t, ("nsubj",))
+    burnt = [x for c in t.children if c.dep_ == "prep" for x in arguments(c, ("pobj",))]
+    own = any(c.dep_ == "poss" and c.lower_ in _OWN for x in burnt for c in x.children)
+    return not (own and who and not of_kind(who, COMBATANTS))
 
 
 def fire_targets(t: Token) -> list[Token] | None:
@@ -309,6 +319,27 @@ def fire_on_people(t: Token, air: bool) -> bool:
     targets = fire_targets(t)
     return targets is not None and bool(targets) and not of_kind(targets, COMBATANTS) and not of_kind(
         targets, PROTESTERS)
+
+
+def came_under(t: Token) -> list[Token] | None:
+    """Who ``came under fire``/``came under attack`` (the subject of *come*), or None when the token is no such
+    phrase (``the house under fire`` is not one)."""
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ == "under" and lemma_of(head.head) == "come":
+        return arguments(head.head, ("nsubj", "nsubjpass"))
+    return None
+
+
+def under_fire_forces(t: Token, air: bool) -> bool:
+    """``The officers responding to the call came under fire``: forces attacked, a clash."""
+    who = came_under(t)
+    return who is not None and of_kind(who, COMBATANTS)
+
+
+def under_fire_others(t: Token, air: bool) -> bool:
+    """``A convoy of aid workers came under attack``: others attacked."""
+    who = came_under(t)
+    return who is not None and bool(who) and not of_kind(who, COMBATANTS)
 
 
 def fire_on_forces(t: Token, air: bool) -> bool:

@@ -54,6 +54,8 @@ from .tree import (
     set_fire,
     street_protest,
     turned_violent,
+    under_fire_forces,
+    under_fire_others,
     weapon_used,
     weapons_stopped,
     weapons_taken,
@@ -179,6 +181,10 @@ RULES: tuple[Rule, ...] = (
           example="three soldiers were killed in an ambush"),
     _rule("fired-on-forces", _S["clash"], "fire open", "VERB", fire_on_forces, generic=True,
           example="a gunman opened fire on police on the Champs-Elysees"),
+    _rule("forces-under-fire", _S["clash"], "fire attack", "NOUN", under_fire_forces,
+          example="the officers responding to the call came under fire from inside the house"),
+    _rule("under-fire", _S["attack"], "fire attack", "NOUN", under_fire_others,
+          example="a bus carrying pilgrims came under attack near the border"),
     _rule("attack-on-forces", _S["clash"], "attack assault raid", "NOUN VERB", attack_on_combatants,
           example="guerrillas attacked an army post"),
     _rule("attack-on-property", _S["loot"], "attack assault", "NOUN VERB", attack_on_property,
@@ -243,7 +249,7 @@ _PHRASES = (r"open\w* fire", r"fir(?:e|ed|es|ing)(?: \w+ly)? (?:on|at|into|upon)
             r"withdr\w+ from", r"pledg\w+ allegiance", r"establish\w* (?:a |an )?(?:base|headquarters|outpost)",
             r"explosive (?:device|charge)|booby[- ]?trap|land ?mine|tear gas|water cannon", r"march(?:ed|es|ing)?\b",
             r"air ?(?:strike|raid)|drone strike|warplanes?|jets?\b|helicopter|fight\w*|fought|burn\w*|execut\w*",
-            r"strikes?\b|raids?\b")
+            r"strikes?\b|raids?\b", r"c[ao]m\w* under (?:heavy |sustained )?(?:fire|attack)")
 
 
 @cache

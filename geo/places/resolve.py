@@ -318,8 +318,11 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
     same_name: dict[str, list[_Key]] = {}
     for g in winners:
         same_name.setdefault(g[0], []).append(g)
-    # "the province of Ontario" ... "Ontario": a bare name takes the sense the text gave it elsewhere
+    # "the province of Ontario" ... "Ontario": a bare name takes the sense the text gave it elsewhere; given both,
+    # the town's ("the central town of Karak" ... "the Karak district" ... "gunmen fired on a patrol in Karak":
+    # a district named after its town, the bare name the town)
     said = {g[0]: w.cand.place.id for g, w in winners.items() if g[1] == "A"}
+    said.update({g[0]: w.cand.place.id for g, w in winners.items() if g[1] == "P" and g[0] in said})
     order = list(winners)
     total, ballots = tally(_votes(spans[groups[g][0]], len(groups[g]), winners[g], g in counted) for g in order)
     ballot_of = dict(zip(order, ballots, strict=True))
