@@ -282,3 +282,11 @@ def test_parse_tells_what_happened(sentence: str, word: str, happened: bool) -> 
     from geo.events.parse import asserted
 
     assert asserted(sentence, sentence.index(word)) is happened
+
+
+def test_words_that_begin_like_months_are_no_months() -> None:
+    """``mayor`` and ``marines`` once read as May and March, and a conjoined figure was lost."""
+    from geo.events.numbers import casualty_figures
+
+    assert [f.value for f in casualty_figures("Two marines and 16 guerrillas were killed.")] == [18]
+    assert [f.value for f in casualty_figures("On 5 May and 16 guerrillas were killed.")] == [16]

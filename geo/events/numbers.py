@@ -55,7 +55,9 @@ _PATTERNS = [
                rf"(?P<n>{_NUMBER})\b", re.I),
 ]
 #: A figure conjoined before another's (``Two soldiers and 16 gunmen were killed``: 18 killed).
-_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+#: Month names, whole (``[a-z]*`` after a prefix took ``mayor`` and ``marines`` for months: ``two marines and``).
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+           r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?")
 _CONJOINED = re.compile(rf"\b(?P<n>{_NUMBER})(?:\s+(?!{_MONTHS}(?:\W|$)|years?\b|days?\b){_VICTIMS}){{1,2}}?"
                         rf"(?:\s*,|\s+and)\s+$", re.I)
 #: ... and one conjoined after (``killed two soldiers and 16 civilians``: 18 killed).
