@@ -27,7 +27,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
@@ -38,12 +37,13 @@ from ..deadline import check as check_deadline
 from ..model import Event, Mention, main_country
 from ..places import check_length, default_gazetteer, parse_places, readable
 from ..taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VIOLENT
+from .countries import home_country, own_countries
 from .dates import TimeExpr, dateline_date, find_times
 from .drafts import Draft, another_day, compatible, elsewhere, same_country, same_place, to_event, told_last
 from .merge import merge, one_per_day, placed
 from .numbers import Figure, casualty_figures, parse_number, vague_figure
 from .parse import asserted_token, has_lemma, parse
-from .roles import MentionIndex, PlaceCandidate, best_place, is_demonym, listed_places, sentence_places, specificity
+from .roles import MentionIndex, PlaceCandidate, best_place, listed_places, sentence_places, specificity
 from .sentences import Sentence, actors_in, body_sentences, clauses, figure_source, in_quotes
 from .tree import BLASTS, another_mention, definite_mention, disaster, lemma_of
 from .triggers import Rule, find_triggers, may_trigger
@@ -152,8 +152,8 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
     dateline = next((m for m in mentions if head and head.place_start <= m.start < head.place_end and m.place),
                     None)
     state = _State(text, anchor, mentions, dateline, anchored=known is not None, air=bool(_AIR.search(text)),
-                   countries=_countries(mentions, dateline), index=MentionIndex(mentions))
-    state.home = _home(state, head.end if head else 0)
+                   countries=own_countries(mentions, dateline), index=MentionIndex(mentions))
+    state.home = home_country(mentions, dateline, head.end if head else 0)
     drafts: list[Draft] = []
     open_: Draft | None = None
     for sent in body_sentences(text, head.end if head else 0):
@@ -169,46 +169,6 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
             state.last_time[sent.paragraph] = dated[-1]
         state.previous = sent
     return _finish(state, drafts, gaz, source, include_background, original)
-
-
-def _home(state: _State, body_start: int = 0) -> str | None:
-    """Where an event with no place of its own goes: the dateline's country (``SAN SALVADOR, 18 NOV 89 -- ...
-    Spanish ... Spanish ...``: El Salvador) unless the body after the dateline never names it, nor a place or
-    people of it, and names another country by its name three times (``ROME (ITALY), 11 JAN 90 -- [INTERVIEW] ...
-    the massacre ... in El Salvador ... in El Salvador``: the reporter is in Rome, the massacre in El Salvador;
-    towns do not count, wire copy's capitals make towns of people: ``CUELLAR``, ``LEIGH``); with no dateline, the
-    most named country.
-
-    >>> from geo.model import Mention, Place
-    >>> def m(name, cc, at): return Mention(name, at, at + len(name), Place(name, name, 0, 0, "A", "PCLI", cc))
-    >>> rome, sv = m("ROME", "IT", 0), [m("EL SALVADOR", "SV", k) for k in (40, 90, 140)]
-    >>> _home(_State("", dt.date(1990, 1, 11), [rome, *sv], rome), 20)
-    'SV'
-    >>> _home(_State("", dt.date(1990, 1, 11), [rome, *sv[:1]], rome), 20)
-    'IT'
-    """
-    line = state.dateline.place.country_code if state.dateline and state.dateline.place else None
-    if line is None:
-        return main_country(m for m in state.mentions if not is_demonym(m))
-    body = [m for m in state.mentions if m.start >= body_start and m.place is not None]
-    if any(m.place.country_code == line for m in body):  # type: ignore[union-attr]
-        return line
-    named = Counter(m.place.country_code for m in body  # type: ignore[union-attr]
-                    if not is_demonym(m) and m.place.feature_code.startswith("PCL"))  # type: ignore[union-attr]
-    top = named.most_common(1)
-    return top[0][0] if top and top[0][1] >= 3 else line
-
-
-def _countries(mentions: list[Mention], dateline: Mention | None) -> frozenset[str]:
-    """The document's own countries: its dateline's, and those named (or holding places named, demonyms aside:
-    ``Spanish`` Jesuits) at least half as often as the most named one."""
-    counts = Counter(m.place.country_code for m in mentions
-                     if m.place is not None and m.place.country_code and not is_demonym(m))
-    top = max(counts.values(), default=0)
-    own = {c for c, n in counts.items() if 2 * n >= top}
-    if dateline is not None and dateline.place is not None and dateline.place.country_code:
-        own.add(dateline.place.country_code)
-    return frozenset(own)
 
 
 def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: Draft | None,
