@@ -81,6 +81,8 @@ def _shoot(executable: str, page_path: Path, target: Path, width: int, height: i
             with contextlib.suppress(PlaywrightError):
                 page.wait_for_selector('[data-reportmap-basemap="drawn"], [data-reportmap-basemap="none"]',
                                        state="attached", timeout=15_000)
+            # a still image: no search box, no list button, no play button (nothing to click on paper)
+            page.evaluate("() => document.body.classList.add('reportmap-still')")
             page.wait_for_timeout(300)  # let the canvas finish its last frame
             with atomic_path(target) as tmp_png:
                 page.screenshot(path=str(tmp_png), type="png", full_page=False)
