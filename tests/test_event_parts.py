@@ -290,3 +290,16 @@ def test_words_that_begin_like_months_are_no_months() -> None:
 
     assert [f.value for f in casualty_figures("Two marines and 16 guerrillas were killed.")] == [18]
     assert [f.value for f in casualty_figures("On 5 May and 16 guerrillas were killed.")] == [16]
+
+
+def test_the_parse_attaches_an_event_to_its_own_date() -> None:
+    """The date is the one the tree attaches to the event word, not the nearest (``on Monday`` is the release)."""
+    from geo.events.dates import attached_times
+    from geo.events.parse import parse
+    from geo.events.extract import extract_events
+
+    sentence = "On Tuesday gunmen, who had been released from prison on Monday, killed four villagers."
+    times = find_times(sentence, dt.date(2016, 12, 16))
+    assert [sentence[t.start:t.end] for t in attached_times(parse(sentence), times, sentence.index("killed"))] == [
+        "On Tuesday"]
+    assert [e.date for e in extract_events("Hama. " + sentence, published="2016-12-16")] == ["2016-12-13"]

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..datelines import date_line
 from ..errors import InputError
 from ..lexicon import MONTHS, WEEKDAYS, alternation
 
-__all__ = ["TimeExpr", "dateline_date", "find_times", "parse_published", "record_date"]
+__all__ = ["TimeExpr", "attached_times", "dateline_date", "find_times", "parse_published", "record_date"]
 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "a few": 3, "several": 3, "couple of": 2, "a couple of": 2}
@@ -231,3 +231,29 @@ def _resolve(kind: str, m: re.Match[str], text: str, anchor: dt.date) -> TimeExp
     absolute = kind in ("iso", "year") or (kind in ("mdy", "dmy") and bool(m.group(3))) or (
         kind == "month" and bool(m.group(2)))
     return TimeExpr(m.start(), m.end(), date, 3 if since and precision < 3 else precision, since, absolute)
+
+
+def attached_times(doc: Any, times: list[TimeExpr], at: int) -> list[TimeExpr]:
+    """The time expressions the parse of a sentence (``doc``) attaches to the event word at offset ``at``: those
+    whose first verb above them in the tree is the event word or the verb it belongs to (``The rebels, who had
+    shelled Foua on Monday, attacked Kfraya on Tuesday``: Tuesday for the attack, Monday for the shelling).
+    Expressions the parse cannot place are left out; none attached: an empty list (the nearest then serves)."""
+    word = next((t for t in doc if t.idx <= at < t.idx + max(1, len(t.text))), None)
+    if word is None:
+        return []
+    clause = {word.i}
+    head = word
+    while head.pos_ not in ("VERB", "AUX") and head.head.i != head.i:  # a noun's verb: "the attack killed ..."
+        head = head.head
+        clause.add(head.i)
+    out = []
+    for te in times:
+        tok = next((t for t in doc if te.start <= t.idx < te.end), None)
+        if tok is None:
+            continue
+        up = tok
+        while up.head.i != up.i and up.i not in clause and not (up is not tok and up.pos_ == "VERB"):
+            up = up.head
+        if up.i in clause:
+            out.append(te)
+    return out

@@ -28,7 +28,7 @@ import datetime as dt
 import logging
 import re
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from gazetteer import Gazetteer
 
@@ -38,7 +38,7 @@ from ..model import Event, Mention, main_country
 from ..places import check_length, default_gazetteer, parse_places, readable
 from ..taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VIOLENT
 from .countries import home_country, own_countries
-from .dates import TimeExpr, dateline_date, find_times
+from .dates import TimeExpr, attached_times, dateline_date, find_times
 from .drafts import Draft, another_day, compatible, elsewhere, same_country, same_place, to_event, told_last
 from .merge import merge, one_per_day, placed
 from .numbers import Figure, casualty_figures, parse_number, vague_figure
@@ -112,10 +112,14 @@ def _trusted(times: list[TimeExpr], state: _State) -> list[TimeExpr]:
                                                                                or t.date is None)]
 
 
-def _pick_time(times: list[TimeExpr], at: int) -> TimeExpr | None:
+def _pick_time(times: list[TimeExpr], at: int, doc: Any = None) -> TimeExpr | None:
+    """The event's time: among those the parse attaches to the event word (``doc`` given), else among all, the
+    most precise, then the nearest."""
     dated = [t for t in times if t.date is not None]
     if not dated:
         return None
+    if doc is not None and len(dated) > 1:
+        dated = attached_times(doc, dated, at) or dated
     return min(dated, key=lambda t: (t.precision, abs(t.start - at)))
 
 
@@ -190,7 +194,7 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: Draft | N
         own_place = best_place(cands, at)
         if own_place is None and (scene := _scene(state, sent)) is not None:
             own_place, cands = scene, [scene]
-        own_time = _pick_time(times, found.at)
+        own_time = _pick_time(times, found.at, parse(sent.text))
         # "Karlov's assassination" while the Istanbul bombings are open: the assassination told before
         same_kind = found.definite and open_ is not None and open_.event_type != kind and any(
             d.event_type == kind for d in drafts)
@@ -292,7 +296,7 @@ def _choose_place(state: _State, draft: Draft, cands: list[PlaceCandidate], at: 
 
 
 def _date(state: _State, draft: Draft, sent: Sentence, times: list[TimeExpr], at: int) -> None:
-    own = _pick_time(times, at)
+    own = _pick_time(times, at, parse(sent.text))
     vague = any(t.date is None or t.since for t in times)
     if own is not None:
         draft.date, draft.precision, draft.explicit_date = own.date, own.precision, True
