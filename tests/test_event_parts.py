@@ -295,8 +295,8 @@ def test_words_that_begin_like_months_are_no_months() -> None:
 def test_the_parse_attaches_an_event_to_its_own_date() -> None:
     """The date is the one the tree attaches to the event word, not the nearest (``on Monday`` is the release)."""
     from geo.events.dates import attached_times
-    from geo.events.parse import parse
     from geo.events.extract import extract_events
+    from geo.events.parse import parse
 
     sentence = "On Tuesday gunmen, who had been released from prison on Monday, killed four villagers."
     times = find_times(sentence, dt.date(2016, 12, 16))
