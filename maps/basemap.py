@@ -23,7 +23,7 @@ __all__ = ["ATTRIBUTION", "MAX_ZOOM", "WORLD_ZOOM", "dense_bounds", "tile_range"
 #: The deepest zoom the tiles hold (1:10m data honours about this); the map may zoom two further, drawn from it.
 MAX_ZOOM = 7
 #: Zooms embedded for the whole world in every page.
-WORLD_ZOOM = 3
+WORLD_ZOOM = 4
 #: At most this many tiles per zoom around the events (a map of the whole world stops at the zoom it reaches).
 MAX_TILES_PER_ZOOM = 160
 ATTRIBUTION = "Made with Natural Earth (public domain)"
