@@ -35,6 +35,7 @@ ASSETS: dict[str, Asset] = {
     "heat_js": Asset("js", "maps", "static/leaflet-heat.js"),
     "supercluster_js": Asset("js", "maps", "static/supercluster.min.js"),
     "protomaps_js": Asset("js", "maps", "static/protomaps-leaflet.js"),
+    "reportmap_ui_js": Asset("js", "maps", "static/reportmap-ui.js"),
     "reportmap_time_js": Asset("js", "maps", "static/reportmap-time.js"),
     "reportmap_find_js": Asset("js", "maps", "static/reportmap-find.js"),
     "reportmap_js": Asset("js", "maps", "static/reportmap.js"),
@@ -43,7 +44,7 @@ ASSETS: dict[str, Asset] = {
 #: Clustering is supercluster's (an index over all points; only what is in view becomes markers), which stays
 #: fast at 100,000 events where Leaflet.markercluster needs a marker object per event.
 MAP_ASSETS = ("leaflet_css", "reportmap_css", "leaflet_js", "supercluster_js", "heat_js", "protomaps_js",
-              "reportmap_time_js", "reportmap_find_js", "reportmap_js")
+              "reportmap_ui_js", "reportmap_time_js", "reportmap_find_js", "reportmap_js")
 
 _CSS_URL = re.compile(r"url\((['\"]?)(images/[\w.-]+\.png)\1\)")
 

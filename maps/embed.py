@@ -17,6 +17,7 @@ _GUARDS = {
     "supercluster_js": "!window.Supercluster",
     "heat_js": "!(window.L && window.L.heatLayer)",
     "protomaps_js": "!window.protomapsL",
+    "reportmap_ui_js": "!(window.ReportMap && window.ReportMap.collapsible)",
     "reportmap_time_js": "!(window.ReportMap && window.ReportMap.timeWindow)",
     "reportmap_find_js": "!(window.ReportMap && window.ReportMap.findControl)",
     "reportmap_js": "!(window.ReportMap && window.ReportMap.version)",

@@ -5,12 +5,7 @@
   'use strict';
   var NS = window.ReportMap = window.ReportMap || {};
 
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    return e;
-  }
+  var el = NS.el;  // reportmap-ui.js
 
   /* A predicate over event indexes for a filter {q, minDeaths, actor}: every word of q in one of the event's
    * texts (lower-cased once per string), at least minDeaths dead, actor among its actors. */
@@ -50,18 +45,7 @@
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
       box.setAttribute('role', 'search');
-      var toggle = el('button', 'reportmap-find-toggle', 'Find');
-      toggle.type = 'button';
-      toggle.setAttribute('aria-expanded', small ? 'false' : 'true');
-      var body = el('div', 'reportmap-find-body');
-      box.appendChild(toggle);
-      box.appendChild(body);
-      box.classList.toggle('reportmap-collapsed', small);
-      toggle.addEventListener('click', function () {
-        var open = box.classList.toggle('reportmap-collapsed') === false;
-        toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
-        if (open) { q.focus(); }
-      });
+      var body = NS.collapsible(box, 'find', 'Find', small, function () { q.focus(); });
       var q = el('input', 'reportmap-find-q');
       q.type = 'search'; q.placeholder = 'Find a place, actor or words';
       q.setAttribute('aria-label', 'Find events by place, actor or words');
@@ -114,23 +98,14 @@
         (items.length ? '' : 'No event in view');
     };
     control.onAdd = function () {
-      box = el('div', 'reportmap-list leaflet-bar reportmap-collapsed');
+      box = el('div', 'reportmap-list leaflet-bar');
       L.DomEvent.disableClickPropagation(box);
       L.DomEvent.disableScrollPropagation(box);
-      var toggle = el('button', 'reportmap-list-toggle', 'List of events');
-      toggle.type = 'button';
-      toggle.setAttribute('aria-expanded', 'false');
-      var body = el('div', 'reportmap-list-body');
+      var body = NS.collapsible(box, 'list', 'List of events', true, function () { control.refresh(); });
       list = el('ul', 'reportmap-list-items');
       list.setAttribute('aria-label', 'Events in view');
       note = el('div', 'reportmap-quiet', '');
       body.appendChild(list); body.appendChild(note);
-      box.appendChild(toggle); box.appendChild(body);
-      toggle.addEventListener('click', function () {
-        var openNow = box.classList.toggle('reportmap-collapsed') === false;
-        toggle.setAttribute('aria-expanded', openNow ? 'true' : 'false');
-        control.refresh();
-      });
       return box;
     };
     return control;

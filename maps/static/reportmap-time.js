@@ -11,12 +11,7 @@
     return isNaN(t) ? null : Math.round(t / DAY);
   }
   function isoOf(day) { return new Date(day * DAY).toISOString().slice(0, 10); }
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    return e;
-  }
+  var el = NS.el;  // reportmap-ui.js
   NS.dayOf = dayOf;
   NS.isoOf = isoOf;
 

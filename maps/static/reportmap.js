@@ -6,7 +6,7 @@
 (function () {
   'use strict';
   if (window.ReportMap && window.ReportMap.version) { return; }
-  var NS = window.ReportMap = window.ReportMap || {};  // reportmap-time.js may have come first
+  var NS = window.ReportMap = window.ReportMap || {};  // reportmap-ui.js and the others come first
   NS.version = 1;
   NS.maps = NS.maps || {};
 
@@ -111,12 +111,7 @@
     }
   });
 
-  function el(tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    return e;
-  }
+  var el = NS.el;  // reportmap-ui.js
 
   NS.decode = function (node) {
     var encoding = node.getAttribute('data-encoding');
@@ -510,19 +505,9 @@
         var outer = el('div', 'reportmap-legend leaflet-bar');
         L.DomEvent.disableClickPropagation(outer);
         L.DomEvent.disableScrollPropagation(outer);
-        var toggle = el('button', 'reportmap-legend-toggle', 'Legend');
-        toggle.type = 'button';
-        toggle.setAttribute('aria-expanded', small ? 'false' : 'true');
-        var box = el('div', 'reportmap-legend-body');
+        var box = NS.collapsible(outer, 'legend', 'Legend', small);
         box.id = map.getContainer().id + '-legend';
-        toggle.setAttribute('aria-controls', box.id);
-        outer.appendChild(toggle);
-        outer.appendChild(box);
-        outer.classList.toggle('reportmap-collapsed', small);
-        toggle.addEventListener('click', function () {
-          var open = outer.classList.toggle('reportmap-collapsed') === false;
-          toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
-        });
+        outer.firstChild.setAttribute('aria-controls', box.id);
         if (config.title) { box.appendChild(el('div', 'reportmap-title', config.title)); }
         box.appendChild(el('div', 'reportmap-legend-head', 'Event types'));
         for (var t3 = 0; t3 < types.length; t3++) {
