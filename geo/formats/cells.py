@@ -102,7 +102,7 @@ def _countries() -> dict[str, dict[str, Any]]:
 _COUNTRY_ALIASES = {
     "dr congo": "CD", "congo dr": "CD", "democratic republic of congo": "CD", "congo": "CG", "burma": "MM",
     "bosnia herzegovina": "BA", "united states of america": "US", "usa": "US", "kingdom of eswatini": "SZ",
-    "swaziland": "SZ", "cote d ivoire": "CI", "palestine": "PS", "turkiye": "TR", "czech republic": "CZ",
+    "swaziland": "SZ", "cote d'ivoire": "CI", "palestine": "PS", "turkiye": "TR", "czech republic": "CZ",
     "east timor": "TL", "timor leste": "TL", "cape verde": "CV", "the gambia": "GM", "macedonia": "MK",
     "macedonia fyr": "MK", "kampuchea": "KH", "uk": "GB", "united kingdom of great britain and northern ireland": "GB",
     "russian federation": "RU", "iran islamic republic of": "IR", "syrian arab republic": "SY", "viet nam": "VN",
@@ -111,16 +111,16 @@ _COUNTRY_ALIASES = {
 
 
 def _key(name: str) -> str:
-    import unicodedata
+    """The gazetteer's own normal form (``Côte d'Ivoire`` = ``cote divoire``), ``&`` read as ``and``."""
+    from gazetteer import normalize
 
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower().replace("&", " and ")
-    return " ".join(re.sub(r"[^a-z ]+", " ", text).split())
+    return normalize(name.replace("&", " and "))
 
 
 @functools.cache
 def _country_names() -> dict[str, str]:
     names = {_key(c["name"]): code for code, c in _countries().items()}
-    return {**names, **_COUNTRY_ALIASES}
+    return {**names, **{_key(alias): code for alias, code in _COUNTRY_ALIASES.items()}}
 
 
 def country_by_name(name: str) -> str:
