@@ -102,7 +102,8 @@ def _countries() -> dict[str, dict[str, Any]]:
 _COUNTRY_ALIASES = {
     "dr congo": "CD", "congo dr": "CD", "democratic republic of congo": "CD", "congo": "CG", "burma": "MM",
     "bosnia herzegovina": "BA", "united states of america": "US", "usa": "US", "kingdom of eswatini": "SZ",
-    "swaziland": "SZ", "cote d'ivoire": "CI", "palestine": "PS", "turkiye": "TR", "czech republic": "CZ",
+    "swaziland": "SZ", "cote d'ivoire": "CI", "cote d ivoire": "CI", "palestine": "PS", "turkiye": "TR",
+    "czech republic": "CZ",
     "east timor": "TL", "timor leste": "TL", "cape verde": "CV", "the gambia": "GM", "macedonia": "MK",
     "macedonia fyr": "MK", "kampuchea": "KH", "uk": "GB", "united kingdom of great britain and northern ireland": "GB",
     "russian federation": "RU", "iran islamic republic of": "IR", "syrian arab republic": "SY", "viet nam": "VN",
