@@ -306,9 +306,9 @@ def read_json(path: Path) -> list[Event | InvalidRecord]:
         first = (doc.get("features") or [{}])[0]
         props = first.get("properties") if isinstance(first, dict) else None
         if isinstance(props, dict) and "event_type" not in props and "evidence" not in props:
-            from .tables import foreign_records, frame_rows  # another tool's features: by their layout
+            from .tables import feature_rows, foreign_records  # another tool's features: by their layout
 
-            return foreign_records(path, rows=frame_rows(path))
+            return foreign_records(path, rows=feature_rows(doc.get("features") or []))
         out: list[Event | InvalidRecord] = []
         for i, feat in enumerate(doc.get("features") or [], 1):
             props = dict(feat.get("properties") or {}) if isinstance(feat, dict) else {}

@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import InputError
 from .layouts import Problem, canonical_row, gdelt_columns, layout_for
 
-__all__ = ["foreign_records", "sniff_gdelt", "table_rows"]
+__all__ = ["feature_rows", "foreign_records", "sniff_gdelt", "table_rows"]
 
 #: Suffixes read as features through pyogrio (GDAL), and as a spreadsheet.
 FEATURE_SUFFIXES = (".gpkg", ".fgb")
@@ -83,6 +83,29 @@ def frame_rows(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
             yield row
 
     return [*columns, "lat", "lon"] if points else columns, rows()
+
+
+def feature_rows(features: list[Any]) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    """The rows of GeoJSON features already read: their properties, and ``lat``/``lon`` from a point.
+
+    >>> names, rows = feature_rows([{"properties": {"kind": "Riot"}, "geometry": {"type": "Point",
+    ...                                                                        "coordinates": [37.1, 36.2]}}])
+    >>> names, list(rows)
+    (['kind', 'lat', 'lon'], [{'kind': 'Riot', 'lat': 36.2, 'lon': 37.1}])
+    """
+    names: dict[str, None] = {}
+    out = []
+    for f in features:
+        props = dict(f.get("properties") or {}) if isinstance(f, dict) else {}
+        names.update(dict.fromkeys(props))
+        geom = f.get("geometry") if isinstance(f, dict) else None
+        coords = geom.get("coordinates") if isinstance(geom, dict) and geom.get("type") == "Point" else None
+        if isinstance(coords, list) and len(coords) >= 2 and "lat" not in props and "latitude" not in props:
+            props["lat"], props["lon"] = coords[1], coords[0]
+        out.append(props)
+    columns = list(names)
+    lower = {c.lower() for c in columns}
+    return ([*columns, "lat", "lon"] if not {"lat", "latitude"} & lower else columns), iter(out)
 
 
 def table_rows(path: Path, text: str | None = None) -> tuple[list[str], Iterator[dict[str, Any]]]:
