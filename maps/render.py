@@ -183,13 +183,14 @@ def render(events: Iterable[Event], places: Iterable[Mention] = (), *, title: st
         figure.title = html_text(page_title)
     if spec is not None:
         folium.TileLayer(tiles=spec.url, attr=spec.attribution, name=spec.name, max_zoom=spec.max_zoom).add_to(m)
+    focus = _bounds(data)  # a pass over every event: once, for the first view and the basemap's deeper tiles
     config = {
         "title": title or "", "types": list(EVENT_STYLES), "sizes": list(SIZE_SCALE),
         "cluster": len(data.events) > AUTO_CLUSTER if cluster is None else cluster,
         "heatmap": heatmap, "timeline": timeline,
-        "vector": vector_basemap(_bounds(data) if view is None else _view_bounds(view))
+        "vector": vector_basemap(focus if view is None else _view_bounds(view))
         if (basemap or offline or spec is None) else None,
-        "focus": _bounds(data), "view": _view_config(view), "collapsed": collapsed,
+        "focus": focus, "view": _view_config(view), "collapsed": collapsed,
     }
     EventLayer(data, config).add_to(m)
     m.skipped = data.skipped
