@@ -19,11 +19,13 @@ from geo.model import Event, Mention
 from .escape import script_json_text
 from .style import type_index
 
-__all__ = ["GZIP_ABOVE", "PAGE_COLUMNS", "PAGE_LEAVES_OUT", "MapData", "encode", "prepare", "script_json"]
+__all__ = ["PACK_ABOVE", "PAGE_COLUMNS", "PAGE_LEAVES_OUT", "MapData", "data_block", "encode", "evidence_text",
+           "prepare"]
 
-#: Data blocks larger than this (bytes of JSON) travel gzip-compressed and base64-encoded; the browser inflates
-#: them with DecompressionStream. Smaller ones stay plain JSON, readable in the page source.
-GZIP_ABOVE = 1_000_000
+#: Maps of more events than this carry them as typed binary columns (:mod:`maps.packing`), gzip-compressed and
+#: base64-encoded, which the browser inflates with DecompressionStream; smaller ones as plain JSON, readable in the
+#: page source (2,000 events are about 600 KB of JSON).
+PACK_ABOVE = 2_000
 EVIDENCE_CHARS = 400
 
 
@@ -40,7 +42,8 @@ def _coords_ok(lat: Any, lon: Any) -> bool:
 
 
 def prepare(events: Iterable[Event], mentions: Iterable[Mention] = ()) -> MapData:
-    """Keep what can be drawn; count the rest by reason. Places are the resolved mentions, one per place."""
+    """Keep what can be drawn, ordered by latitude and longitude (the page finds the events drawn on one spot
+    as runs of equal coordinates); count the rest by reason. Places are the resolved mentions, one per place."""
     good: list[Event] = []
     skipped: Counter[str] = Counter()
     for e in events:
@@ -52,6 +55,7 @@ def prepare(events: Iterable[Event], mentions: Iterable[Mention] = ()) -> MapDat
             skipped["coordinates out of range"] += 1
         else:
             good.append(e)
+    good.sort(key=_spot)
     counts: Counter[str] = Counter()
     where: dict[str, tuple[str, float, float]] = {}
     for m in mentions:
@@ -60,6 +64,10 @@ def prepare(events: Iterable[Event], mentions: Iterable[Mention] = ()) -> MapDat
             where[m.place.id] = (m.place.name, m.place.lat, m.place.lon)
     places = [(where[k][0], where[k][1], where[k][2], n) for k, n in counts.items()]
     return MapData(good, places, skipped)
+
+
+def _spot(e: Event) -> tuple[float, float]:
+    return (round(e.lat or 0.0, 5), round(e.lon or 0.0, 5))
 
 
 class _Strings:
@@ -76,7 +84,8 @@ class _Strings:
         return found
 
 
-def _evidence(e: Event) -> str:
+def evidence_text(e: Event) -> str:
+    """The evidence sentences of an event as its popup quotes them (at most EVIDENCE_CHARS)."""
     text = " … ".join(x.text for x in e.evidence)
     return text if len(text) <= EVIDENCE_CHARS else text[:EVIDENCE_CHARS - 1].rstrip() + "…"
 
@@ -111,7 +120,7 @@ def encode(data: MapData) -> dict[str, Any]:
         if how == "list":
             return [s("; ".join(getattr(e, field))) for e in ev]
         if how == "evidence":
-            return [s(_evidence(e)) for e in ev]
+            return [s(evidence_text(e)) for e in ev]
         return [s(getattr(e, field)) for e in ev]
 
     events = {key: column(field, how) for key, field, how in PAGE_COLUMNS}
@@ -120,11 +129,17 @@ def encode(data: MapData) -> dict[str, Any]:
     return {"strings": s.items, "events": events, "places": places}
 
 
-def script_json(payload: dict[str, Any], *, gzip_above: int = GZIP_ABOVE) -> tuple[str, str]:
-    """(text, encoding) for a ``<script type="application/json">`` element: JSON with ``<``, ``>``, ``&`` and the
-    JavaScript line separators escaped, or gzip+base64 when large."""
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    if len(text) > gzip_above:
-        packed = gzip.compress(text.encode("utf-8"), compresslevel=6, mtime=0)
-        return base64.b64encode(packed).decode("ascii"), "gzip+base64"
-    return script_json_text(text), "json"
+def data_block(data: MapData, *, pack_above: int | None = None) -> tuple[str, str, str]:
+    """(text, encoding, evidence texts) for the page's ``<script type="application/json">`` element: JSON with
+    ``<``, ``>``, ``&`` and the JavaScript line separators escaped (no texts apart), or, above ``pack_above``
+    events, the two blocks of :func:`maps.packing.pack`, each gzip-compressed and base64-encoded (``packed``)."""
+    if len(data.events) > (PACK_ABOVE if pack_above is None else pack_above):
+        from .packing import pack
+
+        block, texts = pack(data)
+        return _base64_gzip(block), "packed", _base64_gzip(texts)
+    return script_json_text(json.dumps(encode(data), ensure_ascii=False, separators=(",", ":"))), "json", ""
+
+
+def _base64_gzip(raw: bytes) -> str:
+    return base64.b64encode(gzip.compress(raw, compresslevel=6, mtime=0)).decode("ascii")

@@ -32,13 +32,15 @@ def _size(value: str | int, what: str) -> str:
     return text
 
 
-def _page_parts(m: Any) -> tuple[str, str]:
-    """The ``<body>`` content and the map script of a rendered folium page."""
+def _page_parts(m: Any) -> tuple[str, str, str]:
+    """The ``<body>`` content, the map script and what follows it (a packed map's evidence texts) of a rendered
+    folium page. No ``</script`` occurs inside a script of the page (maps.escape.script_safe)."""
     page = m.get_root().render()
     body = page[page.index("<body>") + len("<body>"):page.rindex("</body>")]
     tail = page[page.rindex("</body>"):]
-    script = tail[tail.index("<script>") + len("<script>"):tail.rindex("</script>")]
-    return body, script
+    start = tail.index("<script>") + len("<script>")
+    end = tail.index("</script>", start)
+    return body, tail[start:end], tail[end + len("</script>"):tail.rindex("</html>")].strip()
 
 
 def _asset_loader() -> str:
@@ -59,13 +61,14 @@ def to_fragment(m: Any, *, height: str | int = "480px", width: str | int = "100%
     """HTML to paste into a page: the map's ``<div>``, its data, and scripts that define nothing global except
     Leaflet itself (``L``), ``Supercluster``, ``protomapsL`` and ``ReportMap`` (added once, whoever comes first)."""
     height_css, width_css = _size(height, "height"), _size(width, "width")
-    body, script = _page_parts(m)
+    body, script, after = _page_parts(m)
     name = m.get_name()
     style = (f"<style>#{name}{{position:relative;width:{width_css};height:{height_css};}}"
              f"#{name}.leaflet-container{{font-size:1rem;}}</style>")
+    after = after + "\n" if after else ""  # a packed map's evidence texts, after the script that draws the map
     return (f"<!-- reportmap fragment: paste anywhere in a page; several work side by side -->\n"
             f"<div class=\"reportmap-embed\">\n{_asset_loader()}\n{style}\n{body.strip()}\n"
-            f"<script>(function () {{\n{script}\n}}());</script>\n</div>\n")
+            f"<script>(function () {{\n{script}\n}}());</script>\n{after}</div>\n")
 
 
 def to_iframe(m: Any, *, height: str | int = "480px", width: str | int = "100%", title: str | None = None) -> str:

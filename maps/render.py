@@ -17,7 +17,7 @@ from geo.model import Event, Mention
 
 from .assets import MAP_ASSETS, inline
 from .basemap import dense_bounds, vector_basemap
-from .data import MapData, encode, prepare, script_json
+from .data import MapData, data_block, prepare
 from .escape import html_text, json_for_script
 from .style import EVENT_STYLES, SIZE_SCALE, resolve_tiles
 
@@ -36,6 +36,23 @@ class _Raw(Element):
 
     def render(self, **kwargs: Any) -> str:
         return self._text
+
+
+class _Page(Figure):
+    """The map's page, with a tail after its script: data the first drawing does not need (a packed map's evidence
+    texts, 40 MB for a million events) goes there, so the browser runs the map before it parses that."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.tail: list[str] = []
+
+    def render(self, **kwargs: Any) -> str:
+        self.tail = []
+        page = str(super().render(**kwargs))
+        if not self.tail:
+            return page
+        end = page.rindex("</html>")
+        return page[:end] + "".join(self.tail) + "\n" + page[end:]
 
 
 class ReportMap(folium.Map):
@@ -81,12 +98,19 @@ class EventLayer(MacroElement):
         self.config_json = json_for_script(config)
 
     def render(self, **kwargs: Any) -> Any:
-        text, encoding = script_json(encode(self.data))
+        text, encoding, texts = data_block(self.data)
         figure = self.get_root()
         assert isinstance(figure, Figure)
         figure.html.add_child(_Raw(
             f'<script type="application/json" id="{self.data_id}" data-encoding="{encoding}">{text}</script>'),
             name=self.data_id)
+        if texts:  # the evidence texts of a packed block, inflated when a popup or a search first needs them
+            element = (f'<script type="application/octet-stream" id="{self.data_id}-texts" '
+                       f'data-encoding="{encoding}">{texts}</script>')
+            if isinstance(figure, _Page):
+                figure.tail.append(element)
+            else:  # a caller's own Figure
+                figure.html.add_child(_Raw(element), name=self.data_id + "-texts")
         return super().render(**kwargs)  # type: ignore[no-untyped-call]
 
 
@@ -178,9 +202,9 @@ def render(events: Iterable[Event], places: Iterable[Mention] = (), *, title: st
     spec = None if offline else resolve_tiles(tiles)
     m = ReportMap(location=[20, 10], zoom_start=2, tiles=None, control_scale=True, width=width, height=height)
     page_title = title or "Reported events"
-    figure = m.get_root()
-    if isinstance(figure, Figure):
-        figure.title = html_text(page_title)
+    figure = _Page()
+    figure.add_child(m)
+    figure.title = html_text(page_title)
     if spec is not None:
         folium.TileLayer(tiles=spec.url, attr=spec.attribution, name=spec.name, max_zoom=spec.max_zoom).add_to(m)
     focus = _bounds(data)  # a pass over every event: once, for the first view and the basemap's deeper tiles

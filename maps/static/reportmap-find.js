@@ -9,17 +9,25 @@
 
   /* A predicate over event indexes for a filter {q, minDeaths, actor}: every word of q in one of the event's
    * texts (lower-cased once per string), at least minDeaths dead, actor among its actors. */
-  NS.eventFilter = function (S, E, f) {
+  NS.eventFilter = function (S, E, f, text) {
     if (!f || (!f.q && !f.minDeaths && !f.actor)) { return null; }
-    var lower = {}, words = (f.q || '').toLowerCase().split(/\s+/).filter(Boolean);
-    function low(i) { if (!(i in lower)) { lower[i] = (S[i] || '').toLowerCase(); } return lower[i]; }
+    var lower = {}, lowerText = {}, words = (f.q || '').toLowerCase().split(/\s+/).filter(Boolean);
+    var evidence = text || function (i) { return S[i]; };  // the evidence texts (their own table in a packed block)
+    function low(field, i) {
+      if (field === 'evidence') {
+        if (!(i in lowerText)) { lowerText[i] = (evidence(i) || '').toLowerCase(); }
+        return lowerText[i];
+      }
+      if (!(i in lower)) { lower[i] = (S[i] || '').toLowerCase(); }
+      return lower[i];
+    }
     var fields = ['location', 'actors', 'sub', 'evidence', 'source'];
     return function (k) {
       if (f.minDeaths && E.fatalities[k] < f.minDeaths) { return false; }
       if (f.actor && (S[E.actors[k]] || '').split('; ').indexOf(f.actor) < 0) { return false; }
       for (var w = 0; w < words.length; w++) {
         var hit = false;
-        for (var j = 0; j < fields.length && !hit; j++) { if (E[fields[j]] && low(E[fields[j]][k]).indexOf(words[w]) >= 0) { hit = true; } }
+        for (var j = 0; j < fields.length && !hit; j++) { if (E[fields[j]] && low(fields[j], E[fields[j]][k]).indexOf(words[w]) >= 0) { hit = true; } }
         if (!hit) { return false; }
       }
       return true;

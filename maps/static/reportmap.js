@@ -44,46 +44,83 @@
   }
   NS.symbol = symbol;
 
+  // Markers are painted once per look into a small canvas (a sprite) and copied onto the map's canvas: a
+  // redraw of 2,800 clusters drew each disc, outline and count afresh (85 ms of a zoom, most of it rasterising
+  // at the frame's commit); copied, the same redraw is a few milliseconds. Sprites are made at the screen's pixel
+  // ratio; the cache starts again past SPRITES_MAX looks.
+  var SPRITES_MAX = 4000, sprites = {}, spriteCount = 0;
+  function sprite(key, size, paint) {
+    var c = sprites[key];
+    if (!c) {
+      if (spriteCount >= SPRITES_MAX) { sprites = {}; spriteCount = 0; }
+      var ratio = L.Browser.retina ? 2 : 1;
+      c = document.createElement('canvas');
+      c.width = c.height = Math.ceil(size * ratio);
+      var ctx = c.getContext('2d');
+      ctx.scale(ratio, ratio);
+      paint(ctx);
+      sprites[key] = c; spriteCount++;
+    }
+    return c;
+  }
+  /* The layer's sprite copied centred on its point; ``paint(ctx, x, y)`` draws it centred on (x, y), with room
+   * above and to the right for a badge when ``badge``. */
+  function stamp(layer, key, badge, paint) {
+    var o = layer.options, size = Math.ceil(2 * (layer._radius + (o.weight || 0)) + 4), extra = badge ? 18 : 0;
+    var img = sprite(key, size + extra, function (ctx) { paint(ctx, size / 2, extra + size / 2); });
+    var ctx = layer._renderer._ctx, p = layer._point;
+    ctx.globalAlpha = 1;
+    ctx.drawImage(img, Math.round(p.x - size / 2), Math.round(p.y - size / 2 - extra), size + extra, size + extra);
+  }
+  function shapePath(ctx, shape, x, y, s) {
+    var i, a, d;
+    ctx.beginPath();
+    switch (shape) {
+      case 'square': ctx.rect(x - s * 0.85, y - s * 0.85, s * 1.7, s * 1.7); break;
+      case 'triangle':
+        ctx.moveTo(x, y - s); ctx.lineTo(x + s, y + s * 0.8); ctx.lineTo(x - s, y + s * 0.8); ctx.closePath(); break;
+      case 'diamond':
+        ctx.moveTo(x, y - s); ctx.lineTo(x + s, y); ctx.lineTo(x, y + s); ctx.lineTo(x - s, y); ctx.closePath(); break;
+      case 'star':
+        for (i = 0; i < 10; i++) {
+          a = Math.PI / 5 * i - Math.PI / 2; d = i % 2 ? s * 0.45 : s;
+          if (i) { ctx.lineTo(x + d * Math.cos(a), y + d * Math.sin(a)); } else { ctx.moveTo(x + d * Math.cos(a), y + d * Math.sin(a)); }
+        }
+        ctx.closePath(); break;
+      case 'hexagon':
+        for (i = 0; i < 6; i++) {
+          a = Math.PI / 3 * i;
+          if (i) { ctx.lineTo(x + s * Math.cos(a), y + s * Math.sin(a)); } else { ctx.moveTo(x + s * Math.cos(a), y + s * Math.sin(a)); }
+        }
+        ctx.closePath(); break;
+      default: ctx.arc(x, y, s, 0, Math.PI * 2);
+    }
+  }
+  function looks(o) {
+    return [o.color, o.weight, o.opacity, o.fillColor, o.fillOpacity].join('|');
+  }
+
   // A circle marker drawn as the type's shape on the shared canvas: thousands stay cheap (no DOM per marker).
   var ShapeMarker = L.CircleMarker.extend({
     options: {shape: 'circle'},
     _updatePath: function () {
-      var r = this._renderer;
+      var r = this._renderer, layer = this, o = this.options, s = this._radius;
       if (!(r instanceof L.Canvas)) { return L.CircleMarker.prototype._updatePath.call(this); }
       if (!r._drawing || this._empty()) { return; }
-      var ctx = r._ctx, p = this._point, s = this._radius, i, a, d;
-      ctx.beginPath();
-      switch (this.options.shape) {
-        case 'square': ctx.rect(p.x - s * 0.85, p.y - s * 0.85, s * 1.7, s * 1.7); break;
-        case 'triangle':
-          ctx.moveTo(p.x, p.y - s); ctx.lineTo(p.x + s, p.y + s * 0.8); ctx.lineTo(p.x - s, p.y + s * 0.8); ctx.closePath(); break;
-        case 'diamond':
-          ctx.moveTo(p.x, p.y - s); ctx.lineTo(p.x + s, p.y); ctx.lineTo(p.x, p.y + s); ctx.lineTo(p.x - s, p.y); ctx.closePath(); break;
-        case 'star':
-          for (i = 0; i < 10; i++) {
-            a = Math.PI / 5 * i - Math.PI / 2; d = i % 2 ? s * 0.45 : s;
-            if (i) { ctx.lineTo(p.x + d * Math.cos(a), p.y + d * Math.sin(a)); } else { ctx.moveTo(p.x + d * Math.cos(a), p.y + d * Math.sin(a)); }
-          }
-          ctx.closePath(); break;
-        case 'hexagon':
-          for (i = 0; i < 6; i++) {
-            a = Math.PI / 3 * i;
-            if (i) { ctx.lineTo(p.x + s * Math.cos(a), p.y + s * Math.sin(a)); } else { ctx.moveTo(p.x + s * Math.cos(a), p.y + s * Math.sin(a)); }
-          }
-          ctx.closePath(); break;
-        default: ctx.arc(p.x, p.y, s, 0, Math.PI * 2);
-      }
-      r._fillStroke(ctx, this);
-      if (this.options.stacked > 1) {  // events drawn on one spot: a badge with their number (the popup lists them)
-        var bx = p.x + s * 0.9, by = p.y - s * 0.9;
-        ctx.save();
-        ctx.beginPath(); ctx.arc(bx, by, 7, 0, Math.PI * 2);
-        ctx.fillStyle = '#222222'; ctx.fill();
-        ctx.fillStyle = '#ffffff'; ctx.font = 'bold 9px system-ui, sans-serif';
-        ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-        ctx.fillText(String(Math.min(this.options.stacked, 99)), bx, by + 0.5);
-        ctx.restore();
-      }
+      var stacked = o.stacked > 1 ? String(Math.min(o.stacked, 99)) : '';
+      stamp(this, 's' + o.shape + '|' + s + '|' + looks(o) + '|' + stacked, !!stacked, function (ctx, x, y) {
+        shapePath(ctx, o.shape, x, y, s);
+        r._fillStroke(ctx, layer);
+        if (stacked) {  // events drawn on one spot: a badge with their number (the popup lists them)
+          var bx = x + s * 0.9, by = y - s * 0.9;
+          ctx.globalAlpha = 1;
+          ctx.beginPath(); ctx.arc(bx, by, 7, 0, Math.PI * 2);
+          ctx.fillStyle = '#222222'; ctx.fill();
+          ctx.fillStyle = '#ffffff'; ctx.font = 'bold 9px system-ui, sans-serif';
+          ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
+          ctx.fillText(stacked, bx, by + 0.5);
+        }
+      });
     }
   });
   NS.ShapeMarker = ShapeMarker;
@@ -92,36 +129,87 @@
   var ClusterMarker = L.CircleMarker.extend({
     options: {count: 0},
     _updatePath: function () {
-      var r = this._renderer;
+      var r = this._renderer, layer = this, o = this.options, s = this._radius;
       if (!(r instanceof L.Canvas)) { return L.CircleMarker.prototype._updatePath.call(this); }
       if (!r._drawing || this._empty()) { return; }
-      var ctx = r._ctx, p = this._point;
-      ctx.beginPath();
-      ctx.arc(p.x, p.y, this._radius, 0, Math.PI * 2);
-      r._fillStroke(ctx, this);
-      ctx.save();
-      ctx.fillStyle = '#ffffff';
-      ctx.font = 'bold 11px system-ui, sans-serif';
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
-      ctx.shadowColor = 'rgba(0,0,0,0.6)';
-      ctx.shadowBlur = 2;
-      ctx.fillText(String(this.options.count), p.x, p.y);
-      ctx.restore();
+      var text = String(o.count);
+      stamp(this, 'c' + s + '|' + looks(o) + '|' + text, false, function (ctx, x, y) {
+        ctx.beginPath();
+        ctx.arc(x, y, s, 0, Math.PI * 2);
+        r._fillStroke(ctx, layer);
+        // the count in white on a dark outline
+        ctx.globalAlpha = 1;
+        ctx.font = 'bold 11px system-ui, sans-serif';
+        ctx.textAlign = 'center';
+        ctx.textBaseline = 'middle';
+        ctx.lineWidth = 2.5;
+        ctx.lineJoin = 'round';
+        ctx.strokeStyle = 'rgba(0,0,0,0.45)';
+        ctx.strokeText(text, x, y);
+        ctx.fillStyle = '#ffffff';
+        ctx.fillText(text, x, y);
+      });
     }
   });
 
   var el = NS.el;  // reportmap-ui.js
 
+  function base64Bytes(b64) {
+    if (Uint8Array.fromBase64) { return Uint8Array.fromBase64(b64); }
+    var raw = atob(b64), bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
+    return bytes;
+  }
+  function gunzip(bytes) {  // -> Promise of an ArrayBuffer
+    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  }
+  var ARRAYS = {u8: Uint8Array, u16: Uint16Array, u32: Uint32Array};
+  /* A binary block of maps/packing.py: "RMP1", the header's length, the header (JSON), typed sections. */
+  function unpack(buf) {
+    var view = new DataView(buf);
+    if (buf.byteLength < 8 || view.getUint32(0, false) !== 0x524d5031) { throw new Error('not a ReportMap data block'); }
+    var length = view.getUint32(4, true), decoder = new TextDecoder();
+    var head = JSON.parse(decoder.decode(new Uint8Array(buf, 8, length))), base = 8 + length;
+    function section(name) {
+      var c = head.columns[name], a = new (ARRAYS[c.type] || Uint8Array)(buf, base + c.offset, c.length);
+      if (!c.scale) { return a; }
+      var f = new Float64Array(c.length), b = c.base || 0;
+      for (var i = 0; i < c.length; i++) { f[i] = (b + a[i]) / c.scale; }
+      return f;
+    }
+    function table(name) {  // one decoded string, cut at the UTF-16 offsets
+      var whole = decoder.decode(section(name)), at = section(name + '_at');
+      return function (i) { return whole.substring(at[i], at[i + 1]); };
+    }
+    return {head: head, section: section, table: table, size: function (name) { return head.columns[name].length; }};
+  }
+  function inflated(node) { return gunzip(base64Bytes(node.textContent.trim())).then(unpack); }
+
+  /* The page's data block: {strings, events (columns), places, text(i): an evidence text or null while the
+   * texts apart are not inflated yet, texts(): a promise of them}. */
   NS.decode = function (node) {
     var encoding = node.getAttribute('data-encoding');
-    if (encoding === 'gzip+base64') {
-      var raw = atob(node.textContent.trim()), bytes = new Uint8Array(raw.length);
-      for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
-      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-      return new Response(stream).text().then(JSON.parse);
+    if (encoding === 'packed') {
+      return inflated(node).then(function (block) {
+        var E = {}, S = [], strings = block.table('strings'), texts = null, loading = null;
+        Object.keys(block.head.columns).forEach(function (key) {  // every column but the string table's two
+          if (key !== 'strings' && key !== 'strings_at') { E[key] = block.section(key); }
+        });
+        for (var i = 0; i + 1 < block.size('strings_at'); i++) { S.push(strings(i)); }
+        var apart = document.getElementById(node.id + '-texts');
+        return {strings: S, events: E, places: block.head.places,
+                text: function (k) { return texts ? texts(k) : null; },
+                texts: function () {
+                  loading = loading || (apart ? inflated(apart).then(function (b) { texts = b.table('texts'); })
+                                              : Promise.resolve());
+                  return loading;
+                }};
+      });
     }
-    return Promise.resolve(JSON.parse(node.textContent));
+    var data = JSON.parse(node.textContent);
+    data.text = function (i) { return data.strings[i]; };
+    data.texts = function () { return Promise.resolve(); };
+    return Promise.resolve(data);
   };
 
   function sizeClass(deaths, scale) {
@@ -135,11 +223,7 @@
   var BASEMAP = {sea: '#d9e6f0', land: '#f5f2eb', lake: '#d9e6f0', river: '#b9cfe0', border: '#9b8f9e',
                  province: '#c9c0c9', ink: '#3a3a3a', halo: '#ffffff', seaInk: '#5b7fa3'};
 
-  function inflate(b64) {  // gzip-compressed tile bytes, base64 in the page
-    var raw = atob(b64), bytes = new Uint8Array(raw.length);
-    for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
-    return new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-  }
+  function inflate(b64) { return gunzip(base64Bytes(b64)); }  // gzip-compressed tile bytes, base64 in the page
 
   function named(inner, names) {  // a label symbolizer whose labels say what they name (for dedup and tests)
     return {place: function (layout, geom, feature) {
@@ -207,6 +291,57 @@
     });
   };
 
+  /* Leaflet.heat over the page's columns: the events' Web Mercator points are made once, and a redraw is one pass
+   * of arithmetic over typed arrays rather than a projection of each point (a million events: 150 ms a zoom with
+   * L.heatLayer's own redraw, 10 here). Weights and the grid of cells are Leaflet.heat's. */
+  var HeatColumns = L.HeatLayer && L.HeatLayer.extend({
+    setEvents: function (E, chosen) {
+      if (!this._x || this._E !== E) {
+        var n = E.lat.length, crs = this._map ? this._map.options.crs : L.CRS.EPSG3857;
+        this._E = E; this._x = new Float64Array(n); this._y = new Float64Array(n); this._w = new Float32Array(n);
+        var MAXLAT = L.Projection.SphericalMercator.MAX_LATITUDE, D = Math.PI / 180;
+        for (var k = 0; k < n; k++) {
+          if (crs === L.CRS.EPSG3857) {  // its projection at zoom 0, as Leaflet's, without a LatLng per event
+            var lat = Math.max(-MAXLAT, Math.min(MAXLAT, E.lat[k])) * D;
+            this._x[k] = 256 * (0.5 + E.lon[k] / 360);
+            this._y[k] = 256 * (0.5 - Math.log(Math.tan(Math.PI / 4 + lat / 2)) / (2 * Math.PI));
+          } else {
+            var p = crs.latLngToPoint(L.latLng(E.lat[k], E.lon[k]), 0);
+            this._x[k] = p.x; this._y[k] = p.y;
+          }
+          this._w[k] = 0.5 + Math.min(1.5, Math.log10(1 + E.fatalities[k]));
+        }
+      }
+      this._chosen = chosen;
+      return this._map ? this.redraw() : this;  // switched off: drawn when it is switched on again (onAdd)
+    },
+    _redraw: function () {
+      this._frame = null;
+      var map = this._map, chosen = this._chosen;
+      if (!map || !chosen) { return; }
+      var r = this._heat._r, size = map.getSize(), o = this.options, zoom = map.getZoom();
+      var max = o.max === undefined ? 1 : o.max, maxZoom = o.maxZoom === undefined ? map.getMaxZoom() : o.maxZoom;
+      var v = 1 / Math.pow(2, Math.max(0, Math.min(maxZoom - zoom, 12))), cell = r / 2, out = [];
+      var crs = map.options.crs, scale = crs.scale(zoom) / crs.scale(0), origin = map.getPixelOrigin();
+      var pane = map._getMapPanePos(), dx = pane.x - origin.x, dy = pane.y - origin.y;
+      var ox = pane.x % cell, oy = pane.y % cell, X = this._x, Y = this._y, W = this._w;
+      // the cells of the view (and a radius around it) in typed arrays: weight and weighted x, y sums
+      var cols = Math.ceil((size.x + 2 * r) / cell) + 4, rows = Math.ceil((size.y + 2 * r) / cell) + 4;
+      var sw = new Float64Array(cols * rows), sx = new Float64Array(cols * rows), sy = new Float64Array(cols * rows);
+      var left = Math.floor((-r - ox) / cell) + 2, top = Math.floor((-r - oy) / cell) + 2;
+      for (var i = 0; i < chosen.length; i++) {
+        var k = chosen[i], x = X[k] * scale + dx, y = Y[k] * scale + dy;
+        if (x < -r || y < -r || x > size.x + r || y > size.y + r) { continue; }
+        var c = (Math.floor((y - oy) / cell) + 2 - top) * cols + Math.floor((x - ox) / cell) + 2 - left, w = W[k] * v;
+        sw[c] += w; sx[c] += x * w; sy[c] += y * w;
+      }
+      for (c = 0; c < sw.length; c++) {
+        if (sw[c] > 0) { out.push([Math.round(sx[c] / sw[c]), Math.round(sy[c] / sw[c]), Math.min(sw[c], max)]); }
+      }
+      this._heat.data(out).draw(o.minOpacity);
+    }
+  });
+
   function draw(map, config, data) {
     var S = data.strings, E = data.events, P = data.places, types = config.types, scale = config.sizes;
     var n = E.lat.length;
@@ -254,7 +389,16 @@
       if (E.conf && E.conf[i] > 0) {
         box.appendChild(el('div', 'reportmap-quiet', 'Extraction confidence: ' + Math.round(E.conf[i] * 100) + '%'));
       }
-      if (S[E.evidence[i]]) { box.appendChild(el('blockquote', 'reportmap-evidence', S[E.evidence[i]])); }
+      var quote = data.text(E.evidence[i]);
+      if (quote) { box.appendChild(el('blockquote', 'reportmap-evidence', quote)); }
+      if (quote === null) {  // a packed map's texts, inflated on the first popup that quotes one
+        var later = el('blockquote', 'reportmap-evidence', '…');
+        box.appendChild(later);
+        data.texts().then(function () {
+          var q = data.text(E.evidence[i]);
+          if (q) { later.textContent = q; } else { later.remove(); }
+        });
+      }
       var src = S[E.source[i]];
       if (src) {
         var line = el('div', 'reportmap-source', 'Source: ');
@@ -273,13 +417,31 @@
 
     // one popup and one tooltip per map, filled on demand
     var tip = L.tooltip({direction: 'top', offset: [0, -8]});
-    var samePoint = null;  // "lat,lon" -> events there: one popup shows every event drawn on one spot
-    function atPoint(i) {
-      if (samePoint === null) {
-        samePoint = {};
-        for (var k = 0; k < n; k++) { var key = E.lat[k] + ',' + E.lon[k]; (samePoint[key] = samePoint[key] || []).push(k); }
+    // the events drawn on one spot: the page's events come ordered by latitude and longitude (maps/data.py), so
+    // they are runs of equal coordinates; in any other order, a table of them by "lat,lon"
+    var spotStart = null, samePoint = null;
+    function spots() {
+      spotStart = new Int32Array(n);
+      for (var k = 1; k < n; k++) {
+        if (E.lat[k] === E.lat[k - 1] && E.lon[k] === E.lon[k - 1]) { spotStart[k] = spotStart[k - 1]; continue; }
+        if (E.lat[k] < E.lat[k - 1] || (E.lat[k] === E.lat[k - 1] && E.lon[k] < E.lon[k - 1])) { break; }
+        spotStart[k] = k;
       }
-      return (samePoint[E.lat[i] + ',' + E.lon[i]] || [i]).filter(function (k) {
+      if (k < n) {
+        spotStart = null;
+        samePoint = {};
+        for (k = 0; k < n; k++) { var key = E.lat[k] + ',' + E.lon[k]; (samePoint[key] = samePoint[key] || []).push(k); }
+      }
+    }
+    function sameSpot(i) {
+      if (spotStart === null && samePoint === null) { spots(); }
+      if (samePoint) { return samePoint[E.lat[i] + ',' + E.lon[i]] || [i]; }
+      var out = [];
+      for (var k = spotStart[i]; k < n && (k === spotStart[i] || spotStart[k] === spotStart[i]); k++) { out.push(k); }
+      return out;
+    }
+    function atPoint(i) {
+      return sameSpot(i).filter(function (k) {
         return k === i || (map.hasLayer(state.layers[E.type[k]]) && visible(k));
       });
     }
@@ -305,7 +467,7 @@
       map.openTooltip(tip);
     }
     function hideTip() { map.closeTooltip(tip); }
-    var eventCanvas = L.canvas({padding: 0.2, tolerance: 3});
+    var eventCanvas = L.canvas({padding: 0.1, tolerance: 3});
     function marker(i) {
       var style = types[E.type[i]], colour = safeColour(style.colour), hollow = E.gp[i] === 3;
       var m = new ShapeMarker([E.lat[i], E.lon[i]], {
@@ -334,7 +496,7 @@
         });
         // clusters to zoom 10 (each level is a pass over the points: 1,000,000 events took 5 s at 16); deeper,
         // the points themselves, only those in view
-        state.index[t] = new Supercluster({radius: 60, maxZoom: 10}).load(feats);
+        state.index[t] = new Supercluster({radius: 80, maxZoom: 10}).load(feats);
         redraw(t);
       } else {
         state.layers[t].clearLayers();
@@ -392,8 +554,8 @@
       overlays['<span class="reportmap-places-key"></span> Places mentioned (' + P.lat.length + ')'] = places;
       state.places = places;
     }
-    if (config.heatmap && L.heatLayer) {
-      state.heat = L.heatLayer([], {radius: 22, blur: 18, minOpacity: 0.25}).addTo(map);
+    if (config.heatmap && HeatColumns) {
+      state.heat = new HeatColumns([], {radius: 22, blur: 18, minOpacity: 0.25}).addTo(map);
       overlays['Heatmap (exact places only)'] = state.heat;
     }
     if (state.basemap) { overlays['Basemap (Natural Earth)'] = state.basemap; }
@@ -435,12 +597,21 @@
     if (document.readyState === 'complete') { setTimeout(refit, 0); } else { window.addEventListener('load', refit); }
     for (t = 0; t < types.length; t++) { if (state.members[t].length) { rebuild(t); } }
     mark('layers');
-    map.on('moveend', function () { for (var t2 = 0; t2 < types.length; t2++) { redraw(t2); } });
+    // a zoom draws its clusters and points once Leaflet has re-projected what is on the map (its viewreset comes
+    // after moveend): drawn at moveend, a million events' 2,600 markers were projected twice (40 ms a zoom)
+    var resetting = false;
+    function redrawAll() { for (var t2 = 0; t2 < types.length; t2++) { redraw(t2); } }
+    map.on('viewprereset', function () {
+      resetting = !!config.cluster;
+      for (var t2 = 0; resetting && t2 < types.length; t2++) { if (state.index[t2]) { state.layers[t2].clearLayers(); } }
+    });
+    map.on('viewreset', function () { if (resetting) { resetting = false; redrawAll(); } });
+    map.on('moveend', function () { if (!resetting) { redrawAll(); } });
     map.on('overlayadd', function (e) { var t2 = state.layers.indexOf(e.layer); if (t2 >= 0) { redraw(t2); } });
     map.on('overlayadd overlayremove', function () { refreshHeat(); legend.update(); });
     if (config.timeline && NS.timeWindow) {
-      var dates = [];
-      for (var k = 0; k < n; k++) { dates.push(S[E.date[k]] || ''); }
+      var dates = [], seenDate = new Uint8Array(S.length);  // each distinct date once
+      for (var k = 0; k < n; k++) { if (!seenDate[E.date[k]]) { seenDate[E.date[k]] = 1; dates.push(S[E.date[k]] || ''); } }
       state.timeline = NS.timeWindow(dates, function (w) {  // hidden when the events hold fewer than two days
         state.window = w;
         rebuildAll();
@@ -455,17 +626,22 @@
       if (state.list) { state.list.refresh(); }
     }
     if (n && NS.findControl) {
-      var actorCount = {};
-      for (k = 0; k < n; k++) {
-        (S[E.actors[k]] || '').split('; ').forEach(function (a) { if (a) { actorCount[a] = (actorCount[a] || 0) + 1; } });
-      }
+      var actorCount = {}, byString = new Uint32Array(S.length);  // events per actors string, then per actor
+      for (k = 0; k < n; k++) { byString[E.actors[k]]++; }
+      byString.forEach(function (count, i) {
+        if (count) { S[i].split('; ').forEach(function (a) { if (a) { actorCount[a] = (actorCount[a] || 0) + count; } }); }
+      });
       var actorNames = Object.keys(actorCount).sort(function (a, b) { return actorCount[b] - actorCount[a] || (a < b ? -1 : 1); }).slice(0, 40);
-      state.find = NS.findControl(actorNames, small, function (f) {
-        state.match = NS.eventFilter(S, E, f);
+      var applyMatch = function (match) {
+        state.match = match;
         rebuildAll();
         var shown = 0;
         for (var k2 = 0; k2 < n; k2++) { if (visible(k2)) { shown++; } }
         state.find.status(state.match ? shown + ' of ' + n + ' events' : '');
+      };
+      state.find = NS.findControl(actorNames, small, function (f) {
+        var match = NS.eventFilter(S, E, f, data.text);
+        (f && f.q ? data.texts() : Promise.resolve()).then(function () { applyMatch(match); });  // the evidence
       }).addTo(map);
       state.list = NS.eventList(function (k3) {
         var deaths = E.fatalities[k3];
@@ -486,16 +662,14 @@
     refreshHeat();
     legend.update();
 
-    function refreshHeat() {
+    function refreshHeat() {  // the events shown at their own place (not a province's or a country's point)
       if (!state.heat) { return; }
-      var pts = [];
+      var chosen = [];
       for (var t2 = 0; t2 < types.length; t2++) {
         if (!map.hasLayer(state.layers[t2])) { continue; }
-        shownOf(t2).forEach(function (k) {
-          if (E.gp[k] < 3) { pts.push([E.lat[k], E.lon[k], 0.5 + Math.min(1.5, Math.log10(1 + E.fatalities[k]))]); }
-        });
+        shownOf(t2).forEach(function (k) { if (E.gp[k] < 3) { chosen.push(k); } });
       }
-      state.heat.setLatLngs(pts);
+      state.heat.setEvents(E, Uint32Array.from(chosen));
     }
 
     function buildLegend() {
