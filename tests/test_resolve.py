@@ -169,3 +169,26 @@ def test_a_country_far_from_its_landmass_centroid_sits_at_its_nominal_point(gaz:
     us = next(m.place for m in parse_places("the United States", gazetteer=gaz) if m.place is not None)
     # 193 km apart: the centroid stays, within 161 km of GeoNames' 39.76,-98.5 where nominal 38,-97 is not
     assert distance_km(us.lat, us.lon, 39.76, -98.5) < 161 < distance_km(38, -97, 39.76, -98.5)
+
+
+def _admin1(gaz: Gazetteer, text: str, name: str) -> str:
+    found = [m for m in parse_places(text, gazetteer=gaz) if m.text == name and m.place is not None]
+    assert found, f"{name} not found in {text!r}"
+    return found[0].place.admin1 if found[0].place else ""
+
+
+def test_a_town_at_a_county_the_text_names_gives_their_state(gaz: Gazetteer) -> None:
+    """Paris and Henry County have namesakes in a dozen states; Paris, Tennessee is Henry County's seat."""
+    text = ("Paris and Henry County are rich in history. The Henry County museum in Paris opened a new wing, "
+            "and Henry County schools sent their classes.")
+    assert _admin1(gaz, text, "Henry County") == "Tennessee"
+    assert _admin1(gaz, text, "Paris") == "Tennessee"
+    # Paris alone, with a US state that is no county's: still the capital where the text says nothing local
+    assert place_of(gaz, "Officials in Paris and Berlin met in Brussels.", "Paris")[1] == "FR"
+
+
+def test_an_apostrophe_in_the_wrong_encoding_is_no_name(gaz: Gazetteer) -> None:
+    """UTF-8 ’ read as Latin-1 leaves "Itâ s": Itâ was Itá, Paraguay."""
+    text = "Itâ s the freezing thatâ s the enemy, said the director in Douglas County, Minnesota."
+    names = [m.text for m in parse_places(text, gazetteer=gaz) if m.place is not None]
+    assert "Itâ" not in names and "It" not in names and "Douglas County" in names

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from gazetteer import Candidate, Place
-from gazetteer.distance import Points
+from gazetteer.distance import Points, distance_km
 
 __all__ = [
     "CERTAINTY_FLOOR",
@@ -42,6 +42,8 @@ __all__ = [
     "CONTEXT_POINTS",
     "MIN_LEAD",
     "MIN_VOTES",
+    "SEAT_KM",
+    "SEAT_VOTES",
     "Context",
     "Votes",
     "certainty",
@@ -136,9 +138,57 @@ def _ballot(name: Votes) -> Counter[Division]:
     return out
 
 
+#: A town and a county the text both names, the town within this distance of the county's point (its seat, as
+#: a rule), add :data:`SEAT_VOTES` each to their division: ``Paris and Henry County`` - Paris, Tennessee is the seat of
+#: Henry County, Tennessee, while Paris, Kentucky lies 80 km from Kentucky's Henry County, and both names have
+#: namesakes in a dozen states, so the votes alone tie.
+SEAT_KM = 25.0
+#: The votes a town at a named county adds to each of the two names: stronger than two names sharing a state
+#: (a Minnesota paper's Douglas County and its seat Alexandria against South Dakota's namesakes of Douglas
+#: County, Alexandria and Brandon, three names there).
+SEAT_VOTES = 2
+
+
+def _seats(names: Sequence[Votes], ballots: list[Counter[Division]]) -> None:
+    """Add the votes of towns that lie at a county the document also names (:data:`SEAT_KM`)."""
+    counties: dict[Division, list[tuple[int, float, float]]] = {}
+    for k, n in enumerate(names):
+        for p in n.places:
+            d = division_of(p) if p.feature_code == "ADM2" else None
+            if d is not None:
+                counties.setdefault(d, []).append((k, p.lat, p.lon))
+    if not counties:
+        return
+    paired: set[tuple[int, int, Division]] = set()
+    for k, n in enumerate(names):
+        for p in n.places:
+            d = division_of(p) if p.feature_class == "P" else None
+            if d is None:
+                continue
+            for j, lat, lon in counties.get(d, ()):
+                if j != k and (k, j, d) not in paired and distance_km(p.lat, p.lon, lat, lon) <= SEAT_KM:
+                    paired.add((k, j, d))
+                    ballots[k][d] += SEAT_VOTES
+                    ballots[j][d] += SEAT_VOTES
+
+
 def tally(names: Iterable[Votes]) -> tuple[Counter[Division], list[Counter[Division]]]:
-    """Every name's ballot and their sum."""
+    """Every name's ballot (:func:`_ballot`, and the votes of towns at a county named: :data:`SEAT_KM`) and
+    their sum.
+
+    >>> def place(name, code, admin1, lat, lon):
+    ...     return Place(f"{name}-{admin1}", name, lat, lon, "A" if code == "ADM2" else "P", code, "US", admin1)
+    >>> paris = Votes((place("Paris", "PPLA2", "Tennessee", 36.30, -88.33), place("Paris", "PPLA2", "Kentucky",
+    ...                38.21, -84.25)), 1)
+    >>> henry = Votes((place("Henry County", "ADM2", "Tennessee", 36.33, -88.32),
+    ...                place("Henry County", "ADM2", "Kentucky", 38.45, -85.12)), 1)
+    >>> total, _ = tally([paris, henry])
+    >>> total[("US", "Tennessee")], total[("US", "Kentucky")]
+    (6, 2)
+    """
+    names = list(names)
     ballots = [_ballot(n) for n in names]
+    _seats(names, ballots)
     total: Counter[Division] = Counter()
     for b in ballots:
         total.update(b)

@@ -120,11 +120,14 @@ def _local_fit(span: SpanLike, c: Candidate) -> tuple[float, list[str]]:
     return fit, why
 
 
+_AREA_CODES = frozenset({"PCLI", "ADM1", "PPLC"})
+
+
 def _names_an_area(span: SpanLike) -> bool:
     """The text is the name (or demonym) of a country, a first-level division or a capital, which the document's
     focus does not move: ``Kansas`` in a paper from Illinois is the state, not the Illinois village, ``Canadian``
     is Canada, not Canadian, Texas, and ``GEORGETOWN, Ky. -- ... Paris, France`` is not Paris, Kentucky."""
-    return any(c.place.feature_code in ("PCLI", "ADM1", "PPLC") and c.kind in ("name", "demonym", "abbr")
+    return any(c.place.feature_code in _AREA_CODES and c.kind in ("name", "demonym", "abbr")
                for c in span.candidates)
 
 
@@ -192,6 +195,8 @@ def rank_candidates(span: SpanLike, ctx: Context | None, holders: Sequence[Place
         keep = local[:_MAX_CANDIDATES]
     scored: list[_Scored] = []
     total = sum(ctx.countries.values()) if ctx else 0
+    area = _names_an_area(span)
+    focused: set[int] = set()  # namesakes of an area's name in the focus: lifted only once they beat the area
     for c, fit, why in keep:
         p = c.place
         why = list(why)
@@ -212,8 +217,11 @@ def rank_candidates(span: SpanLike, ctx: Context | None, holders: Sequence[Place
             elif p.feature_code == "ADM1" and span.designator != "P" \
                     and sum(1 for cc, _ in ctx.admin1 if cc == p.country_code) >= 2:
                 fit += _add(why, part("sibling divisions", detail=f"in {p.country_code}"))
-            if ctx.focus is not None and division_of(p) == ctx.focus and not _names_an_area(span):
-                fit += _add(why, part("document focus", detail=ctx.focus[1]))
+            if ctx.focus is not None and division_of(p) == ctx.focus:
+                if not area:
+                    fit += _add(why, part("document focus", detail=ctx.focus[1]))
+                elif p.feature_code not in _AREA_CODES:
+                    focused.add(len(scored))
         if span.dateline and not holders and p.feature_class == "P" and p.population >= DATELINE_ALONE:
             fit += _add(why, part("lone dateline"))
         holder = next((h for h in holders if _inside(p, h)), None)
@@ -224,6 +232,17 @@ def rank_candidates(span: SpanLike, ctx: Context | None, holders: Sequence[Place
         elif p.id == said:
             fit += _add(why, part("the text names its kind elsewhere"))
         scored.append(_Scored(c, fit, tuple(why)))
+    if focused and ctx is not None and ctx.focus is not None:
+        # the focus does not take a capital's name from the capital (GEORGETOWN, Ky. ... Paris, France), but once
+        # the text has already put the name in the focus's country (Paris ... Henry County: Paris, Texas on its
+        # population), it picks among the namesakes there (Paris, Tennessee, the seat of Henry County)
+        bar = max((s.fit for s in scored if s.cand.place.feature_code in _AREA_CODES), default=0.0)
+        for k in focused:
+            s = scored[k]
+            if s.fit > bar:
+                why = list(s.reasons)
+                scored[k] = _Scored(s.cand, s.fit + _add(why, part("document focus", detail=ctx.focus[1])),
+                                    tuple(why))
     scored.sort(key=lambda s: (-s.fit, -s.cand.place.population, s.cand.place.id))
     return scored
 

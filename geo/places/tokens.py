@@ -48,6 +48,10 @@ def tokenize(text: str) -> list[Token]:
         end = pos
         if len(word) > 3 and word[-1] == "s" and word[-2] in MARKS:
             word, end = word[:-2], end - 2
+        elif len(word) > 1 and word[-1] == "â" and word[:-1].isascii():
+            # an apostrophe read in the wrong encoding (UTF-8 ’ as Latin-1: "Itâ s", "donâ t"): the word before
+            # it (Itâ was Itá, Paraguay, twice, and outvoted a Minnesota paper's focus)
+            word, end = word[:-1], end - 1
         key = word.lower() if word.isascii() and word.isalpha() else word_key(word)
         if key:
             if gap == " ":
