@@ -8,12 +8,14 @@ True
 """
 from __future__ import annotations
 
+import importlib.resources
 import re
 from collections.abc import Iterable
+from functools import cache
 
 __all__ = ["ATTRIBUTION_VERBS", "CONNECTORS", "DIRECTIONALS", "FIRST_NAMES", "FUNCTION_WORDS", "MONTHS",
            "MONTH_NAMES", "NON_PLACE_WORDS", "ORGANISATIONS", "ORG_HEADS", "ORG_HEADS_AHEAD", "PERSON_CUES",
-           "SPEAKER_VERBS", "SPEECH_VERBS", "TITLES", "WEEKDAYS", "alternation"]
+           "SPEAKER_VERBS", "SPEECH_VERBS", "TITLES", "WEEKDAYS", "alternation", "given_names"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -175,3 +177,15 @@ FIRST_NAMES = _words(
     "ana gabriela beatriz claudia elena lucia patricia silvia violeta "
     "rodolfo ramiro victor paulo augusto marta mariano felix leonardo tomas vicente"
 )
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """:data:`FIRST_NAMES` and the given names of the 1990 US Census that are no English word and no notable
+    place's name (``geo/data/given-names.txt``, from scripts/make_given_names.py), read on first use.
+
+    >>> {"charlie", "carey", "enrique"} <= given_names() and not {"georgia", "paris", "will"} & given_names()
+    True
+    """
+    text = importlib.resources.files("geo").joinpath("data/given-names.txt").read_text(encoding="utf-8")
+    return FIRST_NAMES | frozenset(w for w in text.split("\n") if w and not w.startswith("#"))

@@ -51,7 +51,7 @@ CASES = [
     ("named-medium", "The newspaper Paris reported it.", "Paris"),
     ("known-organisation", "A deal with Hamas was signed.", "Hamas"),
     ("firm-name", "The council paid Paris & Wilkinson for the plans.", "Paris"),
-    ("before-capitalised-word", "They hired Kirby Smith.", "Kirby"),
+    ("before-capitalised-word", "They hired Burton Smith.", "Burton"),  # Kirby is a given name (Census list)
     ("person-cue", "Said is a small town.", "Said"),
     ("transcript-label", "[Begin recording] [Kirby] We have no water.", "Kirby"),
     ("street-name", "A bomb went off at the corner of Paris Street.", "Paris"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import FIRST_NAMES, SPEECH_VERBS, TITLES, alternation
+from ..lexicon import SPEECH_VERBS, TITLES, alternation, given_names
 from .tokens import CONTINUES, Token
 
 __all__ = ["person_names", "speakers"]
@@ -42,6 +42,7 @@ def person_names(text: str, tokens: Sequence[Token]) -> set[str]:
     ['bell', 'tyrise']
     """
     names: set[str] = set()
+    first = given_names()
     for i, tok in enumerate(tokens[:-2]):
         # "Tyrise M. Bell", "Gino D. Bassett": a capitalised word, a middle initial, a surname
         initial = tokens[i + 1]
@@ -52,7 +53,7 @@ def person_names(text: str, tokens: Sequence[Token]) -> set[str]:
         nxt = tokens[i + 1]
         if not nxt.cap or (not nxt.joined and text[tok.end:nxt.start] not in (". ", " ")):
             continue
-        if tok.key in TITLES or (tok.cap and tok.key in FIRST_NAMES):
+        if tok.key in TITLES or (tok.cap and tok.key in first):
             j = i + 1
             names.add(tokens[j].key)
             while j + 1 < len(tokens) and tokens[j + 1].cap and tokens[j + 1].joined:

@@ -35,6 +35,8 @@ from gazetteer.normalize import ARTICLES, DESIGNATORS, word_keys
 
 from ..model import RESOLVED, Mention
 from .focus import Context, Votes, certainty, division_of, focus_without, tally
+from .pairs import holders as holders_of
+from .pairs import inside
 from .weights import FIXED_PRIORS, WEIGHTS, near_context, part, population_prior
 
 __all__ = ["MIN_FIT", "SpanLike", "rank_candidates", "resolve_groups"]
@@ -224,7 +226,7 @@ def rank_candidates(span: SpanLike, ctx: Context | None, holders: Sequence[Place
                     focused.add(len(scored))
         if span.dateline and not holders and p.feature_class == "P" and p.population >= DATELINE_ALONE:
             fit += _add(why, part("lone dateline"))
-        holder = next((h for h in holders if _inside(p, h)), None)
+        holder = next((h for h in holders if inside(p, h)), None)
         if holder is not None:
             fit += _add(why, part("followed by", detail=holder.name))
         if p.id in held:
@@ -258,37 +260,12 @@ def _settled(ranked: Sequence[_Scored]) -> bool:
 
 def _liftable(p: Place, ctx: Context, holders: Sequence[Place]) -> bool:
     if p.country_code not in ctx.countries:
-        return any(_inside(p, h) for h in holders)
+        return any(inside(p, h) for h in holders)
     return ((p.country_code, p.admin1) in ctx.admin1 or division_of(p) == ctx.focus or p.feature_code == "ADM1"
-            or any(_inside(p, h) for h in holders))
+            or any(inside(p, h) for h in holders))
 
 
 _Key = tuple[str, str | None, tuple[str, ...]]
-
-
-def _inside(place: Place, holder: Place) -> bool:
-    """True when ``place`` lies in ``holder``, a first-level division or a country."""
-    if place.feature_code == holder.feature_code or place.country_code != holder.country_code:
-        return False
-    return holder.feature_code == "PCLI" or (holder.feature_code == "ADM1" and place.admin1 == holder.name)
-
-
-def _holders(text: str, spans: Sequence[SpanLike], after: dict[int, int]) -> dict[int, tuple[Place, ...]]:
-    """``Paris, Texas``, ``Atlanta, Georgia``: span index -> the places the next name (``after``: index -> index
-    of the next span in the text) could be that hold one of its candidates. Not between names that could be
-    siblings (``Georgia, Oklahoma``, ``Aleppo, Idlib``)."""
-    out: dict[int, tuple[Place, ...]] = {}
-    for i, j in after.items():
-        a, b = spans[i], spans[j]
-        if text[a.end:b.start].strip() != "," or not a.candidates:
-            continue
-        areas = [c.place for c in b.candidates if c.place.feature_code in ("ADM1", "PCLI")]
-        found = tuple(h for h in areas if any(_inside(c.place, h) for c in a.candidates)
-                      and not any(c.place.feature_code == h.feature_code and c.place.country_code == h.country_code
-                                  and c.place.id != h.id for c in a.candidates))  # "New York, NY" is the city
-        if found:
-            out[i] = found
-    return out
 
 
 def _groups(spans: Sequence[SpanLike], holders: dict[int, tuple[Place, ...]]) -> dict[_Key, list[int]]:
@@ -316,7 +293,7 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
     answers (on the 3,436 dev mentions a second round gained 13 and lost 3: Richmond and Twickenham, once
     placed in England, take London with them)."""
     after = dict(pairwise(sorted(range(len(spans)), key=lambda k: spans[k].start)))  # given spans: any order
-    holders = _holders(text, spans, after)
+    holders = holders_of(text, spans, after)
     groups = _groups(spans, holders)
     held: dict[int, set[str]] = {}
     for i, places in holders.items():

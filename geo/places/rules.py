@@ -21,13 +21,13 @@ from gazetteer.normalize import ARTICLES, DESIGNATORS, word_key, word_keys
 from ..datelines import follows_place
 from ..lexicon import (
     DIRECTIONALS,
-    FIRST_NAMES,
     NON_PLACE_WORDS,
     ORG_HEADS,
     ORG_HEADS_AHEAD,
     ORGANISATIONS,
     PERSON_CUES,
     TITLES,
+    given_names,
 )
 from .tokens import Token
 
@@ -172,7 +172,7 @@ def _title_or_given_name(v: View) -> bool:
     (not ``Austin, Texas``, where a comma follows)."""
     t = v.tokens
     return v.single and (v.first.key in TITLES or (
-        v.first.key in FIRST_NAMES and v.a + 1 < len(t) and t[v.a + 1].cap and t[v.a + 1].joined
+        v.first.key in given_names() and v.a + 1 < len(t) and t[v.a + 1].cap and t[v.a + 1].joined
         and not v.dateline))
 
 
@@ -223,7 +223,7 @@ def _after_capitalised_word(v: View) -> bool:
         return False
     if len(prev.key) == 1 and prev.key in "dri" and v.text[prev.end:v.first.start] == "-":
         return False  # "Bobby Harrell, R-Charleston", "(D-Texas)": a legislator's party and home
-    named = prev.key in TITLES or prev.key in FIRST_NAMES
+    named = prev.key in TITLES or prev.key in given_names()
     return named or not (prev.sentence_start or prev.key in NON_PLACE_WORDS)
 
 

@@ -19,7 +19,7 @@ from functools import cache
 from gazetteer import Candidate, Gazetteer
 from gazetteer.normalize import DESIGNATORS
 
-from ..lexicon import DIRECTIONALS, FIRST_NAMES, FUNCTION_WORDS, NON_PLACE_WORDS
+from ..lexicon import DIRECTIONALS, FUNCTION_WORDS, NON_PLACE_WORDS, given_names
 from .recognise import candidate_spans
 from .tokens import tokenize
 
@@ -142,11 +142,11 @@ _NEXT_WORD = re.compile(r"[ \t]*(?:\n[ \t]*)?([^\W\d_]+)")  # not [ \t]*\n?[ \t]
 def _given_name(lower: str, text: str, end: int) -> bool:
     """``JOSE MARIA MARTINEZ``, ``VICTOR RODRIGUEZ``: a given name before a name keeps its capital (``maria`` and
     ``victor`` are English words too), so that the surname after it is read as a person's."""
-    if lower not in FIRST_NAMES:
+    if lower not in given_names():
         return False
     m = _NEXT_WORD.match(text, end)
     return m is not None and m.group(1).isupper() and (not _english(m.group(1).lower())
-                                                        or m.group(1).lower() in FIRST_NAMES)
+                                                        or m.group(1).lower() in given_names())
 
 
 def truecase(text: str, *, keep: Collection[tuple[int, int]]) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from gazetteer.normalize import ARTICLES
 
 from ..datelines import document_dateline
-from ..lexicon import FIRST_NAMES, MONTH_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES, WEEKDAYS
+from ..lexicon import MONTH_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES, WEEKDAYS, given_names
 from ..model import UNKNOWN, Mention
 from .people import person_names
 from .tokens import Token, tokenize
@@ -78,7 +78,7 @@ def _name_at(text: str, tokens: Sequence[Token], i: int) -> tuple[int, int] | No
 
 def _plausible(tokens: Sequence[Token], a: int, b: int, people: set[str]) -> bool:
     keys = [t.key for t in tokens[a:b]]
-    if keys[0] in TITLES or keys[0] in FIRST_NAMES or keys[0] in NON_PLACE_WORDS or keys[0] in _MONTHS:
+    if keys[0] in TITLES or keys[0] in given_names() or keys[0] in NON_PLACE_WORDS or keys[0] in _MONTHS:
         return False
     if any(k in ORG_HEADS or k in PERSON_CUES or k in _INSTITUTION for k in keys) or keys[-1] in people \
             or keys[-1] in _NOT_PLACE_HEADS:
