@@ -84,3 +84,10 @@ def test_division_with_designator(gaz: Gazetteer) -> None:
     mentions = parse_places("He was killed in the northern Idlib province, near Aleppo.", gazetteer=gaz)
     assert [(m.text, m.place.feature_code if m.place else "") for m in mentions] == [
         ("Idlib province", "ADM1"), ("Aleppo", "PPL")]
+
+
+def test_two_places_joined_by_a_hyphen_are_two_places(gaz: Gazetteer) -> None:
+    """``Logan-Rogersville``: no person Logan Rogersville, and not one longer name."""
+    text = ("Logan-Rogersville students moved into a new building in Rogersville, Missouri. "
+            "Rogersville parents welcomed the move.")
+    assert texts(gaz, text).count("Rogersville") == 3

@@ -51,7 +51,10 @@ def person_names(text: str, tokens: Sequence[Token]) -> set[str]:
             names.update((tok.key, tokens[i + 2].key))
     for i, tok in enumerate(tokens[:-1]):
         nxt = tokens[i + 1]
-        if not nxt.cap or (not nxt.joined and text[tok.end:nxt.start] not in (". ", " ")):
+        # a given name and a surname stand apart; a hyphen joins two places ("Logan-Rogersville students": the
+        # school district of two Missouri towns, no person called Logan Rogersville)
+        gap = text[tok.end:nxt.start]
+        if not nxt.cap or gap == "-" or (not nxt.joined and gap not in (". ", " ")):
             continue
         if tok.key in TITLES or (tok.cap and tok.key in first):
             j = i + 1

@@ -173,7 +173,7 @@ def _title_or_given_name(v: View) -> bool:
     t = v.tokens
     return v.single and (v.first.key in TITLES or (
         v.first.key in given_names() and v.a + 1 < len(t) and t[v.a + 1].cap and t[v.a + 1].joined
-        and not v.dateline))
+        and v.text[v.first.end:t[v.a + 1].start] != "-" and not v.dateline))
 
 
 def _after_initial(v: View) -> bool:
@@ -219,7 +219,8 @@ def _after_capitalised_word(v: View) -> bool:
     """``Peter Cook``, ``Adham Sahloul``, ``Islamic State``, ``Jabhat Fatah al-Sham``: the end of a longer name
     (a directional such as ``Northern`` before it excepted)."""
     prev = v.prev
-    if prev is None or not prev.cap or prev.key in DIRECTIONALS or prev.key in _NAMES_A_PLACE_AFTER:
+    if prev is None or not prev.cap or prev.key in DIRECTIONALS or prev.key in _NAMES_A_PLACE_AFTER \
+            or _hyphened_places(v, prev, v.first):
         return False
     if len(prev.key) == 1 and prev.key in "dri" and v.text[prev.end:v.first.start] == "-":
         return False  # "Bobby Harrell, R-Charleston", "(D-Texas)": a legislator's party and home
@@ -296,10 +297,19 @@ def _named_medium(v: View) -> bool:
     return bool(_MEDIUM_AFTER.match(v.text, v.last.end)) and not _INDEFINITE_BEFORE.search(before)
 
 
+def _hyphened_places(v: View, left: Token, right: Token) -> bool:
+    """``Logan-Rogersville`` (a school district of two Missouri towns), ``Dallas-Fort Worth``: two names the
+    document could hold joined by a hyphen are two places, not one longer name."""
+    return (v.text[left.end:right.start] == "-" and left.key in v.known and right.key in v.known
+            and left.key != right.key)
+
+
 def _before_capitalised_word(v: View) -> bool:
     """``Kirby Smith``: a town's name followed by a capitalised word names a person (areas and demonyms
     excepted: ``Syria Civil Defense`` is still Syria)."""
     nxt = v.nxt
+    if nxt is not None and _hyphened_places(v, v.last, nxt):
+        return False
     return (nxt is not None and nxt.cap and v.single and not v.first.upper and nxt.key not in DESIGNATORS
             and nxt.key not in TITLES and nxt.key not in NON_PLACE_WORDS
             and not any(c.place.feature_code in _AREA_CODES or c.kind == "demonym" for c in v.cands))
