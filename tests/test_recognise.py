@@ -91,3 +91,5 @@ def test_two_places_joined_by_a_hyphen_are_two_places(gaz: Gazetteer) -> None:
     text = ("Logan-Rogersville students moved into a new building in Rogersville, Missouri. "
             "Rogersville parents welcomed the move.")
     assert texts(gaz, text).count("Rogersville") == 3
+    # brands: no town called Wal, and Coca, Spain too small to make Coca-Cola two places
+    assert texts(gaz, "Shoppers at Wal-Mart and Coca-Cola workers in Texas.") == ["Texas"]

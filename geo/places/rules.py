@@ -297,11 +297,18 @@ def _named_medium(v: View) -> bool:
     return bool(_MEDIUM_AFTER.match(v.text, v.last.end)) and not _INDEFINITE_BEFORE.search(before)
 
 
+#: The people a place on either side of a hyphen needs for the pair to be two places (``Coca-Cola``: Coca, Spain
+#: has 2,042; ``Mercedes-Benz``: Benz 656; ``Wal-Mart``: no place is called Wal).
+HYPHENED_POPULATION = 3_000
+
+
 def _hyphened_places(v: View, left: Token, right: Token) -> bool:
-    """``Logan-Rogersville`` (a school district of two Missouri towns), ``Dallas-Fort Worth``: two names the
-    document could hold joined by a hyphen are two places, not one longer name."""
-    return (v.text[left.end:right.start] == "-" and left.key in v.known and right.key in v.known
-            and left.key != right.key)
+    """``Logan-Rogersville`` (a school district of two Missouri towns), ``Dallas-Fort Worth``: two towns of some
+    size (:data:`HYPHENED_POPULATION`) joined by a hyphen are two places, not one longer name."""
+    if v.text[left.end:right.start] != "-" or left.key == right.key:
+        return False
+    return all(any(c.kind == "name" and (c.place.population >= HYPHENED_POPULATION or c.place.feature_class == "A")
+                   for c in v.known.get(key, ())) for key in (left.key, right.key))
 
 
 def _before_capitalised_word(v: View) -> bool:
