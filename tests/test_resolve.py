@@ -192,3 +192,10 @@ def test_an_apostrophe_in_the_wrong_encoding_is_no_name(gaz: Gazetteer) -> None:
     text = "Itâ s the freezing thatâ s the enemy, said the director in Douglas County, Minnesota."
     names = [m.text for m in parse_places(text, gazetteer=gaz) if m.place is not None]
     assert "Itâ" not in names and "It" not in names and "Douglas County" in names
+
+
+def test_where_a_person_of_a_given_age_lives_is_a_town(gaz: Gazetteer) -> None:
+    """``Terry Lee Jolly, 60, Lebanon, was arrested``: local news' residence, a town, not the country."""
+    text = "Terry Lee Jolly, 60, Lebanon, was arrested Thursday by Boone County deputies."
+    assert _admin1(gaz, text, "Lebanon") == "Indiana"  # the seat of Boone County, Indiana
+    assert place_of(gaz, "Troops withdrew from Lebanon in 2000.", "Lebanon")[1] == "LB"

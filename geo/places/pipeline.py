@@ -142,11 +142,18 @@ def _designated_after(text: str, end: int) -> str | None:
     return "P" if m.group(1) else "A"
 
 
+#: ``Terry Lee Jolly, 60, Lebanon, was arrested``, ``Jane Doe, 34, of Springfield``: a person's age, then where
+#: the person lives, which is a town (local news' habit; the country Lebanon lives nowhere).
+_RESIDENCE = re.compile(r"[A-Z][\w'’.-]*,\s+\d{1,3},\s+(?:of\s+)?$")
+
+
 def _designated_by(text: str, start: int) -> str | None:
-    """``the town of X`` names a populated place (P), ``the province of X`` an area (A)."""
-    m = _PREFIX_DESIGNATOR.search(text[max(0, start - 30):start])
+    """``the town of X`` names a populated place (P), ``the province of X`` an area (A); so does a person's
+    age before X (:data:`_RESIDENCE`)."""
+    before = text[max(0, start - 30):start]
+    m = _PREFIX_DESIGNATOR.search(before)
     if m is None:
-        return None
+        return "P" if _RESIDENCE.search(before) else None
     return "P" if m.group(1) else "A"
 
 
