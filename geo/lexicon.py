@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-__all__ = ["ATTRIBUTION_VERBS", "CONNECTORS", "DIRECTIONALS", "FIRST_NAMES", "FUNCTION_WORDS", "MONTHS",
-           "MONTH_NAMES", "NON_PLACE_WORDS", "ORGANISATIONS", "ORG_HEADS", "ORG_HEADS_AHEAD", "PERSON_CUES",
+__all__ = ["ATTRIBUTION_VERBS", "CIVIC_HEADS", "CONNECTORS", "DIRECTIONALS", "FIRST_NAMES", "FUNCTION_WORDS",
+           "MONTHS", "MONTH_NAMES", "NON_PLACE_WORDS", "ORGANISATIONS", "ORG_HEADS", "ORG_HEADS_AHEAD", "PERSON_CUES",
            "SPEAKER_VERBS", "SPEECH_VERBS", "TITLES", "WEEKDAYS", "alternation", "given_names"]
 
 
@@ -91,6 +91,12 @@ ORG_HEADS = _words("times post journal herald tribune gazette news daily telegra
 #: Organisations whose names are also place names or GeoNames aliases (``Hamas`` is filed under Hamm, ``Taliban``
 #: under a Turkish village, ``the White House`` under Casablanca and a town in Tennessee): keys, as normalised.
 ORGANISATIONS = frozenset({"hamas", "taliban", "hezbollah", "hizbollah", "white house", "kremlin"})
+
+#: The first words of a town's own institutions, after which its name is the town (``Rochester Fire
+#: Department``, ``Columbia Metropolitan Airport``, ``Boone County Sheriff``): no person is called Rochester Fire.
+CIVIC_HEADS = _words("fire police city metropolitan municipal regional convention international airport sheriff "
+                     "township borough public")
+
 
 #: Heads of organisations' names that show one even a few words on (``Kurdistan Workers Party``, ``Saint Peter
 #: and Saint Paul Church``), where a head such as ``News`` or ``United`` would not (``Syria and United Nations``).

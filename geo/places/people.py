@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import SPEECH_VERBS, TITLES, alternation, given_names
+from ..lexicon import CIVIC_HEADS, SPEECH_VERBS, TITLES, alternation, given_names
 from .tokens import CONTINUES, Token
 
 __all__ = ["person_names", "speakers"]
@@ -54,7 +54,7 @@ def person_names(text: str, tokens: Sequence[Token]) -> set[str]:
         # a given name and a surname stand apart; a hyphen joins two places ("Logan-Rogersville students": the
         # school district of two Missouri towns, no person called Logan Rogersville)
         gap = text[tok.end:nxt.start]
-        if not nxt.cap or gap == "-" or (not nxt.joined and gap not in (". ", " ")):
+        if not nxt.cap or gap == "-" or nxt.key in CIVIC_HEADS or (not nxt.joined and gap not in (". ", " ")):
             continue
         if tok.key in TITLES or (tok.cap and tok.key in first):
             j = i + 1

@@ -20,6 +20,7 @@ from gazetteer.normalize import ARTICLES, DESIGNATORS, word_key, word_keys
 
 from ..datelines import follows_place
 from ..lexicon import (
+    CIVIC_HEADS,
     DIRECTIONALS,
     NON_PLACE_WORDS,
     ORG_HEADS,
@@ -173,7 +174,7 @@ def _title_or_given_name(v: View) -> bool:
     t = v.tokens
     return v.single and (v.first.key in TITLES or (
         v.first.key in given_names() and v.a + 1 < len(t) and t[v.a + 1].cap and t[v.a + 1].joined
-        and v.text[v.first.end:t[v.a + 1].start] != "-" and not v.dateline))
+        and v.text[v.first.end:t[v.a + 1].start] != "-" and t[v.a + 1].key not in CIVIC_HEADS and not v.dateline))
 
 
 def _after_initial(v: View) -> bool:
@@ -315,7 +316,7 @@ def _before_capitalised_word(v: View) -> bool:
     """``Kirby Smith``: a town's name followed by a capitalised word names a person (areas and demonyms
     excepted: ``Syria Civil Defense`` is still Syria)."""
     nxt = v.nxt
-    if nxt is not None and _hyphened_places(v, v.last, nxt):
+    if nxt is not None and (_hyphened_places(v, v.last, nxt) or nxt.key in CIVIC_HEADS):
         return False
     return (nxt is not None and nxt.cap and v.single and not v.first.upper and nxt.key not in DESIGNATORS
             and nxt.key not in TITLES and nxt.key not in NON_PLACE_WORDS
