@@ -19,8 +19,8 @@ from geo.model import Event, Mention
 from .escape import script_json_text
 from .style import type_index
 
-__all__ = ["PACK_ABOVE", "PAGE_COLUMNS", "PAGE_LEAVES_OUT", "MapData", "data_block", "encode", "evidence_text",
-           "prepare"]
+__all__ = ["PACK_ABOVE", "PAGE_COLUMNS", "PAGE_LEAVES_OUT", "MapData", "StringTable", "data_block", "encode",
+           "evidence_text", "place_columns", "prepare"]
 
 #: Maps of more events than this carry them as typed binary columns (:mod:`maps.packing`), gzip-compressed and
 #: base64-encoded, which the browser inflates with DecompressionStream; smaller ones as plain JSON, readable in the
@@ -70,7 +70,9 @@ def _spot(e: Event) -> tuple[float, float]:
     return (round(e.lat or 0.0, 5), round(e.lon or 0.0, 5))
 
 
-class _Strings:
+class StringTable:
+    """Texts numbered in the order first seen, ``""`` as 0: the page's string tables (JSON and packed)."""
+
     def __init__(self) -> None:
         self.items: list[str] = [""]
         self.index: dict[str, int] = {"": 0}
@@ -107,7 +109,7 @@ PAGE_LEAVES_OUT = frozenset({"geonameid", "admin1", "country_code", "fatality_re
 
 def encode(data: MapData) -> dict[str, Any]:
     """Columns for the page (numbers inline, text as indexes into ``strings``), as :data:`PAGE_COLUMNS` says."""
-    s = _Strings()
+    s = StringTable()
     ev = data.events
 
     def column(field: str, how: str) -> list[Any]:
@@ -124,9 +126,13 @@ def encode(data: MapData) -> dict[str, Any]:
         return [s(getattr(e, field)) for e in ev]
 
     events = {key: column(field, how) for key, field, how in PAGE_COLUMNS}
-    places = {"lat": [round(p[1], 5) for p in data.places], "lon": [round(p[2], 5) for p in data.places],
-              "name": [s(p[0]) for p in data.places], "count": [p[3] for p in data.places]}
-    return {"strings": s.items, "events": events, "places": places}
+    return {"strings": s.items, "events": events, "places": place_columns(data, s)}
+
+
+def place_columns(data: MapData, strings: StringTable) -> dict[str, list[Any]]:
+    """The places as the page reads them (names as indexes into ``strings``), in JSON and packed blocks alike."""
+    return {"lat": [round(p[1], 5) for p in data.places], "lon": [round(p[2], 5) for p in data.places],
+            "name": [strings(p[0]) for p in data.places], "count": [p[3] for p in data.places]}
 
 
 def data_block(data: MapData, *, pack_above: int | None = None) -> tuple[str, str, str]:

@@ -33,7 +33,7 @@ from typing import Any
 
 from geo.model import Event
 
-from .data import MapData, evidence_text
+from .data import MapData, StringTable, evidence_text, place_columns
 from .style import type_index
 
 __all__ = ["MAGIC", "pack", "utf16_offsets"]
@@ -82,20 +82,10 @@ def smallest(values: Sequence[int]) -> tuple[str, str]:
     return ("u8", "B") if top < 2**8 else ("u16", "H") if top < 2**16 else ("u32", "I")
 
 
-class _Table:
-    def __init__(self) -> None:
-        self.items: list[str] = [""]
-        self.index: dict[str, int] = {"": 0}
-
-    def __call__(self, value: str | None) -> int:
-        value = value or ""
-        found = self.index.get(value)
-        if found is None:
-            # a lone surrogate (text read with surrogateescape) as the page will decode it
-            text = value if value.isascii() else value.encode("utf-8", "replace").decode("utf-8")
-            found = self.index[value] = len(self.items)
-            self.items.append(text)
-        return found
+def _utf8(value: str | None) -> str:
+    """A text as the page will decode it (a lone surrogate, from text read with surrogateescape, replaced)."""
+    value = value or ""
+    return value if value.isascii() else value.encode("utf-8", "replace").decode("utf-8")
 
 
 class _Block:
@@ -120,7 +110,7 @@ class _Block:
         self.sections.append(raw)
         self.at += len(raw)
 
-    def table(self, name: str, table: _Table) -> None:
+    def table(self, name: str, table: StringTable) -> None:
         self.add(name, "".join(table.items).encode("utf-8"))
         self.add(name + "_at", utf16_offsets(table.items))
 
@@ -134,7 +124,7 @@ def pack(data: MapData) -> tuple[bytes, bytes]:
     """The binary data block of a :class:`maps.data.MapData` (its events in their given order), and the block of
     its evidence texts apart (the page inflates those only when a popup or a search first needs them)."""
     ev = data.events
-    strings, texts = _Table(), _Table()
+    strings, texts = StringTable(), StringTable()
     main = _Block()
     main.header["n"] = len(ev)
     for key in ("lat", "lon"):  # offset by the smallest value: unsigned, and small when the events are near
@@ -144,11 +134,9 @@ def pack(data: MapData) -> tuple[bytes, bytes]:
     for key, value in _NUMBERS:
         main.add(key, [value(e) for e in ev], **({"scale": _SCALES[key]} if key in _SCALES else {}))
     for key, text in _STRING_FIELDS:
-        main.add(key, [strings(text(e)) for e in ev])
-    main.add("evidence", [texts(evidence_text(e)) for e in ev])
-    places = data.places
-    main.header["places"] = {"lat": [round(p[1], 5) for p in places], "lon": [round(p[2], 5) for p in places],
-                             "name": [strings(p[0]) for p in places], "count": [p[3] for p in places]}
+        main.add(key, [strings(_utf8(text(e))) for e in ev])
+    main.add("evidence", [texts(_utf8(evidence_text(e))) for e in ev])
+    main.header["places"] = place_columns(data, strings)
     main.table("strings", strings)
     apart = _Block()
     apart.table("texts", texts)
