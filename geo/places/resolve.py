@@ -122,14 +122,15 @@ def _local_fit(span: SpanLike, c: Candidate) -> tuple[float, list[str]]:
     return fit, why
 
 
-_AREA_CODES = frozenset({"PCLI", "ADM1", "PPLC"})
+#: A country, a first-level division or a capital: names the document focus does not move away from them.
+_AREA_OR_CAPITAL = frozenset({"PCLI", "ADM1", "PPLC"})
 
 
 def _names_an_area(span: SpanLike) -> bool:
     """The text is the name (or demonym) of a country, a first-level division or a capital, which the document's
     focus does not move: ``Kansas`` in a paper from Illinois is the state, not the Illinois village, ``Canadian``
     is Canada, not Canadian, Texas, and ``GEORGETOWN, Ky. -- ... Paris, France`` is not Paris, Kentucky."""
-    return any(c.place.feature_code in _AREA_CODES and c.kind in ("name", "demonym", "abbr")
+    return any(c.place.feature_code in _AREA_OR_CAPITAL and c.kind in ("name", "demonym", "abbr")
                for c in span.candidates)
 
 
@@ -222,7 +223,7 @@ def rank_candidates(span: SpanLike, ctx: Context | None, holders: Sequence[Place
             if ctx.focus is not None and division_of(p) == ctx.focus:
                 if not area:
                     fit += _add(why, part("document focus", detail=ctx.focus[1]))
-                elif p.feature_code not in _AREA_CODES:
+                elif p.feature_code not in _AREA_OR_CAPITAL:
                     focused.add(len(scored))
         if span.dateline and not holders and p.feature_class == "P" and p.population >= DATELINE_ALONE:
             fit += _add(why, part("lone dateline"))
@@ -238,7 +239,7 @@ def rank_candidates(span: SpanLike, ctx: Context | None, holders: Sequence[Place
         # the focus does not take a capital's name from the capital (GEORGETOWN, Ky. ... Paris, France), but once
         # the text has already put the name in the focus's country (Paris ... Henry County: Paris, Texas on its
         # population), it picks among the namesakes there (Paris, Tennessee, the seat of Henry County)
-        bar = max((s.fit for s in scored if s.cand.place.feature_code in _AREA_CODES), default=0.0)
+        bar = max((s.fit for s in scored if s.cand.place.feature_code in _AREA_OR_CAPITAL), default=0.0)
         for k in focused:
             s = scored[k]
             if s.fit > bar:
