@@ -119,16 +119,21 @@ def spreadsheet_cell(value: Any) -> Any:
 
     >>> spreadsheet_cell('=HYPERLINK("http://x.test")'), spreadsheet_cell("-33.5"), spreadsheet_cell(-33.5)
     ('\\'=HYPERLINK("http://x.test")', '-33.5', -33.5)
-    >>> read_spreadsheet_cell(spreadsheet_cell("@SUM(A1)")) == "@SUM(A1)"
-    True
+    >>> [read_spreadsheet_cell(spreadsheet_cell(v)) for v in ("@SUM(A1)", "'-", "'-1")]  # apostrophes kept too
+    ['@SUM(A1)', "'-", "'-1"]
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(value):
-        return "'" + value
+    if isinstance(value, str):
+        # a text that already starts with apostrophes before a formula start gets one more, or reading it back
+        # would take its own apostrophe (an actor written "'-" came back as "-")
+        bare = value.lstrip("'")
+        if bare.startswith(FORMULA_STARTS) and (len(bare) < len(value) or not _NUMBER.fullmatch(value)):
+            return "'" + value
     return value
 
 
 def read_spreadsheet_cell(value: Any) -> Any:
-    """The cell as it was before :func:`spreadsheet_cell` (a leading apostrophe before a formula start dropped)."""
-    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+    """The cell as it was before :func:`spreadsheet_cell` (one leading apostrophe before apostrophes and a formula
+    start dropped)."""
+    if isinstance(value, str) and value.startswith("'") and value.lstrip("'").startswith(FORMULA_STARTS):
         return value[1:]
     return value
