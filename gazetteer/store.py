@@ -247,7 +247,8 @@ class Gazetteer:
         more: list[Candidate] = [c for c in self.user.prefix(key, limit) if c.place.id not in seen]
         rows = self._stock(
             f"SELECT n.key, n.form, n.kind, {_PLACE_COLS} FROM names n JOIN places p ON p.id = n.place_id "
-            "WHERE n.key > ? AND n.key < ? ORDER BY p.population DESC LIMIT ?", (key, key + "\uffff", limit * 4))
+            "WHERE n.key > ? AND n.key < ? ORDER BY p.population DESC, n.key, n.seq LIMIT ?",
+            (key, key + "\uffff", limit * 4))
         for row in rows:
             if row[3] not in seen:
                 seen.add(row[3])

@@ -258,3 +258,26 @@ def test_killed_import_leaves_the_store_as_it_was(user_store: Path, tmp_path: Pa
     assert after.add("After", lat=35.5, lon=36.5, country="SY").name == "After"
     assert after.user._open(create=False).execute("PRAGMA integrity_check").fetchone()[0] == "ok"  # type: ignore[union-attr]
     after.close()
+
+
+def test_kept_answers_follow_every_change_of_the_store(user_store: Path) -> None:
+    """The user store keeps each key's answer between lookups (one query a document was 4 % of the place
+    pipeline): an entry added, aliased or removed here, or added through another connection, is seen next time."""
+    reader, writer = Gazetteer(user_store), Gazetteer(user_store)
+
+    def names(key: str) -> list[str]:
+        return [c.place.name for k, c in reader.user.candidates([key]) if k == key]
+
+    reader.add("Kfar Nabl", lat=35.9, lon=36.6, country="SY")
+    assert names("kfar nabl") == ["Kfar Nabl"]
+    assert names("tell hamis") == []  # an empty answer is kept too
+    writer.add("Tell Hamis", lat=36.6, lon=41.7, country="SY")  # another connection
+    assert names("tell hamis") == ["Tell Hamis"]
+    place = reader.user.candidates(["kfar nabl"])[0][1].place
+    assert names("kafr nubl") == []
+    reader.alias(place.id, "Kafr Nubl")  # this connection
+    assert names("kafr nubl") == ["Kfar Nabl"]
+    writer.remove(place.id)
+    assert names("kfar nabl") == [] and names("kafr nubl") == []
+    reader.close()
+    writer.close()

@@ -43,23 +43,29 @@ def person_names(text: str, tokens: Sequence[Token]) -> set[str]:
     """
     names: set[str] = set()
     first = given_names()
-    for i, tok in enumerate(tokens[:-2]):
+    n = len(tokens)
+    for j in range(1, n - 1):
         # "Tyrise M. Bell", "Gino D. Bassett": a capitalised word, a middle initial, a surname
-        initial = tokens[i + 1]
-        if (tok.cap and len(tok.key) > 1 and len(initial.text) == 1 and initial.upper and initial.joined
-                and text[initial.end:initial.end + 2] == ". " and tokens[i + 2].cap and not tokens[i + 2].upper):
-            names.update((tok.key, tokens[i + 2].key))
-    for i, tok in enumerate(tokens[:-1]):
+        initial = tokens[j]
+        if len(initial.text) != 1 or not initial.upper:
+            continue
+        tok, last = tokens[j - 1], tokens[j + 1]
+        if (tok.cap and len(tok.key) > 1 and initial.joined and text[initial.end:initial.end + 2] == ". "
+                and last.cap and not last.upper):
+            names.update((tok.key, last.key))
+    for i in range(n - 1):
+        tok = tokens[i]
+        if not (tok.key in TITLES or (tok.cap and tok.key in first)):
+            continue  # most words: no title, no given name
         nxt = tokens[i + 1]
         # a given name and a surname stand apart; a hyphen joins two places ("Logan-Rogersville students": the
         # school district of two Missouri towns, no person called Logan Rogersville)
         gap = text[tok.end:nxt.start]
         if not nxt.cap or gap == "-" or nxt.key in CIVIC_HEADS or (not nxt.joined and gap not in (". ", " ")):
             continue
-        if tok.key in TITLES or (tok.cap and tok.key in first):
-            j = i + 1
+        j = i + 1
+        names.add(tokens[j].key)
+        while j + 1 < n and tokens[j + 1].cap and tokens[j + 1].joined:
+            j += 1
             names.add(tokens[j].key)
-            while j + 1 < len(tokens) and tokens[j + 1].cap and tokens[j + 1].joined:
-                j += 1
-                names.add(tokens[j].key)
     return names

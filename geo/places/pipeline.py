@@ -14,6 +14,7 @@ from gazetteer.normalize import designator
 
 from ..deadline import check as check_deadline
 from ..model import REJECTED, Mention
+from .people import person_names
 from .recognise import Rejected, candidate_spans, follows_a_town, is_dateline, select_spans, tokenize
 from .resolve import MIN_FIT, SpanLike, resolve_groups
 from .truecase import is_shouting, names_to_keep, truecase
@@ -96,7 +97,8 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
     runs = candidate_spans(text, tokens)
     found = gaz.candidates(set(runs.values()))
     dropped: list[Rejected] | None = [] if rejected else None
-    spans = select_spans(text, tokens, found, runs, dropped)
+    people = person_names(text, tokens)  # read by the recogniser's rules and the unknown-name detector
+    spans = select_spans(text, tokens, found, runs, dropped, people=people)
     check_deadline()
     items = [SpanLike(s.start, s.end, s.text, s.key, s.designator or _designated_by(text, s.start),
                       tuple(s.candidates), s.dateline) for s in spans]
@@ -104,7 +106,7 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
     if unknown:
         from .unknown import find_unknown
 
-        extra = find_unknown(text, mentions, tokens)
+        extra = find_unknown(text, mentions, tokens, people=people)
         if extra:  # a name the user excluded everywhere is no unknown place either
             excluded = gaz.excluded_everywhere()
             extra = [m for m in extra if normalize(m.text) not in excluded] if excluded else extra

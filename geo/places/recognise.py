@@ -70,7 +70,7 @@ def candidate_spans(text: str, tokens: list[Token]) -> dict[tuple[int, int], str
             if t.cap or (j > i and t.key in DESIGNATORS):
                 if j == i and not tok.upper and (tok.key in NON_PLACE_WORDS or tok.key in TITLES):
                     continue  # "The", "In", "Monday", "President": never looked up alone
-                key = key_from_words(words)
+                key = t.key if j == i else key_from_words(words)  # one word is its own key
                 if key:
                     spans[(i, j + 1)] = key
             elif t.key not in CONNECTORS:
@@ -80,11 +80,13 @@ def candidate_spans(text: str, tokens: list[Token]) -> dict[tuple[int, int], str
 
 def select_spans(text: str, tokens: list[Token], found: dict[str, list[Candidate]],
                  spans: dict[tuple[int, int], str] | None = None,
-                 rejected: list[Rejected] | None = None) -> list[Span]:
-    """Longest non-overlapping matches that survive the rules; each rejection goes to ``rejected`` if given."""
+                 rejected: list[Rejected] | None = None, *, people: set[str] | None = None) -> list[Span]:
+    """Longest non-overlapping matches that survive the rules; each rejection goes to ``rejected`` if given.
+    ``people``: :func:`~geo.places.people.person_names` of the text, if the caller has them already."""
     if spans is None:
         spans = candidate_spans(text, tokens)
-    people = person_names(text, tokens)
+    if people is None:
+        people = person_names(text, tokens)
     said = speakers(text, tokens)
     lower_words = {t.key for t in tokens if not t.cap}
     by_start: dict[int, list[tuple[int, str]]] = {}

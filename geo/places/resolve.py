@@ -96,6 +96,13 @@ def _spelling(name: str) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
+def _key(name: str) -> str:
+    """:func:`gazetteer.normalize` of a candidate's name or division, kept (asked for every candidate of every
+    name in a document with namesakes: 37,000 times over the dev corpus)."""
+    return normalize(name)
+
+
+@lru_cache(maxsize=1 << 16)
 def _last_word(name: str) -> str:
     words = word_keys(name)
     return words[-1] if words else ""
@@ -151,7 +158,7 @@ def _division_seats(span: SpanLike, divisions: set[tuple[str, str]]) -> set[str]
     if span.designator is not None:
         return set()
     return {c.place.id for c in span.candidates if c.place.feature_class == "P" and c.place.population >= _SEAT
-            and c.place.country_code != "US" and (c.place.country_code, normalize(c.place.admin1)) in divisions}
+            and c.place.country_code != "US" and (c.place.country_code, _key(c.place.admin1)) in divisions}
 
 
 def _local_ranking(span: SpanLike) -> list[tuple[Candidate, float, list[str]]]:
@@ -159,7 +166,7 @@ def _local_ranking(span: SpanLike) -> list[tuple[Candidate, float, list[str]]]:
     local = []
     shares_country_name = _country_named(span)
     # (country, name) of the first-level divisions among the candidates
-    divisions = {(c.place.country_code, normalize(c.place.name)) for c in span.candidates
+    divisions = {(c.place.country_code, _key(c.place.name)) for c in span.candidates
                  if c.place.feature_code == "ADM1"} if len(span.candidates) > 1 else set()
     seats = _division_seats(span, divisions)
     for c in span.candidates:
@@ -167,7 +174,7 @@ def _local_ranking(span: SpanLike) -> list[tuple[Candidate, float, list[str]]]:
         if c.place.id in seats:
             fit += _add(why, part("seat of", detail=c.place.admin1))
         elif c.place.feature_class == "P" and span.designator is None and c.place.population < 50_000 \
-                and (c.place.country_code, normalize(c.place.name)) in divisions:
+                and (c.place.country_code, _key(c.place.name)) in divisions:
             fit += _add(why, part("village named like its country's division"))
         if shares_country_name and c.place.feature_code != "PCLI":
             # "Mexico" is the country, not Mexico City or México state, unless the text says which; a

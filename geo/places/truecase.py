@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import importlib.resources
 import re
+import string
 from collections.abc import Collection
 from functools import cache
 
@@ -27,8 +28,10 @@ __all__ = ["english_words", "is_shouting", "names_to_keep", "truecase"]
 
 #: A text is shouting when at least this share of its cased letters are capitals (and it has 40 or more).
 SHOUTING_SHARE = 0.8
-_LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-Я]")  # a cased letter in lower case (Latin, Greek and Cyrillic enough)
-_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+# runs of cased letters in lower case (Latin, Greek and Cyrillic enough) and in upper case: counted by the
+# length of their runs, not a list item a letter (which was 5 % of the place pipeline's time)
+_LOWER = re.compile(r"[^\W\d_A-ZÀ-ÞА-Я]+")
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-ÞА-ЯЁ]+")
 _WORD = re.compile(r"[^\W\d_]+(?:[’'][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"[.!?]\s*$|^\s*$|--\s*$|[\[(]\s*$")
 #: ``U.S. CITIZENS``: the stop of initials ends no sentence (``U.S. citizens``, never ``U.S. Citizens``).
@@ -80,11 +83,23 @@ def is_shouting(text: str) -> bool:
     (True, False)
     """
     head = text[:2000]  # most texts say at once that they are not in capitals
-    if len(_LOWER.findall(head)) > (1 - SHOUTING_SHARE) * len(head) and len(head) >= 200:
+    if _letters(_LOWER, string.ascii_lowercase, head) > (1 - SHOUTING_SHARE) * len(head) and len(head) >= 200:
         return False
-    lower = len(_LOWER.findall(text))
-    upper = len(_UPPER.findall(text))
+    lower = _letters(_LOWER, string.ascii_lowercase, text)
+    upper = _letters(_UPPER, string.ascii_uppercase, text)
     return upper + lower >= 40 and upper >= SHOUTING_SHARE * (upper + lower)
+
+
+def _letters(runs: re.Pattern[str], ascii_letters: str, text: str) -> int:
+    """How many letters of ``runs`` (:data:`_LOWER` or :data:`_UPPER`) the text holds; ASCII text is counted by
+    deleting those letters' bytes (``ascii_letters``): the expression over Unicode classes takes 25 ns a character.
+
+    >>> _letters(_LOWER, string.ascii_lowercase, "Aleppo, Homs"), _letters(_LOWER, string.ascii_lowercase, "Ürümqi")
+    (8, 5)
+    """
+    if text.isascii():
+        return len(text) - len(text.encode("ascii").translate(None, ascii_letters.encode("ascii")))
+    return sum(map(len, runs.findall(text)))
 
 
 def names_to_keep(text: str, gazetteer: Gazetteer) -> set[tuple[int, int]]:

@@ -116,8 +116,10 @@ def _cue(text: str, tokens: Sequence[Token], a: int, b: int, surface: str, divis
     return None
 
 
-def find_unknown(text: str, known: Sequence[Mention], tokens: Sequence[Token] | None = None) -> list[Mention]:
-    """Unknown place-like names (every occurrence), not overlapping the ``known`` mentions, in text order."""
+def find_unknown(text: str, known: Sequence[Mention], tokens: Sequence[Token] | None = None, *,
+                 people: set[str] | None = None) -> list[Mention]:
+    """Unknown place-like names (every occurrence), not overlapping the ``known`` mentions, in text order.
+    ``people``: :func:`~geo.places.people.person_names` of the text, if the caller has them already."""
     if tokens is None:
         tokens = tokenize(text)
     taken = sorted((m.start, m.end) for m in known)
@@ -128,7 +130,6 @@ def find_unknown(text: str, known: Sequence[Mention], tokens: Sequence[Token] | 
         k = bisect.bisect_left(starts, end)  # mentions starting before `end`; they do not overlap one another
         return k == 0 or taken[k - 1][1] <= start
 
-    people: set[str] | None = None
     names: dict[str, str] = {}  # surface -> the cue that found it
     chain_end = -1  # end of the last name of a list that a plural cue opened ("the villages of Foua and Kfraya")
     for i, tok in enumerate(tokens):
