@@ -15,7 +15,7 @@ from functools import cache
 
 __all__ = ["ATTRIBUTION_VERBS", "CIVIC_HEADS", "CONNECTORS", "DIRECTIONALS", "FIRST_NAMES", "FUNCTION_WORDS",
            "MONTHS", "MONTH_NAMES", "NON_PLACE_WORDS", "ORGANISATIONS", "ORG_HEADS", "ORG_HEADS_AHEAD", "PERSON_CUES",
-           "SPEAKER_VERBS", "SPEECH_VERBS", "TITLES", "WEEKDAYS", "alternation", "given_names"]
+           "SPEAKER_VERBS", "SPEECH_VERBS", "TITLES", "WEEKDAYS", "alternation", "given_names", "word_given_names"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -195,3 +195,16 @@ def given_names() -> frozenset[str]:
     """
     text = importlib.resources.files("geo").joinpath("data/given-names.txt").read_text(encoding="utf-8")
     return FIRST_NAMES | frozenset(w for w in text.split("\n") if w and not w.startswith("#"))
+
+
+@cache
+def word_given_names() -> frozenset[str]:
+    """Given names of the 1990 US Census that are also English words (``will``, ``pat``, ``jenny``; WordNet counts
+    ``howard`` too), from ``geo/data/given-names-words.txt`` (scripts/make_given_names.py): a given name only where
+    the document shows it is one (see :func:`geo.places.people.person_names`).
+
+    >>> {"pat", "jenny", "howard"} <= word_given_names() and not {"pat", "jenny"} & given_names()
+    True
+    """
+    text = importlib.resources.files("geo").joinpath("data/given-names-words.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split("\n") if w and not w.startswith("#")) - FIRST_NAMES

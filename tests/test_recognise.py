@@ -98,3 +98,15 @@ def test_two_places_joined_by_a_hyphen_are_two_places(gaz: Gazetteer) -> None:
 def test_a_town_s_own_institutions_name_the_town(gaz: Gazetteer) -> None:
     """``Rochester Fire Department``: no person called Rochester Fire; Austin Powers stays a person."""
     assert texts(gaz, "Firefighters of the Austin Fire Department and Austin Powers.") == ["Austin"]
+
+
+def test_given_names_that_are_words_name_people_where_the_text_shows_it(gaz: Gazetteer) -> None:
+    """``Jenny Palma, a salon owner``: Jenny is an English word to WordNet, yet a given name here (capitalised
+    mid-sentence, never in lower case), so Palma is no Palma de Mallorca, here or later. A month is no given
+    name (``in August. Argentina``), nor a word the text writes in lower case too."""
+    text = ("Her cousin Jenny Palma, a salon owner in Toronto, flew home. Palma said she would stay.")
+    assert texts(gaz, text) == ["Toronto"]
+    assert "Argentina" in texts(gaz, "Cases rose in August. Argentina closed its schools.")
+    # where the text uses the word ("jenny", a spinning machine), Jenny names nobody: the later Palma is the city
+    machine = "A spinning jenny stood in the mill. Her cousin Jenny Palma flew to Palma in May."
+    assert texts(gaz, machine) == ["Palma"]

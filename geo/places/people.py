@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..lexicon import CIVIC_HEADS, SPEECH_VERBS, TITLES, alternation, given_names
+from ..lexicon import CIVIC_HEADS, SPEECH_VERBS, TITLES, alternation, given_names, word_given_names
 from .tokens import CONTINUES, Token
 
-__all__ = ["person_names", "speakers"]
+__all__ = ["person_names", "speakers", "word_name_here"]
 
 _SPEECH_AFTER = re.compile(rf"\s+{alternation(SPEECH_VERBS)}\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
@@ -42,7 +42,8 @@ def person_names(text: str, tokens: Sequence[Token]) -> set[str]:
     ['bell', 'tyrise']
     """
     names: set[str] = set()
-    first = given_names()
+    first, words = given_names(), word_given_names()
+    lower: set[str] | None = None  # the words the document writes in lower case, made when first needed
     n = len(tokens)
     for j in range(1, n - 1):
         # "Tyrise M. Bell", "Gino D. Bassett": a capitalised word, a middle initial, a surname
@@ -56,7 +57,12 @@ def person_names(text: str, tokens: Sequence[Token]) -> set[str]:
     for i in range(n - 1):
         tok = tokens[i]
         if not (tok.key in TITLES or (tok.cap and tok.key in first)):
-            continue  # most words: no title, no given name
+            if not (tok.cap and tok.key in words):
+                continue  # most words: no title, no given name
+            if lower is None:
+                lower = {t.key for t in tokens if not t.cap}
+            if not word_name_here(tok, lower) or not tokens[i + 1].joined:
+                continue  # "in August. Argentina": a word given name stands right before its surname
         nxt = tokens[i + 1]
         # a given name and a surname stand apart; a hyphen joins two places ("Logan-Rogersville students": the
         # school district of two Missouri towns, no person called Logan Rogersville)
@@ -69,3 +75,17 @@ def person_names(text: str, tokens: Sequence[Token]) -> set[str]:
             j += 1
             names.add(tokens[j].key)
     return names
+
+
+def word_name_here(tok: Token, lower: set[str]) -> bool:
+    """Whether a given name that is also an English word (:func:`geo.lexicon.word_given_names`) is a name here:
+    capitalised mid-sentence, not in capitals, in a document that never writes it in lower case (``Pat Williams
+    says``, ``Jenny Palma, a salon owner``; not ``Will Syria ...`` at a sentence's start, nor ``Will Smith`` in a
+    text that says ``will``).
+
+    >>> from geo.places.tokens import tokenize
+    >>> toks = tokenize("Her cousin Jenny Palma said. Pat it dry.")
+    >>> [word_name_here(t, {t.key for t in toks if not t.cap}) for t in toks if t.key in ("jenny", "pat")]
+    [True, False]
+    """
+    return tok.cap and not tok.upper and not tok.sentence_start and tok.key not in lower

@@ -29,7 +29,9 @@ from ..lexicon import (
     PERSON_CUES,
     TITLES,
     given_names,
+    word_given_names,
 )
+from .people import word_name_here
 from .tokens import Token
 
 __all__ = ["FILTERS", "REJECTIONS", "Rule", "View", "follows_a_town", "reject", "token_dateline"]
@@ -173,7 +175,9 @@ def _title_or_given_name(v: View) -> bool:
     (not ``Austin, Texas``, where a comma follows)."""
     t = v.tokens
     return v.single and (v.first.key in TITLES or (
-        v.first.key in given_names() and v.a + 1 < len(t) and t[v.a + 1].cap and t[v.a + 1].joined
+        (v.first.key in given_names() or (v.first.key in word_given_names()
+                                          and word_name_here(v.first, v.lower_words)))
+        and v.a + 1 < len(t) and t[v.a + 1].cap and t[v.a + 1].joined
         and v.text[v.first.end:t[v.a + 1].start] != "-" and t[v.a + 1].key not in CIVIC_HEADS and not v.dateline))
 
 
