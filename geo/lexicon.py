@@ -89,8 +89,9 @@ ORG_HEADS = _words("times post journal herald tribune gazette news daily telegra
                    "ministry court records motors energy oil telecom league cup open marathon")
 
 #: Organisations whose names are also place names or GeoNames aliases (``Hamas`` is filed under Hamm, ``Taliban``
-#: under a Turkish village, ``the White House`` under Casablanca and a town in Tennessee): keys, as normalised.
-ORGANISATIONS = frozenset({"hamas", "taliban", "hezbollah", "hizbollah", "white house", "kremlin"})
+#: under a Turkish village, ``the White House`` under Casablanca and a town in Tennessee, ``Xinhua reported``
+#: under Chinese districts and villages): keys, as normalised.
+ORGANISATIONS = frozenset({"hamas", "taliban", "hezbollah", "hizbollah", "white house", "kremlin", "xinhua"})
 
 #: The first words of a town's own institutions, after which its name is the town (``Rochester Fire
 #: Department``, ``Columbia Metropolitan Airport``, ``Boone County Sheriff``): no person is called Rochester Fire.

@@ -27,10 +27,11 @@ NOTICE = """# Given names (lower case, one per line) of the 1990 US Census name 
 # words and without names of places of 50,000 people or more, divisions, countries or natural features.
 # Derived by scripts/make_given_names.py.
 """
-WORDS_NOTICE = """# Given names of the 1990 US Census (see given-names.txt) that are also English words in geo/data/english.txt
-# (will, hope, howard, jenny), without months and weekdays (august, april), demonyms (german) and names of places
-# of 20,000 people or more (clinton), divisions, countries or natural features. A person rule reads one as a given name only capitalised mid-sentence in a document that never writes
-# it in lower case. Derived by scripts/make_given_names.py.
+WORDS_NOTICE = """# Given names of the 1990 US Census (see given-names.txt) that are also English words in
+# geo/data/english.txt (will, hope, howard, jenny), without months and weekdays (august, april), demonyms (german)
+# and names of places of 20,000 people or more (clinton), divisions, countries or natural features. A person rule
+# reads one as a given name only capitalised mid-sentence in a document that never writes it in lower case.
+# Derived by scripts/make_given_names.py.
 """
 #: The given names that are also words leave out names of places of this many people (Clinton, Iowa: 26,000)
 #: and months, weekdays and demonyms (``in August. Argentina``, ``German Chancellor Angela Merkel``).

@@ -110,3 +110,14 @@ def test_given_names_that_are_words_name_people_where_the_text_shows_it(gaz: Gaz
     # where the text uses the word ("jenny", a spinning machine), Jenny names nobody: the later Palma is the city
     machine = "A spinning jenny stood in the mill. Her cousin Jenny Palma flew to Palma in May."
     assert texts(gaz, machine) == ["Palma"]
+
+
+def test_a_name_shown_to_be_a_medium_is_one_throughout(gaz: Gazetteer) -> None:
+    """``the Al-Ahram news outlet`` ... ``according to Al-Ahram``: the newspaper each time (no Ahram, Iran), and
+    the agency Xinhua is no Chinese district; ``the Cairo daily`` leaves Cairo a city."""
+    text = ("At least 25 died in Cairo, Al-Ahram said, citing the government-sponsored Al-Ahram news outlet. "
+            "Police were attacked, according to Al-Ahram. Xinhua news agency reported the blast.")
+    assert texts(gaz, text) == ["Cairo"]
+    assert texts(gaz, "Shells hit Aleppo, the Cairo daily reported. Cairo denied it.").count("Cairo") == 1
+    # a newspaper's head after a qualifier: Lansing State Journal; Lansing City Council is the city's
+    assert texts(gaz, "From Lansing State Journal: the Lansing City Council will meet.") == ["Lansing"]

@@ -15,6 +15,7 @@ from gazetteer.normalize import ARTICLES, DESIGNATORS, key_from_words
 
 from ..datelines import opens_line
 from ..lexicon import CONNECTORS, NON_PLACE_WORDS, TITLES
+from .orgs import named_media
 from .people import person_names, speakers
 from .rules import View, follows_a_town, reject
 from .tokens import Token, tokenize
@@ -89,6 +90,7 @@ def select_spans(text: str, tokens: list[Token], found: dict[str, list[Candidate
         people = person_names(text, tokens)
     said = speakers(text, tokens)
     lower_words = {t.key for t in tokens if not t.cap}
+    media = named_media(text)
     by_start: dict[int, list[tuple[int, str]]] = {}
     for (a, b), key in spans.items():
         if key in found:
@@ -99,7 +101,7 @@ def select_spans(text: str, tokens: list[Token], found: dict[str, list[Candidate
         if a < i:
             continue
         for b, key in sorted(by_start[a], reverse=True):
-            view = View(text, tokens, a, b, key, found[key], people, lower_words, said, found)
+            view = View(text, tokens, a, b, key, found[key], people, lower_words, said, found, media)
             rule = reject(view)
             if rule is None:
                 chosen = _span(view)

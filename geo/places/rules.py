@@ -16,21 +16,19 @@ from functools import lru_cache
 from typing import Any
 
 from gazetteer import Candidate, is_abbreviation
-from gazetteer.normalize import ARTICLES, DESIGNATORS, word_key, word_keys
+from gazetteer.normalize import ARTICLES, DESIGNATORS, word_keys
 
 from ..datelines import follows_place
 from ..lexicon import (
     CIVIC_HEADS,
     DIRECTIONALS,
     NON_PLACE_WORDS,
-    ORG_HEADS,
-    ORG_HEADS_AHEAD,
-    ORGANISATIONS,
     PERSON_CUES,
     TITLES,
     given_names,
     word_given_names,
 )
+from .orgs import firm_name, known_organisation, named_medium, organisation_ahead, organisation_head
 from .people import word_name_here
 from .tokens import Token
 
@@ -73,15 +71,16 @@ class View:
     """A run of tokens [a, b) with the key it was looked up under, its candidates and the document-wide sets
     the rules read (person names, speakers, words seen in lower case)."""
 
-    __slots__ = ("a", "b", "cands", "dateline", "first", "key", "known", "last", "lower_words", "nxt", "people",
-                 "postal", "prev", "single", "speakers", "surface", "surface_abbr", "text", "tokens")
+    __slots__ = ("a", "b", "cands", "dateline", "first", "key", "known", "last", "lower_words", "media", "nxt",
+                 "people", "postal", "prev", "single", "speakers", "surface", "surface_abbr", "text", "tokens")
 
     def __init__(self, text: str, tokens: Sequence[Token], a: int, b: int, key: str, cands: list[Candidate],
                  people: set[str], lower_words: set[str], speakers: set[str] | frozenset[str],
-                 known: Mapping[str, Sequence[Candidate]] | None = None) -> None:
+                 known: Mapping[str, Sequence[Candidate]] | None = None, media: frozenset[str] = frozenset()
+                 ) -> None:
         self.text, self.tokens, self.a, self.b, self.key, self.cands = text, tokens, a, b, key, cands
         self.known = known or {}  # the candidates of every name the document could hold
-        self.people, self.lower_words, self.speakers = people, lower_words, speakers
+        self.people, self.lower_words, self.speakers, self.media = people, lower_words, speakers, media
         self.first, self.last = tokens[a], tokens[b - 1]
         self.surface = text[self.first.start:self.last.end]
         self.single = b - a == 1
@@ -233,75 +232,6 @@ def _after_capitalised_word(v: View) -> bool:
     return named or not (prev.sentence_start or prev.key in NON_PLACE_WORDS)
 
 
-def _organisation_head(v: View) -> bool:
-    """``Washington Post``, ``New York Times``: a place before the head of an organisation's name."""
-    return v.nxt is not None and v.nxt.cap and v.nxt.key in ORG_HEADS
-
-
-_NAME_WORD = re.compile(r"\s+(?:(?:and|&)\s+)?([A-Z][\w'’.-]*)")
-
-
-def _organisation_ahead(v: View) -> bool:
-    """``Kurdistan Workers Party``, ``Saint Peter and Saint Paul Church``: a place opening a longer name whose
-    head, up to four capitalised words on (one ``and`` allowed), is a party's, a church's or an airline's."""
-    pos, conjunction = v.last.end, False
-    for _ in range(4):
-        m = _NAME_WORD.match(v.text, pos)
-        if m is None or "\n" in m.group(0):
-            return False
-        if m.group(0).split()[0] in ("and", "&"):
-            if conjunction:
-                return False
-            conjunction = True
-        if m.group(1).rstrip(".").lower() in ORG_HEADS_AHEAD:
-            return True
-        pos = m.end()
-    return False
-
-
-def _known_organisation(v: View) -> bool:
-    """``Hamas``, ``the White House``: an organisation whose name GeoNames also files as a place (Hamm,
-    Casablanca)."""
-    return v.key in ORGANISATIONS
-
-
-_FIRM = re.compile(r"\s*&\s*([A-Z][\w'’-]*)")
-_FIRM_BEFORE = re.compile(r"([A-Z][\w'’-]*),?\s*&\s*$")
-
-
-def _firm_name(v: View) -> bool:
-    """``Stevens & Wilkinson``, ``McPherson & Jacobsen``, ``Dimond Kaplan & Rothstein``: names joined by an
-    ampersand are a firm's partners, unless the other is a known place too, an area or a town of 50,000 people
-    (``Aleppo & Idlib``; ``Bosnia & Herzegovina`` is one place in the gazetteer, matched whole)."""
-    if not v.single:
-        return False
-    after = _FIRM.match(v.text, v.last.end)
-    before = _FIRM_BEFORE.search(v.text[max(0, v.first.start - 40):v.first.start])
-    other = after or before
-    if other is None:
-        return False
-    cands = v.known.get(word_key(other.group(1)), ())
-    return not any(c.place.feature_code in _AREA_CODES or c.place.population >= _ALIAS_TOWN_POPULATION
-                   for c in cands)
-
-
-_MEDIUM_BEFORE = re.compile(r"\b(?:newspaper|daily|paper|magazine|weekly|tabloid|broadcaster|channel|news agency)"
-                            r"\s+(?:the\s+)?$", re.I)
-_MEDIUM_AFTER = re.compile(r"\s+(?:newspaper|daily|magazine|weekly|tabloid)\b")
-
-
-_INDEFINITE_BEFORE = re.compile(r"\b(?:a|an|one|another)\s+$", re.I)
-
-
-def _named_medium(v: View) -> bool:
-    """``the newspaper Al-Ahram``, ``Al-Ahram newspaper``: a newspaper or channel named like a place (Ahram,
-    Iran); ``a Cairo newspaper`` is one from Cairo."""
-    before = v.text[max(0, v.first.start - 30):v.first.start]
-    if _MEDIUM_BEFORE.search(before):
-        return True
-    return bool(_MEDIUM_AFTER.match(v.text, v.last.end)) and not _INDEFINITE_BEFORE.search(before)
-
-
 #: The people a place on either side of a hyphen needs for the pair to be two places (``Coca-Cola``: Coca, Spain
 #: has 2,042; ``Mercedes-Benz``: Benz 656; ``Wal-Mart``: no place is called Wal).
 HYPHENED_POPULATION = 3_000
@@ -365,11 +295,11 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("currency", _currency),
     Rule("street-name", _street_name),
     Rule("after-capitalised-word", _after_capitalised_word),
-    Rule("organisation-head", _organisation_head),
-    Rule("organisation-name", _organisation_ahead),
-    Rule("named-medium", _named_medium),
-    Rule("known-organisation", _known_organisation),
-    Rule("firm-name", _firm_name),
+    Rule("organisation-head", organisation_head),
+    Rule("organisation-name", organisation_ahead),
+    Rule("named-medium", named_medium),
+    Rule("known-organisation", known_organisation),
+    Rule("firm-name", firm_name),
     Rule("before-capitalised-word", _before_capitalised_word),
     Rule("person-cue", _person_cue),
     Rule("transcript-label", _transcript_label),
