@@ -93,6 +93,7 @@ class UserStore:
         # the candidates of each key asked for, kept while the store is unchanged (see _answers_for)
         self._answers: dict[str, list[tuple[str, Candidate]]] = {}
         self._stamp: tuple[int, int] | None = None
+        self._keys: set[str] | None = None  # every key of the store, when it is small (see _answers_for)
 
     def _open(self, *, create: bool) -> sqlite3.Connection | None:
         if self._conn is not None:
@@ -119,7 +120,7 @@ class UserStore:
             self._conn.close()
             self._conn = None
             self._answers.clear()
-            self._stamp = None
+            self._stamp = self._keys = None
 
     @staticmethod
     def _place(row: Sequence[Any], aliases: tuple[str, ...] = ()) -> Place:
@@ -134,6 +135,8 @@ class UserStore:
             return []
         answers = self._answers_for(conn)
         missing = [k for k in dict.fromkeys(keys) if k not in answers]
+        if self._keys is not None:  # a store small enough to hold its keys: ask only for keys it has
+            missing = [k for k in missing if k in self._keys]
         if len(answers) + len(missing) > _CACHED_KEYS:
             answers.clear()
         for k in missing:
@@ -156,6 +159,10 @@ class UserStore:
         if stamp != self._stamp:
             self._answers.clear()
             self._stamp = stamp
+            # every key of a store of up to _CACHED_KEYS names, read once: a new document's names are mostly
+            # none of them, and asking SQLite for 46 absent keys took 0.19 ms a document
+            keys = conn.execute(f"SELECT key FROM names LIMIT {_CACHED_KEYS + 1}").fetchall()
+            self._keys = {k for (k,) in keys} if len(keys) <= _CACHED_KEYS else None
         return self._answers
 
     @_said
