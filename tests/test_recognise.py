@@ -121,3 +121,9 @@ def test_a_name_shown_to_be_a_medium_is_one_throughout(gaz: Gazetteer) -> None:
     assert texts(gaz, "Shells hit Aleppo, the Cairo daily reported. Cairo denied it.").count("Cairo") == 1
     # a newspaper's head after a qualifier: Lansing State Journal; Lansing City Council is the city's
     assert texts(gaz, "From Lansing State Journal: the Lansing City Council will meet.") == ["Lansing"]
+
+
+def test_a_street_named_after_a_place_is_no_place(gaz: Gazetteer) -> None:
+    """``San Antonio Abad street`` (a word of the street's name between): the street, not San Antonio."""
+    text = "A bomb hit a warehouse on San Antonio Abad street in northwest San Salvador."
+    assert texts(gaz, text) == ["San Salvador"]

@@ -59,3 +59,15 @@ def test_a_given_name_that_is_a_word_keeps_its_capital_before_a_surname() -> Non
     text = ("SAN SALVADOR, 26 SEP 89 -- THOSE WHO WERE KIDNAPPED ARE JOSE MARIA MARTINEZ, 55, FROM SPAIN, AND "
             "VICTOR RODRIGUEZ. THE VICTOR WAS HAPPY.")
     assert [m.text for m in parse_places(text, gazetteer=default_gazetteer()) if m.place] == ["SAN SALVADOR", "SPAIN"]
+
+
+def test_a_capital_the_text_puts_after_in_keeps_its_capitals(gaz: Gazetteer) -> None:
+    """WordNet lists Tegucigalpa (850,000 people), so it was lower-cased in a story that names no Honduras, and
+    the bombing of a U.S. embassy warehouse in Tegucigalpa was placed in the United States."""
+    text = ("TEGUCIGALPA, 16 APR 89 -- ONE MAN WAS KILLED WHEN AN EXPLOSIVE HE WAS ATTEMPTING TO HURL AT A U.S. "
+            "EMBASSY WAREHOUSE IN TEGUCIGALPA EXPLODED. HE WAS IDENTIFIED AS MIGUEL AGUILAR OF TEGUCIGALPA.")
+    cased = truecase(text, keep=names_to_keep(text, gaz))
+    assert "warehouse in Tegucigalpa exploded" in cased and "Aguilar of Tegucigalpa" in cased
+    # ... nor a general word after "in" (Capital District, Colombia's first-level division)
+    words = "BOGOTA, 30 MAY 89 -- THE VICTIM WAS FOUND IN CAPITAL DISTRICT PARKS."
+    assert "in capital district parks" in truecase(words, keep=names_to_keep(words, gaz))

@@ -262,8 +262,16 @@ _STREETS = frozenset({"street", "streets", "avenue", "avenues", "boulevard", "bl
 
 
 def _street_name(v: View) -> bool:
-    """``the corner of Sarmiento and San Martin streets`` (both), ``Wall Street``: a street named after a place
-    or a person, not the place."""
+    """``the corner of Sarmiento and San Martin streets`` (both), ``Wall Street``, ``San Antonio Abad Street``
+    (up to two more words of the street's name): a street named after a place or a person, not the place."""
+    if v.nxt is not None and v.nxt.cap:  # "San Antonio Abad street" in true-cased wire copy too
+        t, j = v.tokens, v.b
+        while j < len(t) and j < v.b + 3 and t[j].joined:
+            if t[j].key in _STREETS:
+                return True
+            if not t[j].cap:
+                break
+            j += 1
     return (v.nxt is not None and v.nxt.key in _STREETS) or bool(
         _AND_STREETS.match(v.text, v.last.end, min(len(v.text), v.last.end + 60)))
 

@@ -119,6 +119,9 @@ def names_to_keep(text: str, gazetteer: Gazetteer) -> set[tuple[int, int]]:
     found = gazetteer.candidates(set(runs.values()))
     named = {c.place.country_code for key in runs.values() for c in found.get(key, ())
              if c.kind == "name" and c.place.feature_code in _KEEP_CODES}
+    # one-word names the text puts right after a locative preposition somewhere ("A WAREHOUSE IN TEGUCIGALPA")
+    located = {key for (a, b), key in runs.items() if b == a + 1 and a and tokens[a - 1].key in _LOCATIVE
+               and key not in DIRECTIONALS and key not in _GENERAL_WORDS and key not in NON_PLACE_WORDS}
     keep: set[tuple[int, int]] = set()
     for (a, b), key in runs.items():
         cands = found.get(key)
@@ -127,10 +130,22 @@ def names_to_keep(text: str, gazetteer: Gazetteer) -> set[tuple[int, int]]:
         words = tokens[a:b]
         if not all(_english(t.key) for t in words) or any(
                 _worth_capitals(c, key) and (c.place.country_code in named or (c.kind == "name" and (
-                    len(words) > 1 or c.place.feature_code in _KEEP_CODES or c.place.population >= _KEEP_ALONE)))
+                    len(words) > 1 or c.place.feature_code in _KEEP_CODES or c.place.population >= _KEEP_ALONE
+                    or (key in located and _located_alone(c)))))
                 for c in cands):
             keep.add((tokens[a].start, tokens[b - 1].end))
     return keep
+
+
+#: Prepositions after which a one-word name is where something is (``IN TEGUCIGALPA``, ``AT GENEVA``).
+_LOCATIVE = frozenset({"in", "at", "near"})
+
+
+def _located_alone(c: Candidate) -> bool:
+    """A capital, a first-level division or a place of 100,000 people that the text puts after ``in``, ``at`` or
+    ``near`` keeps its capitals though WordNet lists its name (``TEGUCIGALPA``, ``CARTAGENA``, ``GENEVA``: lower
+    case, the bombing of a U.S. embassy warehouse in Tegucigalpa was placed in the United States)."""
+    return c.place.feature_code in ("PPLC", "ADM1") or c.place.population >= _KEEP_POPULATION
 
 
 def _worth_capitals(c: Candidate, key: str) -> bool:
