@@ -55,6 +55,7 @@ CASES = [
     ("person-cue", "Said is a small town.", "Said"),
     ("transcript-label", "[Begin recording] [Kirby] We have no water.", "Kirby"),
     ("street-name", "A bomb went off at the corner of Paris Street.", "Paris"),
+    ("given-name-alone", "Her son Kirby was born in May.", "Kirby"),
 ]
 
 

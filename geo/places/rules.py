@@ -36,6 +36,8 @@ __all__ = ["FILTERS", "REJECTIONS", "Rule", "View", "follows_a_town", "reject", 
 
 _ALIAS_TOWN_POPULATION = 50_000
 _SPEAKING_TOWN_POPULATION = 100_000
+#: A one-word given name is a person unless it could be a town of this many people (Jack, Maria, Billy).
+GIVEN_NAME_TOWN = 20_000
 _AREA_CODES = frozenset({"PCLI", "CONT", "ADM1"})
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s$")
 _TOWN_COMMA = re.compile(r"\b([A-Z][\w’'-]*)\.?,[ \t]*$")
@@ -287,6 +289,22 @@ def _transcript_label(v: View) -> bool:
             and bool(_LABEL_BEFORE.search(v.text[max(0, v.first.start - 4):v.first.start])))
 
 
+#: Words after which a small town named like a person is still the town (``in Clarinda``, ``of Gaston,``).
+_PLACE_BEFORE = frozenset({"in", "at", "near", "from", "of", "to", "outside", "into", "around", "ste", "st"})
+
+
+def _given_name_alone(v: View) -> bool:
+    """``Her son Jack died``, ``while Maria was treated``, ``Billy's opened``: a given name alone is the person,
+    not a hamlet of that name (every candidate a town under 20,000 people), unless a preposition or a saint's
+    abbreviation before it makes it a place (``in Clarinda``, ``of Gaston,``, ``Sault Ste. Marie``)."""
+    if not v.single or v.dateline or v.first.key not in given_names():
+        return False
+    prev = v.tokens[v.a - 1] if v.a else None
+    if prev is not None and prev.key in _PLACE_BEFORE:
+        return False
+    return all(c.place.feature_class == "P" and c.place.population < GIVEN_NAME_TOWN for c in v.cands)
+
+
 def _person_cue(v: View) -> bool:
     """A one-word run that is itself a cue of a person's name (``Said``)."""
     return v.single and v.last.key in PERSON_CUES
@@ -311,6 +329,7 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("before-capitalised-word", _before_capitalised_word),
     Rule("person-cue", _person_cue),
     Rule("transcript-label", _transcript_label),
+    Rule("given-name-alone", _given_name_alone),
 )
 
 
