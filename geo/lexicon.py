@@ -104,7 +104,8 @@ CIVIC_HEADS = _words("fire police city metropolitan municipal regional conventio
 ORG_HEADS_AHEAD = _words("party church cathedral mosque temple synagogue chapel basilica monastery airlines airways "
                          "movement front")
 
-#: Words that are capitalised at a sentence start or in headlines but are not place names here.
+#: Words that are capitalised at a sentence start or in headlines but are not place names here (``Metro Police
+#: said``, ``the West Metro Chamber of Commerce``: no Metro, Indonesia).
 NON_PLACE_WORDS = _words(
     "a an the this that these those there here it its he she they we you i his her their our your my "
     "in on at to from by for with without of off over under into onto upon about after before during since "
@@ -121,7 +122,7 @@ NON_PLACE_WORDS = _words(
     "christmas easter ramadan eid thanksgiving halloween "
     "breaking update updated editor editors note correction related advertisement "
     "university center centre council hospital airport lakes hydro western southern northern eastern "
-    "commerce industry chamber reserve none road "
+    "commerce industry chamber reserve none road metro "
     "north south east west liberal conservative democrat democrats republican republicans labour vice white "
     "black house senate congress parliament ministry embassy department office agency"
 ) | frozenset(MONTHS) | frozenset(WEEKDAYS)
