@@ -199,3 +199,13 @@ def test_where_a_person_of_a_given_age_lives_is_a_town(gaz: Gazetteer) -> None:
     text = "Terry Lee Jolly, 60, Lebanon, was arrested Thursday by Boone County deputies."
     assert _admin1(gaz, text, "Lebanon") == "Indiana"  # the seat of Boone County, Indiana
     assert place_of(gaz, "Troops withdrew from Lebanon in 2000.", "Lebanon")[1] == "LB"
+
+
+def test_a_given_span_that_only_a_county_bears_is_the_county(gaz: Gazetteer) -> None:
+    """``Henrico`` and ``Prince William`` given as places: the counties, though the text leaves out "County"
+    (they came back null)."""
+    text = "Schools in Henrico and Prince William reopened on Monday."
+    spans = [(text.index("Henrico"), text.index("Henrico") + 7), (text.index("Prince"), text.index(" reopened"))]
+    answers = resolve_spans(text, spans, gazetteer=gaz)
+    assert [(m.place.name, m.place.admin1) for m in answers if m and m.place] == [
+        ("Henrico County", "Virginia"), ("Prince William County", "Virginia")]

@@ -180,6 +180,10 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gaz
         # "Plymouth County" forms need the designator in the name itself, as in parse_places
         cands = tuple(c for c in found.get(k, ()) if (c.kind != "designated" or suffix == "A")
                       and (c.kind != "postal" or follows_a_town(text, s)))
+        if not cands:
+            # a span given as a place whose name only a county bears (``Henrico``, ``Prince William``,
+            # ``Miami-Dade``: the text left out "County"): that county
+            cands = tuple(c for c in found.get(k, ()) if c.kind == "designated")
         if (s, e) in hidden:
             cands = tuple(c for c in cands if c.place.feature_code in ("ADM1", "PCLI"))
         named = suffix or _designated_by(text, s) or _designated_after(text, e)
