@@ -127,3 +127,11 @@ def test_a_street_named_after_a_place_is_no_place(gaz: Gazetteer) -> None:
     """``San Antonio Abad street`` (a word of the street's name between): the street, not San Antonio."""
     text = "A bomb hit a warehouse on San Antonio Abad street in northwest San Salvador."
     assert texts(gaz, text) == ["San Salvador"]
+
+
+def test_names_that_open_with_an_abbreviated_saint_or_mount(gaz: Gazetteer) -> None:
+    """A run of words went no further than ``St.``'s stop, so St. Louis and St. Petersburg were found nowhere;
+    a saint a church or a hospital is named after stays no place (``St. Michael's Hospital``)."""
+    assert texts(gaz, "Flights from St. Louis to St. Petersburg resumed.") == ["St. Louis", "St. Petersburg"]
+    assert texts(gaz, "Sault Ste. Marie, Ontario, voted.") == ["Sault Ste. Marie", "Ontario"]
+    assert texts(gaz, "Both were taken to St. Michael's Hospital in Toronto.") == ["Toronto"]

@@ -56,6 +56,7 @@ CASES = [
     ("transcript-label", "[Begin recording] [Kirby] We have no water.", "Kirby"),
     ("street-name", "A bomb went off at the corner of Paris Street.", "Paris"),
     ("given-name-alone", "Her son Kirby was born in May.", "Kirby"),
+    ("saint-dedication", "A bomb hit the church of St. Peter and St. Paul.", "St. Paul"),
 ]
 
 

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from .rules import View
 
 __all__ = ["AREA_CODES", "LARGE_TOWN", "firm_name", "known_organisation", "named_media", "named_medium",
-           "organisation_ahead", "organisation_head"]
+           "organisation_ahead", "organisation_head", "saint_dedication"]
 
 #: Feature codes of areas (a country, a continent, a first-level division): never an organisation's name alone.
 AREA_CODES = frozenset({"PCLI", "CONT", "ADM1"})
@@ -125,3 +125,19 @@ def named_medium(v: View) -> bool:
         return True
     return v.key in v.media and not any(c.place.feature_code in AREA_CODES
                                         or c.place.population >= LARGE_TOWN for c in v.cands)
+
+
+_DEDICATED_BEFORE = re.compile(r"\b(?:church|cathedral|chapel|basilica|monastery|convent|parish|shrine|abbey)\s+of\s+"
+                               r"(?:the\s+)?(?:(?:St|Saint)\.?\s+[A-Z][\w'’]*\s+(?:and|&)\s+)?$", re.I)
+_POSSESSIVE_THEN_NAME = re.compile(r"['’]s\s+[A-Z]")
+
+
+def saint_dedication(v: View) -> bool:
+    """``the small church of St. Peter and St. Paul``, ``St. John's Union Cemetery``, ``St. Michael's Hospital``:
+    a saint a church, a cemetery or a hospital is dedicated to, not St. Peter, Minnesota (``St. John's,
+    Newfoundland`` has a comma after it and stays the city)."""
+    if v.first.key not in ("st", "saint", "ste", "sainte"):
+        return False
+    if _DEDICATED_BEFORE.search(v.text[max(0, v.first.start - 60):v.first.start]):
+        return True
+    return bool(_POSSESSIVE_THEN_NAME.match(v.text, v.last.end))

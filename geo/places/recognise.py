@@ -52,6 +52,11 @@ class Rejected(NamedTuple):
     rule: str
 
 
+#: Abbreviations that open a place's name and end with a stop: ``St. Petersburg``, ``Sault Ste. Marie``, ``Mt.
+#: Kenya``, ``Ft. Worth`` (a run of words no longer ends at their stop: St. Louis was found nowhere).
+ABBREVIATED_HEADS = frozenset({"st", "ste", "mt", "ft"})
+
+
 def candidate_spans(text: str, tokens: list[Token]) -> dict[tuple[int, int], str]:
     """Every run of tokens that could name a place: (first, last) -> lookup key."""
     spans: dict[tuple[int, int], str] = {}
@@ -65,8 +70,9 @@ def candidate_spans(text: str, tokens: list[Token]) -> dict[tuple[int, int], str
         words: list[str] = []
         for j in range(i, min(n, i + MAX_WORDS)):
             t = tokens[j]
-            if j > i and not t.joined:
-                break
+            if j > i and not t.joined and not (tokens[j - 1].key in ABBREVIATED_HEADS and tokens[j - 1].cap
+                                               and text[tokens[j - 1].end:t.start] == ". "):
+                break  # "St. Petersburg", "Ste. Marie", "Mt. Kenya" go on past the abbreviation's stop
             words.append(t.key)
             if t.cap or (j > i and t.key in DESIGNATORS):
                 if j == i and not tok.upper and (tok.key in NON_PLACE_WORDS or tok.key in TITLES):

@@ -28,7 +28,14 @@ from ..lexicon import (
     given_names,
     word_given_names,
 )
-from .orgs import firm_name, known_organisation, named_medium, organisation_ahead, organisation_head
+from .orgs import (
+    firm_name,
+    known_organisation,
+    named_medium,
+    organisation_ahead,
+    organisation_head,
+    saint_dedication,
+)
 from .people import word_name_here
 from .tokens import Token
 
@@ -326,6 +333,7 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("named-medium", named_medium),
     Rule("known-organisation", known_organisation),
     Rule("firm-name", firm_name),
+    Rule("saint-dedication", saint_dedication),
     Rule("before-capitalised-word", _before_capitalised_word),
     Rule("person-cue", _person_cue),
     Rule("transcript-label", _transcript_label),
