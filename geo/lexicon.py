@@ -15,7 +15,8 @@ from functools import cache
 
 __all__ = ["ATTRIBUTION_VERBS", "CIVIC_HEADS", "CONNECTORS", "DIRECTIONALS", "FIRST_NAMES", "FUNCTION_WORDS",
            "MONTHS", "MONTH_NAMES", "NON_PLACE_WORDS", "ORGANISATIONS", "ORG_HEADS", "ORG_HEADS_AHEAD", "PERSON_CUES",
-           "SPEAKER_VERBS", "SPEECH_VERBS", "TITLES", "WEEKDAYS", "alternation", "given_names", "word_given_names"]
+           "PUBLIC_BODIES", "SPEAKER_VERBS", "SPEECH_VERBS", "TITLES", "WEEKDAYS", "alternation", "given_names",
+           "word_given_names"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -98,6 +99,12 @@ ORGANISATIONS = frozenset({"hamas", "taliban", "hezbollah", "hizbollah", "white 
 CIVIC_HEADS = _words("fire police city metropolitan municipal regional convention international airport sheriff "
                      "township borough public")
 
+
+#: Heads of the names of a place's own public bodies, up to three words after the place (``Cauvery Management
+#: Board``, ``London Homeless Coalition``, ``Slidell PD``, ``Cornwall Council``): the corpora annotate the place
+#: there, as they do before CIVIC_HEADS.
+PUBLIC_BODIES = _words("board committee council commission association coalition museum gallery ems pd tribunal "
+                       "authority library")
 
 #: Heads of organisations' names that show one even a few words on (``Kurdistan Workers Party``, ``Saint Peter
 #: and Saint Paul Church``), where a head such as ``News`` or ``United`` would not (``Syria and United Nations``).

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 
 from gazetteer.normalize import normalize, word_key
 
-from ..lexicon import ORG_HEADS, ORG_HEADS_AHEAD, ORGANISATIONS
+from ..lexicon import ORG_HEADS, ORG_HEADS_AHEAD, ORGANISATIONS, PUBLIC_BODIES
 
 if TYPE_CHECKING:
     from .rules import View
 
 __all__ = ["AREA_CODES", "LARGE_TOWN", "firm_name", "known_organisation", "named_media", "named_medium",
-           "organisation_ahead", "organisation_head", "saint_dedication"]
+           "organisation_ahead", "organisation_head", "public_body_ahead", "saint_dedication"]
 
 #: Feature codes of areas (a country, a continent, a first-level division): never an organisation's name alone.
 AREA_CODES = frozenset({"PCLI", "CONT", "ADM1"})
@@ -32,7 +32,7 @@ def organisation_head(v: View) -> bool:
     """``Washington Post``, ``New York Times``, ``Lansing State Journal``: a place before the head of an
     organisation's name (one of :data:`_HEAD_QUALIFIERS` between them allowed)."""
     nxt = v.nxt
-    if nxt is None or not nxt.cap:
+    if nxt is None or not nxt.cap or public_body_ahead(v):
         return False
     if nxt.key in _HEAD_QUALIFIERS and v.b + 1 < len(v.tokens):
         after = v.tokens[v.b + 1]
@@ -141,3 +141,16 @@ def saint_dedication(v: View) -> bool:
     if _DEDICATED_BEFORE.search(v.text[max(0, v.first.start - 60):v.first.start]):
         return True
     return bool(_POSSESSIVE_THEN_NAME.match(v.text, v.last.end))
+
+
+def public_body_ahead(v: View) -> bool:
+    """The run opens the name of its own public body: a head of :data:`geo.lexicon.PUBLIC_BODIES` at most three
+    capitalised words on (``Cauvery Management Board``, ``Edmonton Traders' Association``, ``Cornwall Council``),
+    where the place is the place."""
+    t = v.tokens
+    for j in range(v.b, min(len(t), v.b + 3)):
+        if not (t[j].cap and (t[j].joined or v.text[t[j - 1].end:t[j].start] in ("' ", "’ "))):
+            return False
+        if t[j].key in PUBLIC_BODIES:
+            return True
+    return False

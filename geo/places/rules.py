@@ -34,6 +34,7 @@ from .orgs import (
     named_medium,
     organisation_ahead,
     organisation_head,
+    public_body_ahead,
     saint_dedication,
 )
 from .people import word_name_here
@@ -259,7 +260,7 @@ def _before_capitalised_word(v: View) -> bool:
     """``Kirby Smith``: a town's name followed by a capitalised word names a person (areas and demonyms
     excepted: ``Syria Civil Defense`` is still Syria)."""
     nxt = v.nxt
-    if nxt is not None and (_hyphened_places(v, v.last, nxt) or nxt.key in CIVIC_HEADS):
+    if nxt is not None and (_hyphened_places(v, v.last, nxt) or nxt.key in CIVIC_HEADS or public_body_ahead(v)):
         return False
     return (nxt is not None and nxt.cap and v.single and not v.first.upper and nxt.key not in DESIGNATORS
             and nxt.key not in TITLES and nxt.key not in NON_PLACE_WORDS
