@@ -143,3 +143,10 @@ def test_a_place_opening_the_name_of_its_public_body_is_the_place(gaz: Gazetteer
     text = ("Karnataka asked the Cauvery Management Board to meet. The vice-president of the Edmonton Traders' "
             "Association and Slidell PD spoke. The Washington Post and Toronto Dominion Bank declined.")
     assert texts(gaz, text) == ["Karnataka", "Cauvery", "Edmonton", "Slidell"]
+
+
+def test_a_country_ending_an_organisation_s_name_is_its_branch(gaz: Gazetteer) -> None:
+    """``Costco Canada``, ``Environment Canada``: the corpora annotate the country; a person named after it
+    (``Michael Jordan``) and ``Agence France-Presse`` stay no place."""
+    text = "The recall by Costco Canada came as Environment Canada warned, a report by Agence France-Presse said."
+    assert texts(gaz, text) == ["Canada", "Canada"]

@@ -231,7 +231,8 @@ _NAMES_A_PLACE_AFTER = frozenset({"air"})
 
 def _after_capitalised_word(v: View) -> bool:
     """``Peter Cook``, ``Adham Sahloul``, ``Islamic State``, ``Jabhat Fatah al-Sham``: the end of a longer name
-    (a directional such as ``Northern`` before it excepted)."""
+    (a directional such as ``Northern`` before it excepted, and a country or a continent after any word but a
+    title or a given name: ``Costco Canada``, ``Nazi Germany``)."""
     prev = v.prev
     if prev is None or not prev.cap or prev.key in DIRECTIONALS or prev.key in _NAMES_A_PLACE_AFTER \
             or _hyphened_places(v, prev, v.first):
@@ -239,6 +240,10 @@ def _after_capitalised_word(v: View) -> bool:
     if len(prev.key) == 1 and prev.key in "dri" and v.text[prev.end:v.first.start] == "-":
         return False  # "Bobby Harrell, R-Charleston", "(D-Texas)": a legislator's party and home
     named = prev.key in TITLES or prev.key in given_names()
+    if not named and v.text[v.last.end:v.last.end + 1] != "-" and any(
+            c.place.feature_code in ("PCLI", "CONT") and c.kind == "name" for c in v.cands):
+        return False  # a country or continent ends an organisation's name as its branch: Environment Canada,
+        # Costco Canada, sub-Saharan Africa (not Agence France-Presse)
     return named or not (prev.sentence_start or prev.key in NON_PLACE_WORDS)
 
 
