@@ -150,3 +150,10 @@ def test_a_country_ending_an_organisation_s_name_is_its_branch(gaz: Gazetteer) -
     (``Michael Jordan``) and ``Agence France-Presse`` stay no place."""
     text = "The recall by Costco Canada came as Environment Canada warned, a report by Agence France-Presse said."
     assert texts(gaz, text) == ["Canada", "Canada"]
+
+
+def test_a_state_abbreviation_in_capitals_without_its_stop_follows_a_town(gaz: Gazetteer) -> None:
+    """``PA officials``, ``The PA was worried`` (the Palestinian Authority): no Pennsylvania; ``Pittsburgh, PA``
+    and ``Erie, Pa.`` are."""
+    assert texts(gaz, "PA officials welcomed it. The PA was worried.") == []
+    assert texts(gaz, "He lives in Pittsburgh, PA and works in Erie, Pa.") == ["Pittsburgh", "PA", "Erie", "Pa."]

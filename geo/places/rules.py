@@ -121,6 +121,9 @@ class Rule:
 def _abbreviation_fits(v: View, c: Candidate) -> bool:
     cand_abbr = c.kind == "abbr" or is_abbreviation(c.form)
     if v.surface_abbr and not v.dateline:
+        if cand_abbr and c.form.endswith(".") and c.form[:-1].isalpha() and not c.form.isupper() \
+                and "." not in v.surface and v.text[v.last.end:v.last.end + 1] != "." and not v.postal:
+            return False  # "Pa." written "PA" is a postal code, which follows a town ("the PA": Palestinians')
         return cand_abbr or (c.place.is_custom and c.form == v.surface)
     if cand_abbr:
         return v.surface.replace(".", "").upper() == c.form.replace(".", "").upper() and not v.surface.islower()
@@ -128,7 +131,9 @@ def _abbreviation_fits(v: View, c: Candidate) -> bool:
 
 
 def _abbreviations_match(v: View, cands: list[Candidate]) -> list[Candidate]:
-    """Abbreviations match abbreviations: ``US`` is not the French village ``Us``, ``UN`` is not ``Un``."""
+    """Abbreviations match abbreviations: ``US`` is not the French village ``Us``, ``UN`` is not ``Un``, and a
+    state's abbreviation with its stop (``Pa.``) written in capitals without it is a postal code, which follows
+    a town (``PA officials``: the Palestinian Authority's; ``Pittsburgh, PA`` is Pennsylvania)."""
     return [c for c in cands if _abbreviation_fits(v, c)]
 
 
