@@ -157,3 +157,10 @@ def test_a_state_abbreviation_in_capitals_without_its_stop_follows_a_town(gaz: G
     and ``Erie, Pa.`` are."""
     assert texts(gaz, "PA officials welcomed it. The PA was worried.") == []
     assert texts(gaz, "He lives in Pittsburgh, PA and works in Erie, Pa.") == ["Pittsburgh", "PA", "Erie", "Pa."]
+
+
+def test_dotted_abbreviations_match_their_own_spelling(gaz: Gazetteer) -> None:
+    """``Rothstein, P.A.`` (a professional association) is no ``Pa.``; ``L.A.`` is Los Angeles, not ``La.``."""
+    assert texts(gaz, "The firm Dimond Kaplan & Rothstein, P.A. is reviewing claims.") == []
+    assert [m.place.name for m in parse_places("He was shot in South L.A. on Monday.", gazetteer=gaz)
+            if m.place] == ["Los Angeles"]

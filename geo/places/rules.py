@@ -124,6 +124,9 @@ def _abbreviation_fits(v: View, c: Candidate) -> bool:
         if cand_abbr and c.form.endswith(".") and c.form[:-1].isalpha() and not c.form.isupper() \
                 and "." not in v.surface and v.text[v.last.end:v.last.end + 1] != "." and not v.postal:
             return False  # "Pa." written "PA" is a postal code, which follows a town ("the PA": Palestinians')
+        if cand_abbr and "." in v.surface.rstrip(".") and c.form.endswith(".") and not c.form.isupper() \
+                and "." not in c.form[:-1]:
+            return False  # "Rothstein, P.A." (a professional association) is not "Pa."
         return cand_abbr or (c.place.is_custom and c.form == v.surface)
     if cand_abbr:
         return v.surface.replace(".", "").upper() == c.form.replace(".", "").upper() and not v.surface.islower()
