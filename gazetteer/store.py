@@ -72,7 +72,9 @@ _ID_SOURCES = (("airport:", "airportsdata"), ("ne:", "naturalearth"), ("rg:", "c
 
 
 def _row_place(row: Sequence[Any]) -> Place:
-    source = next((s for prefix, s in _ID_SOURCES if row[0].startswith(prefix)), "geonames")
+    pid = row[0]
+    source = "geonames" if pid[:1].isdigit() else next(
+        (s for prefix, s in _ID_SOURCES if pid.startswith(prefix)), "geonames")  # GeoNames ids are numbers
     return Place(id=row[0], name=row[1], lat=row[2], lon=row[3], feature_class=row[4], feature_code=row[5],
                  country_code=row[6], admin1=row[7], population=row[8], source=source)
 
