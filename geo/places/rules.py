@@ -29,6 +29,7 @@ from ..lexicon import (
     word_given_names,
 )
 from .orgs import (
+    AREA_CODES,
     firm_name,
     known_organisation,
     named_medium,
@@ -46,7 +47,6 @@ _ALIAS_TOWN_POPULATION = 50_000
 _SPEAKING_TOWN_POPULATION = 100_000
 #: A one-word given name is a person unless it could be a town of this many people (Jack, Maria, Billy).
 GIVEN_NAME_TOWN = 20_000
-_AREA_CODES = frozenset({"PCLI", "CONT", "ADM1"})
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s$")
 _TOWN_COMMA = re.compile(r"\b([A-Z][\w’'-]*)\.?,[ \t]*$")
 
@@ -224,7 +224,7 @@ def _speaker_surname(v: View) -> bool:
     and first-level divisions excepted)."""
     return (v.single and v.key in v.speakers and not v.dateline
             and max(c.place.population for c in v.cands) < _SPEAKING_TOWN_POPULATION
-            and not any(c.place.feature_code in _AREA_CODES for c in v.cands))
+            and not any(c.place.feature_code in AREA_CODES for c in v.cands))
 
 
 def _currency(v: View) -> bool:
@@ -277,7 +277,7 @@ def _before_capitalised_word(v: View) -> bool:
         return False
     return (nxt is not None and nxt.cap and v.single and not v.first.upper and nxt.key not in DESIGNATORS
             and nxt.key not in TITLES and nxt.key not in NON_PLACE_WORDS
-            and not any(c.place.feature_code in _AREA_CODES or c.kind == "demonym" for c in v.cands))
+            and not any(c.place.feature_code in AREA_CODES or c.kind == "demonym" for c in v.cands))
 
 
 _AND_STREETS = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?i:streets|avenues)\b")
