@@ -5,6 +5,7 @@ import functools
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from pathlib import Path
@@ -90,10 +91,11 @@ class UserStore:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._conn: sqlite3.Connection | None = None
-        # the candidates of each key asked for, kept while the store is unchanged (see _answers_for)
+        # each key's candidates and, for a small store, its every key, kept while it is unchanged (_answers_for)
         self._answers: dict[str, list[tuple[str, Candidate]]] = {}
         self._stamp: tuple[int, int] | None = None
-        self._keys: set[str] | None = None  # every key of the store, when it is small (see _answers_for)
+        self._keys: set[str] | None = None
+        self._lock = threading.Lock()
 
     def _open(self, *, create: bool) -> sqlite3.Connection | None:
         if self._conn is not None:
@@ -133,28 +135,27 @@ class UserStore:
         conn = self._open(create=False)
         if conn is None or not keys:
             return []
+        with self._lock:  # the kept answers and keys are one store's, shared by the threads that use it
+            return self._candidates(conn, keys)
+
+    def _candidates(self, conn: sqlite3.Connection, keys: Sequence[str]) -> list[tuple[str, Candidate]]:
         answers = self._answers_for(conn)
-        missing = [k for k in dict.fromkeys(keys) if k not in answers]
-        if self._keys is not None:  # a store small enough to hold its keys: ask only for keys it has
-            missing = [k for k in missing if k in self._keys]
+        # a store small enough to hold its keys is asked only for keys it has
+        missing = [k for k in dict.fromkeys(keys) if k not in answers and (self._keys is None or k in self._keys)]
         if len(answers) + len(missing) > _CACHED_KEYS:
             answers.clear()
-        for k in missing:
-            answers[k] = []
+        answers.update((k, []) for k in missing)
         for i in range(0, len(missing), 900):
             chunk = missing[i:i + 900]
-            rows = conn.execute(
-                f"SELECT n.key, n.form, n.kind, {_COLS} FROM names n JOIN places p ON p.id = n.place_id "
-                f"WHERE n.key IN ({','.join('?' * len(chunk))})", chunk).fetchall()
-            for row in rows:
+            for row in conn.execute(f"SELECT n.key, n.form, n.kind, {_COLS} FROM names n JOIN places p ON "
+                                    f"p.id = n.place_id WHERE n.key IN ({','.join('?' * len(chunk))})", chunk):
                 answers[row[0]].append(
                     (row[0], Candidate(place=self._place(row[3:]), key=row[0], form=row[1], kind=row[2])))
-        return [pair for k in dict.fromkeys(keys) for pair in answers.get(k, ())]
+        return [pair for k in dict.fromkeys(keys) for pair in answers.get(k, [])]
 
     def _answers_for(self, conn: sqlite3.Connection) -> dict[str, list[tuple[str, Candidate]]]:
-        """The kept answers, emptied when the store has changed since they were read: through another
-        connection (SQLite's ``data_version``) or this one (``total_changes``). A feed asks the same keys of every
-        document, and one query a document was 4 % of the place pipeline's time."""
+        """The kept answers, emptied when the store changed through another connection (``data_version``) or
+        this one (``total_changes``): a feed asks the same keys again, and a query a document cost 4 %."""
         stamp = (conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes)
         if stamp != self._stamp:
             self._answers.clear()
