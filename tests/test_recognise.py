@@ -164,3 +164,11 @@ def test_dotted_abbreviations_match_their_own_spelling(gaz: Gazetteer) -> None:
     assert texts(gaz, "The firm Dimond Kaplan & Rothstein, P.A. is reviewing claims.") == []
     assert [m.place.name for m in parse_places("He was shot in South L.A. on Monday.", gazetteer=gaz)
             if m.place] == ["Los Angeles"]
+
+
+def test_names_of_a_list_a_plural_designator_closes_are_divisions(gaz: Gazetteer) -> None:
+    """``Swift and Wilkin counties``: both counties (they were rejected, bare county names), and Douglas in
+    ``Becker, Clay, Douglas and Grant counties`` is no town in Massachusetts."""
+    assert texts(gaz, "Swift and Wilkin counties voted.") == ["Swift", "Wilkin"]
+    text = "Flood warnings stand for Becker, Clay, Douglas and Grant counties in Minnesota."
+    assert {m.place.admin1 for m in parse_places(text, gazetteer=gaz) if m.place} == {"Minnesota"}

@@ -209,3 +209,14 @@ def test_a_given_span_that_only_a_county_bears_is_the_county(gaz: Gazetteer) -> 
     answers = resolve_spans(text, spans, gazetteer=gaz)
     assert [(m.place.name, m.place.admin1) for m in answers if m and m.place] == [
         ("Henrico County", "Virginia"), ("Prince William County", "Virginia")]
+
+
+def test_a_list_that_a_plural_designator_closes_names_divisions(gaz: Gazetteer) -> None:
+    """``Becker, Clay, Douglas and Grant counties``: every name of the list is a county (Douglas was the
+    Minnesota town, Clay one in Kentucky)."""
+    text = "Flood warnings stand for Becker, Clay, Douglas and Grant counties in Minnesota."
+    names = ["Becker", "Clay", "Douglas", "Grant"]
+    spans = [(text.index(n), text.index(n) + len(n)) for n in names]
+    answers = resolve_spans(text, spans, gazetteer=gaz)
+    assert [(m.place.name, m.place.admin1) for m in answers if m and m.place] == [
+        (f"{n} County", "Minnesota") for n in names]

@@ -17,6 +17,7 @@ from ..model import REJECTED, Mention
 from .people import person_names
 from .recognise import Rejected, candidate_spans, follows_a_town, is_dateline, select_spans, tokenize
 from .resolve import MIN_FIT, SpanLike, resolve_groups
+from .rules import listed_division
 from .truecase import is_shouting, names_to_keep, truecase
 
 __all__ = ["MAX_ARTICLE_CHARS", "check_length", "default_gazetteer", "parse_places", "resolve_spans",
@@ -176,7 +177,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gaz
     found = gaz.candidates(keys)
     items = []
     for (s, e), t, k in zip([*given, *extra], surfaces, keys, strict=True):
-        suffix = designator(t)
+        suffix = designator(t) or ("A" if listed_division(text, e) else None)
         # "Plymouth County" forms need the designator in the name itself, as in parse_places
         cands = tuple(c for c in found.get(k, ()) if (c.kind != "designated" or suffix == "A")
                       and (c.kind != "postal" or follows_a_town(text, s)))

@@ -41,7 +41,7 @@ from .orgs import (
 from .people import word_name_here
 from .tokens import Token
 
-__all__ = ["FILTERS", "REJECTIONS", "Rule", "View", "follows_a_town", "reject", "token_dateline"]
+__all__ = ["FILTERS", "REJECTIONS", "Rule", "View", "follows_a_town", "listed_division", "reject", "token_dateline"]
 
 _ALIAS_TOWN_POPULATION = 50_000
 _SPEAKING_TOWN_POPULATION = 100_000
@@ -77,6 +77,22 @@ def _previous(tokens: Sequence[Token], a: int) -> Token | None:
     return None
 
 
+#: The rest of a list of divisions that a plural designator closes: ``Douglas[, Lancaster and Sarpy counties]``,
+#: ``Swift[ and Wilkin counties]``.
+_LISTED_DIVISIONS = re.compile(r"(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?){0,8},?\s+"
+                               r"(?:counties|parishes|provinces|governorates|districts)\b")
+
+
+def listed_division(text: str, end: int) -> bool:
+    """Whether a span ending at ``end`` is one of a list of divisions a plural designator closes.
+
+    >>> text = "Douglas, Lancaster and Sarpy counties grew."
+    >>> [listed_division(text, e) for e in (7, 18, 28)]
+    [True, True, True]
+    """
+    return _LISTED_DIVISIONS.match(text, end, min(len(text), end + 200)) is not None
+
+
 class View:
     """A run of tokens [a, b) with the key it was looked up under, its candidates and the document-wide sets
     the rules read (person names, speakers, words seen in lower case)."""
@@ -102,8 +118,11 @@ class View:
 
     @property
     def designator(self) -> str | None:
-        """``Idlib province``: the feature class its last word asks for."""
-        return DESIGNATORS.get(self.last.key) if not self.single else None
+        """``Idlib province``: the feature class its last word asks for; ``Swift and Wilkin counties``: a name of a
+        list that a plural designator closes is a division (:func:`listed_division`)."""
+        if not self.single:
+            return DESIGNATORS.get(self.last.key)
+        return "A" if listed_division(self.text, self.last.end) else None
 
 
 @dataclass(frozen=True, slots=True)
