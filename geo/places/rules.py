@@ -137,15 +137,19 @@ class Rule:
 
 # -- candidate filters ---------------------------------------------------------------------------------------
 
+def _stopped_word(form: str) -> bool:
+    """A word cut short with a stop, as AP abbreviates states (``Pa.``, ``Ky.``; not ``U.S.``, ``UK``)."""
+    return form.endswith(".") and form[:-1].isalpha() and not form.isupper()
+
+
 def _abbreviation_fits(v: View, c: Candidate) -> bool:
     cand_abbr = c.kind == "abbr" or is_abbreviation(c.form)
     if v.surface_abbr and not v.dateline:
-        if cand_abbr and c.form.endswith(".") and c.form[:-1].isalpha() and not c.form.isupper() \
-                and "." not in v.surface and v.text[v.last.end:v.last.end + 1] != "." and not v.postal:
-            return False  # "Pa." written "PA" is a postal code, which follows a town ("the PA": Palestinians')
-        if cand_abbr and "." in v.surface.rstrip(".") and c.form.endswith(".") and not c.form.isupper() \
-                and "." not in c.form[:-1]:
-            return False  # "Rothstein, P.A." (a professional association) is not "Pa."
+        if cand_abbr and _stopped_word(c.form):
+            if "." in v.surface.rstrip("."):
+                return False  # "Rothstein, P.A." (a professional association) is not "Pa."
+            if "." not in v.surface and v.text[v.last.end:v.last.end + 1] != "." and not v.postal:
+                return False  # "Pa." written "PA" is a postal code, which follows a town ("the PA": Palestinians')
         return cand_abbr or (c.place.is_custom and c.form == v.surface)
     if cand_abbr:
         return v.surface.replace(".", "").upper() == c.form.replace(".", "").upper() and not v.surface.islower()
