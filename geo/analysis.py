@@ -16,7 +16,7 @@ from pathlib import Path
 
 from gazetteer import Gazetteer
 
-from .events import extract_events, warmed
+from .events import extract, warmed
 from .events.dates import dateline_date
 from .model import Event, Mention
 from .places import check_length, default_gazetteer, parse_places
@@ -41,7 +41,8 @@ class Article:
 
 def analyse(text: str, *, gazetteer: Gazetteer | None = None, published: dt.date | str | None = None,
             source: str = "", include_background: bool = False) -> Article:
-    """Find the places of ``text`` once and extract its events from them.
+    """Find the places of ``text`` once and extract its events from them. A place name that the parse of an
+    event's sentence shows to be part of a person's name (``Juan Molina said``) is dropped from the mentions.
 
     ``published`` anchors relative dates when the text has no date line of its own; ``source`` names the
     article in every event (a file name, a feed id).
@@ -52,9 +53,12 @@ def analyse(text: str, *, gazetteer: Gazetteer | None = None, published: dt.date
     warnings = () if published is not None or dateline_date(text) is not None else (NO_DATE_LINE,)
     check_length(text, source or "the text")
     mentions = parse_places(text, gazetteer=gaz)
-    events = extract_events(text, published=published, source=source, gazetteer=gaz,
-                            include_background=include_background, mentions=mentions)
-    return Article(text, source, published, tuple(mentions), tuple(events), warnings)
+    found = extract(text, published=published, source=source, gazetteer=gaz,
+                    include_background=include_background, mentions=mentions)
+    # the parse made for the events is used for the places too: "Juan Molina said" is no Molina, Spain
+    people = {id(m) for m in found.people}
+    return Article(text, source, published, tuple(m for m in mentions if id(m) not in people),
+                   tuple(found.events), warnings)
 
 
 def analyse_files(paths: Sequence[str], *, gazetteer: Gazetteer | None = None, published: str | None = None,

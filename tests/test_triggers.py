@@ -332,3 +332,27 @@ def test_the_sentence_before_sets_the_scene_and_a_summary_joins_the_deadliest() 
 def test_people_burning_their_own_homes_are_no_property_destruction() -> None:
     assert _rules("Some civilians set fire to their homes because they feared the militias.") == []
     assert _rules("Militants stormed the village and set fire to their homes.") == ["set-fire"]
+
+
+@pytest.mark.parametrize(("text", "person", "place"), [
+    ("BOGOTA, 18 AUG 89 -- GUNMEN ASSASSINATED MAGISTRATE CARLOS VALENCIA GARCIA IN MEDELLIN TODAY.",
+     "VALENCIA", "Medellín"),
+    ("LIMA, 5 JAN 90 -- TERRORISTS KIDNAPPED MAYOR LUIS TOLEDO PEREZ IN AYACUCHO.", "PEREZ", "Ayacucho"),
+])
+def test_a_place_name_inside_a_persons_name_is_no_place(text: str, person: str, place: str) -> None:
+    from geo import analyse, parse_places
+
+    article = analyse(text)
+    assert [e.location for e in article.events] == [place]
+    assert person not in [m.text for m in article.mentions]
+    assert person in [m.text for m in parse_places(text)]  # the recogniser alone takes it for a place
+
+
+def test_a_place_that_spacy_calls_a_person_on_its_own_is_kept() -> None:
+    # spaCy's recogniser tags the lone "Nanterre" as an organisation, and many lone towns as people: only a name
+    # it reads as part of a longer person's name is dropped
+    from geo import analyse
+
+    article = analyse("PARIS (AP) -- Police in Nanterre arrested three men on Monday after a bomb attack.")
+    assert "Nanterre" in [m.text for m in article.mentions]
+    assert "Nanterre" in [e.location for e in article.events]

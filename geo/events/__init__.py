@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from .extract import BACKGROUND_DAYS, extract_events
+from .extract import BACKGROUND_DAYS, Extraction, extract, extract_events
 from .warm import warm, warmed
 
-__all__ = ["BACKGROUND_DAYS", "extract_events", "warm", "warmed"]
+__all__ = ["BACKGROUND_DAYS", "Extraction", "extract", "extract_events", "warm", "warmed"]

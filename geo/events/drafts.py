@@ -7,15 +7,24 @@ from dataclasses import dataclass, field
 
 from gazetteer import Gazetteer
 
-from ..model import Event, Evidence
+from ..model import Event, Evidence, Mention
 from ..taxonomy import PROTESTS, SUB_EVENT_TYPES, VAC, VIOLENT
 from .confidence import confidence
 from .dates import TimeExpr
 from .roles import PlaceCandidate
 from .sentences import Sentence
 
-__all__ = ["Draft", "another_day", "compatible", "elsewhere", "reasons_of", "same_country", "same_place",
+__all__ = ["Draft", "Extraction", "another_day", "compatible", "elsewhere", "reasons_of", "same_country", "same_place",
            "to_event", "told_last"]
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What ``extract`` finds: the events, and the place names that the parse of the sentences it read showed
+    to be part of a person's name (``Carlos Valencia Garcia``), which are no places of the document."""
+
+    events: list[Event]
+    people: tuple[Mention, ...] = ()
 
 
 @dataclass

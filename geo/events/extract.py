@@ -39,16 +39,16 @@ from ..places import check_length, default_gazetteer, parse_places, readable
 from ..taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VIOLENT
 from .countries import home_country, own_countries
 from .dates import TimeExpr, attached_times, dateline_date, find_times
-from .drafts import Draft, another_day, compatible, elsewhere, same_country, same_place, to_event, told_last
+from .drafts import Draft, Extraction, another_day, compatible, elsewhere, same_country, same_place, to_event, told_last
 from .merge import merge, one_per_day, placed
 from .numbers import Figure, casualty_figures, parse_number, vague_figure
 from .parse import asserted_token, has_lemma, parse
-from .roles import MentionIndex, PlaceCandidate, best_place, listed_places, sentence_places, specificity
+from .roles import MentionIndex, PlaceCandidate, best_place, listed_places, person_parts, sentence_places, specificity
 from .sentences import Sentence, actors_in, body_sentences, clauses, figure_source, in_quotes
 from .tree import BLASTS, another_mention, definite_mention, disaster, lemma_of
 from .triggers import Rule, find_triggers, may_trigger
 
-__all__ = ["BACKGROUND_DAYS", "extract_events"]
+__all__ = ["BACKGROUND_DAYS", "Extraction", "extract", "extract_events"]
 
 log = logging.getLogger(__name__)
 #: Events dated this many days or more before publication are background (history), not news.
@@ -137,6 +137,7 @@ class _State:
     last_time: dict[int, TimeExpr] = field(default_factory=dict)
     index: MentionIndex | None = None  # the mentions by position (made with the state)
     previous: Sentence | None = None  # the sentence before, for the scene it may set (``_scene``)
+    people: list[Mention] = field(default_factory=list)  # names the parse read as part of a person's (``_places``)
 
 
 def extract_events(text: str, *, published: dt.date | str | None = None, source: str = "",
@@ -144,6 +145,14 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
                    mentions: list[Mention] | None = None) -> list[Event]:
     """Events reported in ``text``. ``published`` anchors relative dates when the text has no date line (with
     neither, relative dates such as "on Monday" give no date; the CLI warns)."""
+    return extract(text, published=published, source=source, gazetteer=gazetteer,
+                   include_background=include_background, mentions=mentions).events
+
+
+def extract(text: str, *, published: dt.date | str | None = None, source: str = "",
+            gazetteer: Gazetteer | None = None, include_background: bool = False,
+            mentions: list[Mention] | None = None) -> Extraction:
+    """:func:`extract_events`, with the mentions its parses showed to be no places (:class:`Extraction`)."""
     check_length(text, source or "the text")
     gaz = gazetteer or default_gazetteer()
     if isinstance(published, str):
@@ -172,7 +181,7 @@ def extract_events(text: str, *, published: dt.date | str | None = None, source:
         if dated:
             state.last_time[sent.paragraph] = dated[-1]
         state.previous = sent
-    return _finish(state, drafts, gaz, source, include_background, original)
+    return Extraction(_finish(state, drafts, gaz, source, include_background, original), tuple(state.people))
 
 
 def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: Draft | None,
@@ -277,7 +286,11 @@ def _places(state: _State, sent: Sentence, *, continuing: bool) -> tuple[list[Pl
     happened, and a name resolved to another country is far more often a wrong reading (``Manitoba``,
     ``Enterprise``) or a person's origin than an event abroad."""
     within = (state.index or MentionIndex(state.mentions)).within(sent.start, sent.end)
-    cands, actors = sentence_places(state.text, within, sent, continuing=continuing, doc=parse(sent.text),
+    doc = parse(sent.text)
+    if people := person_parts(sent.text, doc, sent.start, within):
+        state.people.extend(m for m in people if m not in state.people)
+        within = [m for m in within if m not in people]
+    cands, actors = sentence_places(state.text, within, sent, continuing=continuing, doc=doc,
                                     countries=state.countries)
     if state.countries:
         cands = [c for c in cands if c.mention.place is not None and c.mention.place.country_code in state.countries]

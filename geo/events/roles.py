@@ -18,10 +18,11 @@ from gazetteer import Place, normalize
 
 from ..lexicon import SPEAKER_VERBS, alternation
 from ..model import Mention
-from .parse import lemma_of
+from .parse import entities, lemma_of
 from .sentences import Sentence
 
-__all__ = ["MentionIndex", "PlaceCandidate", "best_place", "is_demonym", "listed_places", "sentence_places",
+__all__ = ["MentionIndex", "PlaceCandidate", "best_place", "in_person_name", "is_demonym", "listed_places",
+           "person_parts", "sentence_places",
            "specificity", "tree_role"]
 
 _ACTOR_AFTER = re.compile(
@@ -141,6 +142,38 @@ def located_in(doc: object, offset: int, mention: Mention) -> bool:
     if root is not None and root.dep_ == "poss":
         return lemma_of(root.head) in PLACE_NOUNS
     return root is not None and root.dep_ == "pobj" and root.head.lower_ in _LOCATING
+
+
+#: A capitalised word right before or after a name, or two words before it (true-cased wire copy's ``Luis toledo
+#: Perez``): the name may be part of a longer one (``Jose Oliveira``).
+_CAPITAL_BEFORE = re.compile(r"\b[A-Z][\w'’.-]*\s+(?:[\w'’.-]+\s+)?$")
+_CAPITAL_AFTER = re.compile(r"^\s+[A-Z]")
+
+
+def in_person_name(text: str, doc: object, offset: int, mention: Mention) -> bool:
+    """Whether spaCy's recogniser reads a place name next to another capitalised word as part of a person's
+    longer name (``Jose Oliveira was shot``, wire copy's ``DIAZ SALVADOR``): the analysis of the sentence exists
+    anyway, its entities are made only for such names. A name it tags as a person on its own (``Nanterre``) is
+    kept: the gazetteer knows that better.
+
+    >>> from geo.events.parse import parse
+    >>> s = "Juan Molina said rebels attacked Usulutan."
+    >>> in_person_name(s, parse(s), 0, Mention("Molina", 5, 11, None)), in_person_name(s, parse(s), 0,
+    ...     Mention("Usulutan", 33, 41, None))
+    (True, False)
+    """
+    if not (_CAPITAL_BEFORE.search(text[max(0, mention.start - offset - 30):mention.start - offset])
+            or _CAPITAL_AFTER.match(text[mention.end - offset:mention.end - offset + 3])):
+        return False
+    start, end = mention.start - offset, mention.end - offset
+    return any(e.label_ == "PERSON" and e.start_char <= start and end <= e.end_char
+               and (e.start_char, e.end_char) != (start, end) for e in entities(doc))
+
+
+def person_parts(text: str, doc: object, offset: int, mentions: Sequence[Mention]) -> list[Mention]:
+    """The resolved mentions of a sentence that are part of a person's name (:func:`in_person_name`): ``Juan
+    Molina said the rebels attacked Usulutan`` names a man, not the Spanish town."""
+    return [m for m in mentions if m.place is not None and in_person_name(text, doc, offset, m)]
 
 
 class PlaceCandidate:
