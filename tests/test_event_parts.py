@@ -303,3 +303,19 @@ def test_the_parse_attaches_an_event_to_its_own_date() -> None:
     assert [sentence[t.start:t.end] for t in attached_times(parse(sentence), times, sentence.index("killed"))] == [
         "On Tuesday"]
     assert [e.date for e in extract_events("Hama. " + sentence, published="2016-12-16")] == ["2016-12-13"]
+
+
+def test_an_event_only_a_generic_trigger_tells_is_less_sure() -> None:
+    from geo import extract_events
+    from geo.events.confidence import CONFIDENCE_PARTS, confidence
+
+    parts = dict(placed=True, geo_precision=1, explicit_date=True, time_precision=1, figures=False, actors=False,
+                 sentences=1)
+    assert confidence(**parts, generic=True) == round(confidence(**parts) - CONFIDENCE_PARTS["trigger"][0]
+                                                      + CONFIDENCE_PARTS["generic trigger"][0], 2)
+    published = "2016-12-12"
+    killed = extract_events("Gunmen killed 12 villagers in Kayseri on Saturday.", published=published)
+    bombed = extract_events("Gunmen killed 12 villagers in Kayseri on Saturday. The car bomb went off near a bus.",
+                            published=published)
+    assert [e.location for e in killed] == ["Kayseri"] and len(bombed) == 1
+    assert killed[0].confidence < bombed[0].confidence - 0.1  # the bomb tells what the killing was

@@ -41,6 +41,7 @@ class Draft:
     last_para: int = 0
     reasons: list[str] = field(default_factory=list)
     inherited: bool = False  # the place is the event before's, not its own: any place of its own is better
+    generic: bool = False  # only generic triggers tell it ("killed", "attack"): it says less of what happened
 
     @property
     def event_type(self) -> str:
@@ -101,7 +102,7 @@ def to_event(d: Draft, gaz: Gazetteer, country: str, source: str, background: bo
         confidence=confidence(placed=d.place is not None and d.place.specificity > 0 and not d.inherited,
                               geo_precision=d.place.geo_precision if d.place else 3, explicit_date=d.explicit_date,
                               time_precision=d.precision, figures=bool(d.figures), actors=bool(d.actors),
-                              sentences=len(d.evidence)))
+                              sentences=len(d.evidence), generic=d.generic))
 
 
 def reasons_of(d: Draft, country: str) -> tuple[str, ...]:

@@ -214,6 +214,7 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: Draft | N
                     and not elsewhere(own_place, open_))):
             cands, actors = _places(state, sent, continuing=True)
             _continue(state, open_, sent, cands, times, figures, single, actors, f"continues: {found.rule.name}")
+            open_.generic = open_.generic and found.rule.generic  # "killed 12 ... the bombing": a bombing
             return open_
         told = state.last_time.get(sent.paragraph) or state.last_time.get(sent.paragraph - 1)
         if told is not None and any(d.explicit_date and d.date == told.date and d.event_type != kind for d in drafts):
@@ -226,8 +227,9 @@ def _step(state: _State, sent: Sentence, times: list[TimeExpr], open_: Draft | N
             # the event told before, not another
             _continue(state, prior, sent, cands if prior.place is None else [], [], figures, single, actors,
                       f"refers back: {found.rule.name}")
+            prior.generic = prior.generic and found.rule.generic
             return prior
-        draft = Draft(found.rule.sub_event_type, sent, last_para=sent.paragraph)
+        draft = Draft(found.rule.sub_event_type, sent, last_para=sent.paragraph, generic=found.rule.generic)
         draft.reasons.append(f"trigger: {found.rule.name} ({sent.text[found.at:found.at + 30].split(' ')[0]!r})")
         _date(state, draft, sent, times, found.at)
         draft.place = _choose_place(state, draft, cands, at)
