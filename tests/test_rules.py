@@ -57,6 +57,7 @@ CASES = [
     ("street-name", "A bomb went off at the corner of Paris Street.", "Paris"),
     ("given-name-alone", "Her son Kirby was born in May.", "Kirby"),
     ("saint-dedication", "A bomb hit the church of St. Peter and St. Paul.", "St. Paul"),
+    ("disease-name", "Three workers were infected with Austin ebolavirus, a strain found in Aleppo.", "Austin"),
 ]
 
 

@@ -1,5 +1,6 @@
 """The recogniser's rules for organisations named after places: a newspaper's, a party's, a church's, a firm's
-name (``Washington Post``, ``Kurdistan Workers Party``, ``the newspaper Al-Ahram``, ``McPherson & Jacobsen``).
+name (``Washington Post``, ``Kurdistan Workers Party``, ``the newspaper Al-Ahram``, ``McPherson & Jacobsen``),
+and a disease's (``Marburg virus``).
 Each rule takes a :class:`~geo.places.rules.View` and says whether the run names an organisation; the table of
 rules in ``geo.places.rules`` gives their order."""
 from __future__ import annotations
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from .rules import View
 
 __all__ = ["AREA_CODES", "LARGE_TOWN", "firm_name", "known_organisation", "named_media", "named_medium",
-           "organisation_ahead", "organisation_head", "public_body_ahead", "saint_dedication"]
+           "organisation_ahead", "organisation_head", "public_body_ahead", "saint_dedication", "disease_name"]
 
 #: Feature codes of areas (a country, a continent, a first-level division): never an organisation's name alone.
 AREA_CODES = frozenset({"PCLI", "CONT", "ADM1"})
@@ -154,3 +155,21 @@ def public_body_ahead(v: View) -> bool:
         if t[j].key in PUBLIC_BODIES:
             return True
     return False
+
+
+#: What follows a place in a disease's or a pathogen's name: ``Reston ebolavirus``, ``Marburg hemorrhagic fever``,
+#: ``Ebola-Reston virus``, ``West Nile virus``, ``Lyme disease`` (up to two more capitalised words between); never a
+#: count of the sick in a place (``Kerala virus cases``).
+_DISEASE_AFTER = re.compile(
+    r"(?:[\s-]+[A-Z][\w'’-]*){0,2}\s+(?:(?:hemorrhagic|haemorrhagic|spotted|respiratory|avian|swine|bird)\s+)?"
+    r"(?:virus|viruses|ebolavirus|fever|flu|influenza|disease|syndrome|strain|encephalitis|worm)\b"
+    r"(?!\s+(?:cases?|deaths?|toll|outbreaks?|patients?|infections?|tally|count|crisis|lockdown|restrictions|"
+    r"victims?|clusters?)\b)")
+
+
+def disease_name(v: View) -> bool:
+    """``infected with Reston ebolavirus``, ``related Marburg hemorrhagic fever``: a town a disease or a virus is
+    named after, which the news of the disease does not place there (a country or a first-level division is
+    kept: ``Mexico flu``)."""
+    return bool(_DISEASE_AFTER.match(v.text, v.last.end)) and not any(
+        c.place.feature_code in AREA_CODES for c in v.cands)

@@ -30,6 +30,7 @@ from ..lexicon import (
 )
 from .orgs import (
     AREA_CODES,
+    disease_name,
     firm_name,
     known_organisation,
     named_medium,
@@ -371,6 +372,7 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("known-organisation", known_organisation),
     Rule("firm-name", firm_name),
     Rule("saint-dedication", saint_dedication),
+    Rule("disease-name", disease_name),
     Rule("before-capitalised-word", _before_capitalised_word),
     Rule("person-cue", _person_cue),
     Rule("transcript-label", _transcript_label),
