@@ -135,6 +135,9 @@ def test_names_that_open_with_an_abbreviated_saint_or_mount(gaz: Gazetteer) -> N
     assert texts(gaz, "Flights from St. Louis to St. Petersburg resumed.") == ["St. Louis", "St. Petersburg"]
     assert texts(gaz, "Sault Ste. Marie, Ontario, voted.") == ["Sault Ste. Marie", "Ontario"]
     assert texts(gaz, "Both were taken to St. Michael's Hospital in Toronto.") == ["Toronto"]
+    # AP's West Virginia with a space; a middle initial stays no place
+    assert texts(gaz, "He is held in Greenwood, W. Va., on a parole violation.") == ["Greenwood", "W. Va."]
+    assert texts(gaz, "President George W. Bush spoke in Texas.") == ["Texas"]
 
 
 def test_a_place_opening_the_name_of_its_public_body_is_the_place(gaz: Gazetteer) -> None:

@@ -15,8 +15,8 @@ from ..lexicon import ORG_HEADS, ORG_HEADS_AHEAD, ORGANISATIONS, PUBLIC_BODIES
 if TYPE_CHECKING:
     from .rules import View
 
-__all__ = ["AREA_CODES", "LARGE_TOWN", "firm_name", "known_organisation", "named_media", "named_medium",
-           "organisation_ahead", "organisation_head", "public_body_ahead", "saint_dedication", "disease_name"]
+__all__ = ["AREA_CODES", "LARGE_TOWN", "disease_name", "firm_name", "known_organisation", "named_media",
+           "named_medium", "organisation_ahead", "organisation_head", "public_body_ahead", "saint_dedication"]
 
 #: Feature codes of areas (a country, a continent, a first-level division): never an organisation's name alone.
 AREA_CODES = frozenset({"PCLI", "CONT", "ADM1"})

@@ -53,8 +53,8 @@ class Rejected(NamedTuple):
 
 
 #: Abbreviations that open a place's name and end with a stop: ``St. Petersburg``, ``Sault Ste. Marie``, ``Mt.
-#: Kenya``, ``Ft. Worth`` (a run of words no longer ends at their stop: St. Louis was found nowhere).
-ABBREVIATED_HEADS = frozenset({"st", "ste", "mt", "ft"})
+#: Kenya``, ``Ft. Worth``, ``W. Va.`` (a run of words no longer ends at their stop: St. Louis was found nowhere).
+ABBREVIATED_HEADS = frozenset({"st", "ste", "mt", "ft", "w"})
 
 
 def candidate_spans(text: str, tokens: list[Token]) -> dict[tuple[int, int], str]:

@@ -30,6 +30,7 @@ from ..lexicon import (
 )
 from .orgs import (
     AREA_CODES,
+    LARGE_TOWN,
     disease_name,
     firm_name,
     known_organisation,
@@ -271,6 +272,10 @@ def _after_capitalised_word(v: View) -> bool:
         return False
     if len(prev.key) == 1 and prev.key in "dri" and v.text[prev.end:v.first.start] == "-":
         return False  # "Bobby Harrell, R-Charleston", "(D-Texas)": a legislator's party and home
+    if prev.upper and 2 <= len(prev.key) <= 4 and v.text[prev.start:v.first.start].rstrip().isalpha() \
+            and not v.first.upper and any(c.kind == "name" and (
+                c.place.population >= LARGE_TOWN or c.place.feature_code in AREA_CODES) for c in v.cands):
+        return False  # "told CTV Edmonton", "CBC Toronto", "BBC Scotland": a broadcaster's station in the city
     named = prev.key in TITLES or prev.key in given_names()
     if not named and v.text[v.last.end:v.last.end + 1] != "-" and any(
             c.place.feature_code in ("PCLI", "CONT") and c.kind == "name" for c in v.cands):
