@@ -93,6 +93,8 @@ def test_two_places_joined_by_a_hyphen_are_two_places(gaz: Gazetteer) -> None:
     assert texts(gaz, text).count("Rogersville") == 3
     # brands: no town called Wal, and Coca, Spain too small to make Coca-Cola two places
     assert texts(gaz, "Shoppers at Wal-Mart and Coca-Cola workers in Texas.") == ["Texas"]
+    # two countries' adjectives: both countries
+    assert texts(gaz, "It may damage Turkish-Russian relations.") == ["Turkish", "Russian"]
 
 
 def test_a_town_s_own_institutions_name_the_town(gaz: Gazetteer) -> None:

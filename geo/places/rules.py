@@ -291,10 +291,12 @@ HYPHENED_POPULATION = 3_000
 
 def _hyphened_places(v: View, left: Token, right: Token) -> bool:
     """``Logan-Rogersville`` (a school district of two Missouri towns), ``Dallas-Fort Worth``: two towns of some
-    size (:data:`HYPHENED_POPULATION`) joined by a hyphen are two places, not one longer name."""
+    size (:data:`HYPHENED_POPULATION`) joined by a hyphen are two places, not one longer name; so are two
+    countries' adjectives or abbreviations (``Turkish-Russian relations``, ``the Canada-U.S. alliance``)."""
     if v.text[left.end:right.start] != "-" or left.key == right.key:
         return False
-    return all(any(c.kind == "name" and (c.place.population >= HYPHENED_POPULATION or c.place.feature_class == "A")
+    return all(any((c.kind == "name" and (c.place.population >= HYPHENED_POPULATION or c.place.feature_class == "A"))
+                   or (c.kind in ("demonym", "abbr") and c.place.feature_code in AREA_CODES)  # Turkish-Russian
                    for c in v.known.get(key, ())) for key in (left.key, right.key))
 
 
