@@ -57,7 +57,7 @@ ATTRIBUTION_VERBS = SPEAKER_VERBS | _words("reported recorded confirmed counted 
 
 #: Lower-case words allowed inside a multi-word place name ("Bosnia and Herzegovina", "Rio de Janeiro").
 CONNECTORS = _words("of de del da do dos das di du des la le les el al ar as ad an at az ash ath ed es er ez "
-                    "and upon on sur am im bin ibn ul il y e van von der den ter")
+                    "and upon on sur au aux en am im bin ibn ul il y e van von der den ter")
 
 #: Words that may precede a place inside one capitalised run without making it a person or organisation.
 DIRECTIONALS = _words("north south east west northern southern eastern western northeast northwest southeast "

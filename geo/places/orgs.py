@@ -1,6 +1,6 @@
 """The recogniser's rules for organisations named after places: a newspaper's, a party's, a church's, a firm's
 name (``Washington Post``, ``Kurdistan Workers Party``, ``the newspaper Al-Ahram``, ``McPherson & Jacobsen``),
-and a disease's (``Marburg virus``).
+a disease's (``Marburg virus``) and a car's (``the Toyota failed to yield``).
 Each rule takes a :class:`~geo.places.rules.View` and says whether the run names an organisation; the table of
 rules in ``geo.places.rules`` gives their order."""
 from __future__ import annotations
@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     from .rules import View
 
 __all__ = ["AREA_CODES", "LARGE_TOWN", "disease_name", "firm_name", "known_organisation", "named_media",
-           "named_medium", "organisation_ahead", "organisation_head", "public_body_ahead", "saint_dedication"]
+           "named_medium", "organisation_ahead", "organisation_head", "public_body_ahead", "saint_dedication",
+           "vehicle_make"]
 
 #: Feature codes of areas (a country, a continent, a first-level division): never an organisation's name alone.
 AREA_CODES = frozenset({"PCLI", "CONT", "ADM1"})
@@ -173,3 +174,18 @@ def disease_name(v: View) -> bool:
     kept: ``Mexico flu``)."""
     return bool(_DISEASE_AFTER.match(v.text, v.last.end)) and not any(
         c.place.feature_code in AREA_CODES for c in v.cands)
+
+
+#: Makes of cars that GeoNames also files as towns (Toyota, Japan; Honda, Colombia; Pontiac, Michigan).
+VEHICLE_MAKES = frozenset({"toyota", "honda", "nissan", "mazda", "subaru", "lexus", "acura", "hyundai", "kia",
+                           "chevrolet", "chevy", "buick", "cadillac", "pontiac", "oldsmobile", "dodge", "chrysler",
+                           "volvo", "audi", "volkswagen", "porsche", "mitsubishi", "suzuki", "isuzu", "infiniti"})
+#: A determiner, and perhaps a year or a colour, before the make: ``the Toyota``, ``a 2004 Honda``, ``his Buick``.
+_VEHICLE_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|my|your)\s+(?:[a-z]+\s+|\d{4}\s+)?$", re.I)
+
+
+def vehicle_make(v: View) -> bool:
+    """``The Toyota failed to yield ... striking the Toyota``, ``a 2004 Honda``: a car of that make, after a
+    determiner (``in Toyota``, a city of 420,000, stays the city)."""
+    return v.single and v.key in VEHICLE_MAKES and bool(
+        _VEHICLE_BEFORE.search(v.text[max(0, v.first.start - 30):v.first.start]))

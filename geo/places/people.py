@@ -69,6 +69,9 @@ def person_names(text: str, tokens: Sequence[Token]) -> set[str]:
         gap = text[tok.end:nxt.start]
         if not nxt.cap or gap == "-" or nxt.key in CIVIC_HEADS or (not nxt.joined and gap not in (". ", " ")):
             continue
+        if gap == ". " and tok.key not in TITLES and len(tok.key) > 1:
+            continue  # "By Nate Raymond. BOSTON (Reuters)", "seen in Victoria. Racing Victoria": a sentence ends
+
         j = i + 1
         names.add(tokens[j].key)
         while j + 1 < n and tokens[j + 1].cap and tokens[j + 1].joined:

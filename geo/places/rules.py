@@ -39,6 +39,7 @@ from .orgs import (
     organisation_head,
     public_body_ahead,
     saint_dedication,
+    vehicle_make,
 )
 from .people import word_name_here
 from .tokens import Token
@@ -380,6 +381,7 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("firm-name", firm_name),
     Rule("saint-dedication", saint_dedication),
     Rule("disease-name", disease_name),
+    Rule("vehicle-make", vehicle_make),
     Rule("before-capitalised-word", _before_capitalised_word),
     Rule("person-cue", _person_cue),
     Rule("transcript-label", _transcript_label),
