@@ -93,6 +93,8 @@ def test_two_places_joined_by_a_hyphen_are_two_places(gaz: Gazetteer) -> None:
     assert texts(gaz, text).count("Rogersville") == 3
     # brands: no town called Wal, and Coca, Spain too small to make Coca-Cola two places
     assert texts(gaz, "Shoppers at Wal-Mart and Coca-Cola workers in Texas.") == ["Texas"]
+    # Arabic articles take a name only through a hyphen: "As Brown" is no Brown, "at-Tall" is At Tall
+    assert texts(gaz, "As Brown was about to leave, rebels took at-Tall.") == ["at-Tall"]
     # two countries' adjectives: both countries
     assert texts(gaz, "It may damage Turkish-Russian relations.") == ["Turkish", "Russian"]
 

@@ -55,6 +55,9 @@ class Rejected(NamedTuple):
 #: Abbreviations that open a place's name and end with a stop: ``St. Petersburg``, ``Sault Ste. Marie``, ``Mt.
 #: Kenya``, ``Ft. Worth``, ``W. Va.`` (a run of words no longer ends at their stop: St. Louis was found nowhere).
 ABBREVIATED_HEADS = frozenset({"st", "ste", "mt", "ft", "w"})
+#: Arabic articles that are English words when a space follows them: only ``as-Sham``, ``at-Tall``, ``an-Nabk``
+#: take them into a name.
+SPACED_ARTICLES = frozenset({"as", "at", "an"})
 
 
 def candidate_spans(text: str, tokens: list[Token]) -> dict[tuple[int, int], str]:
@@ -67,9 +70,14 @@ def candidate_spans(text: str, tokens: list[Token]) -> dict[tuple[int, int], str
         if not tok.cap and not (tok.key in ARTICLES and i + 1 < n and tokens[i + 1].cap
                                 and text[tok.end:tokens[i + 1].start] == "-"):
             continue  # a name starts with a capital, or with a hyphenated article ("al-Rai")
+        if tok.key in SPACED_ARTICLES and text[tok.end:tok.end + 1] != "-":
+            continue  # "As Brown was about to leave", "At Harding's": English words, not "as-Sham", "at-Tall"
         words: list[str] = []
         for j in range(i, min(n, i + MAX_WORDS)):
             t = tokens[j]
+            if j > i and t.key in SPACED_ARTICLES and text[tokens[j - 1].end:t.start] != "-" and (
+                    text[t.end:t.end + 1] != "-"):
+                break  # "the Celebration at City Park": no Celebration, Florida (the article and "City" dropped)
             if j > i and not t.joined and not (tokens[j - 1].key in ABBREVIATED_HEADS and tokens[j - 1].cap
                                                and text[tokens[j - 1].end:t.start] == ". "):
                 break  # "St. Petersburg", "Ste. Marie", "Mt. Kenya" go on past the abbreviation's stop
