@@ -57,6 +57,7 @@ CASES = [
     ("street-name", "A bomb went off at the corner of Paris Street.", "Paris"),
     ("given-name-alone", "Her son Kirby was born in May.", "Kirby"),
     ("saint-dedication", "A bomb hit the church of St. Peter and St. Paul.", "St. Paul"),
+    ("sentence-start-english", "Entrance doors are on the ground floor in Austin.", "Entrance"),
     ("vehicle-make", "The Toyota failed to yield and struck a bus in Austin.", "Toyota"),
     ("disease-name", "Three workers were infected with Austin ebolavirus, a strain found in Aleppo.", "Austin"),
 ]
@@ -89,6 +90,7 @@ def test_every_rule_has_a_case_and_a_docstring() -> None:
     ("Rep. Joe Smith, R-Paris, voted no.", "Paris", "Paris, FR"),  # a legislator's home (tiny gazetteer: FR)
     ("Burton told CTV Atlanta on Monday.", "Atlanta", "Atlanta, US"),  # a broadcaster's station in the city
     ("Workers at the plant in Toyota went home.", "Toyota", "Toyota, JP"),  # no determiner: the city
+    ("Mobile police said the road was closed.", "Mobile", "Mobile, US"),  # a word, but a town of 190,000
 ])
 def test_names_that_stand(tiny_gaz: Gazetteer, text: str, surface: str, place: str) -> None:
     assert places(text, tiny_gaz).get(surface) == place

@@ -240,6 +240,22 @@ def _sentence_start_word(v: View) -> bool:
     return v.single and v.first.sentence_start and v.first.key in v.lower_words and not v.first.upper
 
 
+#: A town at most this large whose name is an English word reads as the word at a sentence's start.
+_WORD_TOWN = 10_000
+
+
+def _sentence_start_english(v: View) -> bool:
+    """``Entrance doors are on the ground floor``, ``Salt trucks have been deployed``, ``Plain and simple``: an
+    English word capitalised by its place at a sentence's start, before a lower-case word, where only small towns
+    bear the name (a country, a division or a town over 10,000 people stays: ``Mobile police said``)."""
+    if not (v.single and v.first.sentence_start and not v.first.upper and v.nxt is not None and not v.nxt.cap):
+        return False
+    from .truecase import english_words
+
+    return v.first.key in english_words() and all(
+        c.place.feature_class == "P" and c.place.population < _WORD_TOWN for c in v.cands)
+
+
 def _person_surname(v: View) -> bool:
     """``John Kirby ... Kirby``: a surname the document gives a person elsewhere."""
     return v.single and v.key in v.people and not v.dateline
@@ -386,6 +402,7 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("person-cue", _person_cue),
     Rule("transcript-label", _transcript_label),
     Rule("given-name-alone", _given_name_alone),
+    Rule("sentence-start-english", _sentence_start_english),
 )
 
 
