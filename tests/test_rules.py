@@ -58,6 +58,7 @@ CASES = [
     ("given-name-alone", "Her son Kirby was born in May.", "Kirby"),
     ("saint-dedication", "A bomb hit the church of St. Peter and St. Paul.", "St. Paul"),
     ("sentence-start-english", "Entrance doors are on the ground floor in Austin.", "Entrance"),
+    ("directional-qualifier", "Youth crime rose in Far North Texas this year.", "Far North"),
     ("vehicle-make", "The Toyota failed to yield and struck a bus in Austin.", "Toyota"),
     ("disease-name", "Three workers were infected with Austin ebolavirus, a strain found in Aleppo.", "Austin"),
 ]
@@ -91,6 +92,7 @@ def test_every_rule_has_a_case_and_a_docstring() -> None:
     ("Burton told CTV Atlanta on Monday.", "Atlanta", "Atlanta, US"),  # a broadcaster's station in the city
     ("Workers at the plant in Toyota went home.", "Toyota", "Toyota, JP"),  # no determiner: the city
     ("Mobile police said the road was closed.", "Mobile", "Mobile, US"),  # a word, but a town of 190,000
+    ("Troops moved into Far North on Monday.", "Far North", "Far North, CM"),  # the region itself
 ])
 def test_names_that_stand(tiny_gaz: Gazetteer, text: str, surface: str, place: str) -> None:
     assert places(text, tiny_gaz).get(surface) == place

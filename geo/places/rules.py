@@ -240,6 +240,16 @@ def _sentence_start_word(v: View) -> bool:
     return v.single and v.first.sentence_start and v.first.key in v.lower_words and not v.first.upper
 
 
+def _directional_qualifier(v: View) -> bool:
+    """``Far North Queensland``, ``North West England``: a name made of directionals only (a district of New
+    Zealand, a region of South Africa) before a place's name qualifies that place."""
+    nxt = v.nxt
+    if nxt is None or not nxt.cap or v.first.upper:
+        return False
+    words = v.tokens[v.a:v.b]
+    return all(t.key in DIRECTIONALS and t.key not in ("new", "old") for t in words) and nxt.key in v.known
+
+
 #: A town at most this large whose name is an English word reads as the word at a sentence's start.
 _WORD_TOWN = 10_000
 
@@ -403,6 +413,7 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("transcript-label", _transcript_label),
     Rule("given-name-alone", _given_name_alone),
     Rule("sentence-start-english", _sentence_start_english),
+    Rule("directional-qualifier", _directional_qualifier),
 )
 
 
