@@ -13,7 +13,7 @@ from gazetteer.normalize import normalize, word_key
 from ..lexicon import ORG_HEADS, ORG_HEADS_AHEAD, ORGANISATIONS, PUBLIC_BODIES
 
 if TYPE_CHECKING:
-    from .rules import View
+    from .view import View
 
 __all__ = ["AREA_CODES", "LARGE_TOWN", "disease_name", "firm_name", "known_organisation", "named_media",
            "named_medium", "organisation_ahead", "organisation_head", "public_body_ahead", "saint_dedication",

@@ -17,8 +17,8 @@ from ..model import REJECTED, Mention
 from .people import person_names
 from .recognise import Rejected, candidate_spans, follows_a_town, is_dateline, select_spans, tokenize
 from .resolve import MIN_FIT, SpanLike, resolve_groups
-from .rules import listed_division
 from .truecase import is_shouting, names_to_keep, truecase
+from .view import listed_division
 
 __all__ = ["MAX_ARTICLE_CHARS", "check_length", "default_gazetteer", "parse_places", "resolve_spans",
            "set_default_gazetteer"]

@@ -17,8 +17,9 @@ from ..datelines import opens_line
 from ..lexicon import CONNECTORS, NON_PLACE_WORDS, TITLES
 from .orgs import named_media
 from .people import person_names, speakers
-from .rules import View, follows_a_town, reject
+from .rules import reject
 from .tokens import Token, tokenize
+from .view import View, follows_a_town
 
 __all__ = ["Rejected", "Span", "Token", "candidate_spans", "follows_a_town", "is_dateline", "select_spans",
            "tokenize"]

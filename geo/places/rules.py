@@ -10,15 +10,11 @@ To add a rule, see CONTRIBUTING.md ("Adding a recogniser rule").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
 from gazetteer import Candidate, is_abbreviation
 from gazetteer.normalize import ARTICLES, DESIGNATORS, word_keys
 
-from ..datelines import follows_place
 from ..lexicon import (
     CIVIC_HEADS,
     DIRECTIONALS,
@@ -43,6 +39,7 @@ from .orgs import (
 )
 from .people import word_name_here
 from .tokens import Token
+from .view import Rule, View, follows_a_town, listed_division, previous_word, token_dateline
 
 __all__ = ["FILTERS", "REJECTIONS", "Rule", "View", "follows_a_town", "listed_division", "reject", "token_dateline"]
 
@@ -51,91 +48,6 @@ _SPEAKING_TOWN_POPULATION = 100_000
 #: A one-word given name is a person unless it could be a town of this many people (Jack, Maria, Billy).
 GIVEN_NAME_TOWN = 20_000
 _INITIAL = re.compile(r"(?:^|\s)[A-Z]\.\s$")
-_TOWN_COMMA = re.compile(r"\b([A-Z][\w’'-]*)\.?,[ \t]*$")
-
-
-def follows_a_town(text: str, start: int) -> bool:
-    """True right after a capitalised word and a comma (``Dallas, TX``, ``DALLAS, TX --`` opening a line): where a
-    state's postal code can be. Not inside capitals (``ON THE AIR, ME TOO``)."""
-    m = _TOWN_COMMA.search(text, max(0, start - 40), start)
-    if m is None:
-        return False
-    return not m.group(1).isupper() or not text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
-
-
-def token_dateline(text: str, tokens: Sequence[Token], first: int, last: int) -> bool:
-    """Tokens [first, last) open a sentence as a dateline's place (``WASHINGTON --``, ``Washington (CNN)``)."""
-    head = tokens[first]
-    return head.sentence_start and follows_place(text, tokens[last - 1].end, head.upper)
-
-
-def _previous(tokens: Sequence[Token], a: int) -> Token | None:
-    """The word before token ``a`` in the same run of words, skipping Arabic articles (``Fatah al-Sham``)."""
-    j = a - 1
-    while j >= 0 and tokens[j + 1].joined:
-        if tokens[j].key in ARTICLES and not tokens[j].cap:
-            j -= 1
-            continue
-        return tokens[j]
-    return None
-
-
-#: The rest of a list of divisions that a plural designator closes: ``Douglas[, Lancaster and Sarpy counties]``,
-#: ``Swift[ and Wilkin counties]``.
-_LISTED_DIVISIONS = re.compile(r"(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?){0,8},?\s+"
-                               r"(?:counties|parishes|provinces|governorates|districts)\b")
-
-
-def listed_division(text: str, end: int) -> bool:
-    """Whether a span ending at ``end`` is one of a list of divisions a plural designator closes.
-
-    >>> text = "Douglas, Lancaster and Sarpy counties grew."
-    >>> [listed_division(text, e) for e in (7, 18, 28)]
-    [True, True, True]
-    """
-    return _LISTED_DIVISIONS.match(text, end, min(len(text), end + 200)) is not None
-
-
-class View:
-    """A run of tokens [a, b) with the key it was looked up under, its candidates and the document-wide sets
-    the rules read (person names, speakers, words seen in lower case)."""
-
-    __slots__ = ("a", "b", "cands", "dateline", "first", "key", "known", "last", "lower_words", "media", "nxt",
-                 "people", "postal", "prev", "single", "speakers", "surface", "surface_abbr", "text", "tokens")
-
-    def __init__(self, text: str, tokens: Sequence[Token], a: int, b: int, key: str, cands: list[Candidate],
-                 people: set[str], lower_words: set[str], speakers: set[str] | frozenset[str],
-                 known: Mapping[str, Sequence[Candidate]] | None = None, media: frozenset[str] = frozenset()
-                 ) -> None:
-        self.text, self.tokens, self.a, self.b, self.key, self.cands = text, tokens, a, b, key, cands
-        self.known = known or {}  # the candidates of every name the document could hold
-        self.people, self.lower_words, self.speakers, self.media = people, lower_words, speakers, media
-        self.first, self.last = tokens[a], tokens[b - 1]
-        self.surface = text[self.first.start:self.last.end]
-        self.single = b - a == 1
-        self.dateline = token_dateline(text, tokens, a, b)
-        self.surface_abbr = is_abbreviation(self.surface)
-        self.postal = self.first.upper and follows_a_town(text, self.first.start)
-        self.prev: Token | None = None  # the neighbours, set once the filters leave a candidate
-        self.nxt: Token | None = None
-
-    @property
-    def designator(self) -> str | None:
-        """``Idlib province``: the feature class its last word asks for; ``Swift and Wilkin counties``: a name of a
-        list that a plural designator closes is a division (:func:`listed_division`)."""
-        if not self.single:
-            return DESIGNATORS.get(self.last.key)
-        return "A" if listed_division(self.text, self.last.end) else None
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A named rule: a filter's ``test(view, candidates)`` returns the candidates it keeps (one pass over the
-    list, no call per candidate: the recogniser runs it on every run of words); a rejection rejects the run
-    when ``test(view)`` is true."""
-
-    name: str
-    test: Callable[..., Any]
 
 
 # -- candidate filters ---------------------------------------------------------------------------------------
@@ -424,7 +336,7 @@ def reject(view: View) -> str | None:
         view.cands = rule.test(view, view.cands)
         if not view.cands:
             return rule.name
-    view.prev = _previous(view.tokens, view.a)
+    view.prev = previous_word(view.tokens, view.a)
     view.nxt = view.tokens[view.b] if view.b < len(view.tokens) and view.tokens[view.b].joined else None
     for rule in REJECTIONS:
         if rule.test(view):
