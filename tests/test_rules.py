@@ -98,6 +98,26 @@ def test_names_that_stand(tiny_gaz: Gazetteer, text: str, surface: str, place: s
     assert places(text, tiny_gaz).get(surface) == place
 
 
+@pytest.mark.parametrize(("rule", "text", "surface"), [
+    ("street-name", "She lived at 508 Atlanta St., Paris, until May.", "Atlanta"),
+    ("street-name", "A youth club in Atlanta Road, Paris, opened.", "Atlanta"),
+    ("street-name", "The house is at 8024 Atlanta Cir., in Paris.", "Atlanta"),
+    ("saint-dedication", "A bomb hit the Saint Paul and Saint Peter Coptic Orthodox Church in Aleppo.", "Saint Paul"),
+])
+def test_more_rule_examples(tiny_gaz: Gazetteer, rule: str, text: str, surface: str) -> None:
+    assert rejections(text, tiny_gaz).get(surface) == rule
+    assert "Paris" in places(text, tiny_gaz) or "Aleppo" in places(text, tiny_gaz)
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Six aid workers were killed on the Aleppo road on Monday.", "Aleppo"),  # a lower-case road: a place on it
+    ("The car left Atlanta Road 4 near the bridge.", "Atlanta"),  # a numbered road keeps its place
+    ("The family drove from Paris St. Austin to Atlanta.", "Paris"),  # St. before a name opens a saint's name
+])
+def test_roads_that_keep_their_place(tiny_gaz: Gazetteer, text: str, surface: str) -> None:
+    assert surface in places(text, tiny_gaz)
+
+
 def test_explain_shows_rejected_names(tiny_gaz: Gazetteer) -> None:
     found = parse_places("Burton said Aleppo was hit.", gazetteer=tiny_gaz, rejected=True, explain=True)
     burton = next(m for m in found if m.text == "Burton")

@@ -132,17 +132,24 @@ def named_medium(v: View) -> bool:
 _DEDICATED_BEFORE = re.compile(r"\b(?:church|cathedral|chapel|basilica|monastery|convent|parish|shrine|abbey)\s+of\s+"
                                r"(?:the\s+)?(?:(?:St|Saint)\.?\s+[A-Z][\w'’]*\s+(?:and|&)\s+)?$", re.I)
 _POSSESSIVE_THEN_NAME = re.compile(r"['’]s\s+[A-Z]")
+#: A house of worship (or a saint's school, hospital, cemetery) the saint names, up to three capitalised words on:
+#: ``Saint Peter and Saint Paul Coptic Orthodox Church``, ``St. Mark Cathedral``.
+_DEDICATED_AFTER = re.compile(r"(?:\s+(?:and|&)\s+(?:St\.?|Saint)\s+[A-Z][\w'’]*)?(?:\s+[A-Z][\w'’.-]*){0,3}\s+"
+                              r"(?:Church|Cathedral|Chapel|Basilica|Monastery|Convent|Abbey|Shrine|Parish|Cemetery|"
+                              r"Hospital|School|College|Academy)\b")
 
 
 def saint_dedication(v: View) -> bool:
-    """``the small church of St. Peter and St. Paul``, ``St. John's Union Cemetery``, ``St. Michael's Hospital``:
+    """``the small church of St. Peter and St. Paul``, ``St. John's Union Cemetery``, ``St. Michael's Hospital``,
+    ``the Saint Peter and Saint Paul Coptic Orthodox Church``:
     a saint a church, a cemetery or a hospital is dedicated to, not St. Peter, Minnesota (``St. John's,
     Newfoundland`` has a comma after it and stays the city)."""
     if v.first.key not in ("st", "saint", "ste", "sainte"):
         return False
     if _DEDICATED_BEFORE.search(v.text[max(0, v.first.start - 60):v.first.start]):
         return True
-    return bool(_POSSESSIVE_THEN_NAME.match(v.text, v.last.end))
+    return bool(_POSSESSIVE_THEN_NAME.match(v.text, v.last.end)
+                or _DEDICATED_AFTER.match(v.text, v.last.end, min(len(v.text), v.last.end + 80)))
 
 
 def public_body_ahead(v: View) -> bool:

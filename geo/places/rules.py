@@ -252,11 +252,17 @@ def _before_capitalised_word(v: View) -> bool:
 
 _AND_STREETS = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?i:streets|avenues)\b")
 _STREETS = frozenset({"street", "streets", "avenue", "avenues", "boulevard", "blvd", "ave", "lane", "alley"})
+#: Words that close a street's name only when capitalised and not followed by a number or a name: ``508 Cumberland
+#: St., Lebanon``, ``Newmarket Road, Cambridge``, ``8024 Turtle Creek Cir.``; not ``the Juba-Pibor road`` (a place
+#: on the way), ``Douglas County Road 4`` (the county's numbered road), ``St. Louis``.
+_CAPITAL_STREETS = frozenset({"st", "road", "rd", "drive", "dr", "cir", "circle", "trail", "turnpike"})
+_NUMBER_OR_NAME = re.compile(r"\.?\s+(?:\d|[A-Z])")
 
 
 def _street_name(v: View) -> bool:
     """``the corner of Sarmiento and San Martin streets`` (both), ``Wall Street``, ``San Antonio Abad Street``
-    (up to two more words of the street's name): a street named after a place or a person, not the place."""
+    (up to two more words of the street's name), ``1935 Orchard St., Alexandria``: a street named after a place or a
+    person, not the place."""
     if v.nxt is not None and v.nxt.cap:  # "San Antonio Abad street" in true-cased wire copy too
         t, j = v.tokens, v.b
         while j < len(t) and j < v.b + 3 and t[j].joined:
@@ -265,7 +271,10 @@ def _street_name(v: View) -> bool:
             if not t[j].cap:
                 break
             j += 1
-    return (v.nxt is not None and v.nxt.key in _STREETS) or bool(
+    nxt = v.nxt
+    if nxt is not None and nxt.key in _CAPITAL_STREETS and nxt.cap:
+        return _NUMBER_OR_NAME.match(v.text, nxt.end) is None
+    return (nxt is not None and nxt.key in _STREETS) or bool(
         _AND_STREETS.match(v.text, v.last.end, min(len(v.text), v.last.end + 60)))
 
 
