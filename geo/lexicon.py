@@ -74,7 +74,7 @@ TITLES = _words("president vice-president secretary minister spokesman spokeswom
                 "emir sultan chairman chairwoman ceo founder director coach detective constable superintendent "
                 "inspector chief agent attorney prosecutor councillor councilman councilwoman president-elect "
                 "leader commander admiral marshal brig brigadier trooper deputy sheriff dean nurse doctor "
-                "saint st mullah const cst pte pvt")
+                "saint st mullah const cst pte pvt selectman selectmen selectwoman alderman aldermen")
 
 #: Words that follow a person's surname ("Kirby said"): the speech verbs; a name that is one is no place.
 PERSON_CUES = SPEECH_VERBS

@@ -58,6 +58,7 @@ CASES = [
     ("given-name-alone", "Her son Kirby was born in May.", "Kirby"),
     ("saint-dedication", "A bomb hit the church of St. Peter and St. Paul.", "St. Paul"),
     ("sentence-start-english", "Entrance doors are on the ground floor in Austin.", "Entrance"),
+    ("epithet", "A recall of Thomas the Tank Engine toys made in Aleppo.", "Thomas"),
     ("directional-qualifier", "Youth crime rose in Far North Texas this year.", "Far North"),
     ("vehicle-make", "The Toyota failed to yield and struck a bus in Austin.", "Toyota"),
     ("disease-name", "Three workers were infected with Austin ebolavirus, a strain found in Aleppo.", "Austin"),

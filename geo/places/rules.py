@@ -136,6 +136,15 @@ def _title_or_given_name(v: View) -> bool:
         and v.text[v.first.end:t[v.a + 1].start] != "-" and t[v.a + 1].key not in CIVIC_HEADS and not v.dateline))
 
 
+_EPITHET = re.compile(r"\s+the\s+[A-Z]")
+
+
+def _epithet(v: View) -> bool:
+    """``Thomas the Tank Engine``, ``Alexander the Great``: a given name and its epithet name a person or a
+    character, not Thomas, Georgia."""
+    return v.single and v.first.key in given_names() and _EPITHET.match(v.text, v.last.end) is not None
+
+
 def _after_initial(v: View) -> bool:
     """``Andrew E. Kramer``: a surname after a middle initial."""
     return bool(_INITIAL.search(v.text[max(0, v.first.start - 4):v.first.start]))
@@ -313,6 +322,7 @@ def _person_cue(v: View) -> bool:
 #: Applied in order; the first that fires rejects the run and names why.
 REJECTIONS: tuple[Rule, ...] = (
     Rule("title-or-given-name", _title_or_given_name),
+    Rule("epithet", _epithet),
     Rule("after-middle-initial", _after_initial),
     Rule("common-word", _common_word),
     Rule("sentence-start-word", _sentence_start_word),
