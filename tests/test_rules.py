@@ -55,10 +55,12 @@ CASES = [
     ("person-cue", "Said is a small town.", "Said"),
     ("transcript-label", "[Begin recording] [Kirby] We have no water.", "Kirby"),
     ("street-name", "A bomb went off at the corner of Paris Street.", "Paris"),
-    ("given-name-alone", "Her son Kirby was born in May.", "Kirby"),
+    ("given-name-alone", "While Kirby was treated, his sister waited.", "Kirby"),
     ("saint-dedication", "A bomb hit the church of St. Peter and St. Paul.", "St. Paul"),
     ("sentence-start-english", "Entrance doors are on the ground floor in Austin.", "Entrance"),
     ("epithet", "A recall of Thomas the Tank Engine toys made in Aleppo.", "Thomas"),
+    ("kin-apposition", "Her son, Atlanta, was born in Paris.", "Atlanta"),
+    ("name-with-age", "Atlanta, 79, ran a marathon in Paris.", "Atlanta"),
     ("directional-qualifier", "Youth crime rose in Far North Texas this year.", "Far North"),
     ("vehicle-make", "The Toyota failed to yield and struck a bus in Austin.", "Toyota"),
     ("disease-name", "Three workers were infected with Austin ebolavirus, a strain found in Aleppo.", "Austin"),
@@ -94,6 +96,8 @@ def test_every_rule_has_a_case_and_a_docstring() -> None:
     ("Workers at the plant in Toyota went home.", "Toyota", "Toyota, JP"),  # no determiner: the city
     ("Mobile police said the road was closed.", "Mobile", "Mobile, US"),  # a word, but a town of 190,000
     ("Troops moved into Far North on Monday.", "Far North", "Far North, CM"),  # the region itself
+    ("His brother moved to Atlanta, 20 miles away.", "Atlanta", "Atlanta, US"),  # no kin apposition, no age
+    ("Mother Paris was what they called it.", "Paris", "Paris, FR"),  # a capitalised kin word is no kin here
 ])
 def test_names_that_stand(tiny_gaz: Gazetteer, text: str, surface: str, place: str) -> None:
     assert places(text, tiny_gaz).get(surface) == place

@@ -5,11 +5,25 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..lexicon import CIVIC_HEADS, SPEECH_VERBS, TITLES, alternation, given_names, word_given_names
 from .tokens import CONTINUES, Token
 
-__all__ = ["person_names", "speakers", "word_name_here"]
+if TYPE_CHECKING:
+    from .view import View
+
+__all__ = ["kin_apposition", "name_with_age", "person_names", "speakers", "word_name_here"]
+
+#: A relative named after the word for the kin (in lower case: ``Mother Russia`` is the country), with a comma or
+#: not, one more name of a list allowed: ``whose son, Parker, 8,``, ``his wife, Caroline,``, ``daughters North and
+#: Chicago``.
+_KIN_BEFORE = re.compile(r"\b(?:sons?|daughters?|wife|husband|brothers?|sisters?|mother|father|grandsons?|"
+                         r"granddaughters?|nieces?|nephews?|cousins?|eldest|youngest|twins?|fianc[eé]e?|"
+                         r"girlfriend|boyfriend|stepson|stepdaughter),?\s+(?:[A-Z][\w'’-]*(?:,|\s+and)\s+)?$")
+#: A person's age after the name, between commas: ``Parker, 8, has``, ``Harrison, 8, held`` (a street number or
+#: a ZIP code has more digits; ``Paris, 12 miles`` no second comma).
+_AGE_AFTER = re.compile(r",\s+\d{1,2},")
 
 _SPEECH_AFTER = re.compile(rf"\s+{alternation(SPEECH_VERBS)}\b")
 _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
@@ -92,3 +106,15 @@ def word_name_here(tok: Token, lower: set[str]) -> bool:
     [True, False]
     """
     return tok.cap and not tok.upper and not tok.sentence_start and tok.key not in lower
+
+
+def kin_apposition(v: View) -> bool:
+    """``whose son, Parker, 8, has``, ``with his wife, Caroline``, ``daughters North and Chicago``: a relative's
+    name, not Parker, Colorado."""
+    return v.single and _KIN_BEFORE.search(v.text, max(0, v.first.start - 40), v.first.start) is not None
+
+
+def name_with_age(v: View) -> bool:
+    """``Her eldest, Harrison, 8, held a plate``: a word with an age after it between commas is a person (a
+    residence comes after the age: ``Terry Lee Jolly, 60, Lebanon``)."""
+    return v.single and not v.first.upper and _AGE_AFTER.match(v.text, v.last.end) is not None

@@ -37,7 +37,7 @@ from .orgs import (
     saint_dedication,
     vehicle_make,
 )
-from .people import word_name_here
+from .people import kin_apposition, name_with_age, word_name_here
 from .tokens import Token
 from .view import Rule, View, follows_a_town, listed_division, previous_word, token_dateline
 
@@ -303,9 +303,10 @@ _PLACE_BEFORE = frozenset({"in", "at", "near", "from", "of", "to", "outside", "i
 
 
 def _given_name_alone(v: View) -> bool:
-    """``Her son Jack died``, ``while Maria was treated``, ``Billy's opened``: a given name alone is the person,
-    not a hamlet of that name (every candidate a town under 20,000 people), unless a preposition or a saint's
-    abbreviation before it makes it a place (``in Clarinda``, ``of Gaston,``, ``Sault Ste. Marie``)."""
+    """``while Maria was treated``, ``Billy's opened``, ``Jack died`` (``her son Jack``: kin-apposition): a given
+    name alone is the person, not a hamlet of that name (every candidate a town under 20,000 people), unless a
+    preposition or a saint's abbreviation before it makes it a place (``in Clarinda``, ``of Gaston,``, ``Sault
+    Ste. Marie``)."""
     if not v.single or v.dateline or v.first.key not in given_names():
         return False
     prev = v.tokens[v.a - 1] if v.a else None
@@ -341,6 +342,8 @@ REJECTIONS: tuple[Rule, ...] = (
     Rule("vehicle-make", vehicle_make),
     Rule("before-capitalised-word", _before_capitalised_word),
     Rule("person-cue", _person_cue),
+    Rule("kin-apposition", kin_apposition),
+    Rule("name-with-age", name_with_age),
     Rule("transcript-label", _transcript_label),
     Rule("given-name-alone", _given_name_alone),
     Rule("sentence-start-english", _sentence_start_english),
