@@ -10,13 +10,15 @@ from typing import Any
 
 from gazetteer import Place
 
-__all__ = ["MENTION_FIELDS", "REJECTED", "RESOLVED", "UNKNOWN", "Event", "Evidence", "Mention", "Place",
+__all__ = ["APPROXIMATE", "MENTION_FIELDS", "REJECTED", "RESOLVED", "UNKNOWN", "Event", "Evidence", "Mention", "Place",
            "main_country"]
 
 RESOLVED = "resolved"
 UNKNOWN = "unknown"
 #: A name the gazetteer knows that a recogniser rule rejected (only shown when asked, by ``--explain``).
 REJECTED = "rejected"
+#: A name the gazetteer lacks, placed by a guess that says which (``geo.places.approximate``).
+APPROXIMATE = "approximate"
 
 
 #: A mention's flat record, in order: (field, kind, taken from the place rather than the mention).

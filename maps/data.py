@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from geo.model import Event, Mention
+from geo.model import APPROXIMATE, Event, Mention
 
 from .escape import script_json_text
 from .style import type_index
@@ -43,7 +43,9 @@ def _coords_ok(lat: Any, lon: Any) -> bool:
 
 def prepare(events: Iterable[Event], mentions: Iterable[Mention] = ()) -> MapData:
     """Keep what can be drawn, ordered by latitude and longitude (the page finds the events drawn on one spot
-    as runs of equal coordinates); count the rest by reason. Places are the resolved mentions, one per place."""
+    as runs of equal coordinates); count the rest by reason. Places are the resolved mentions, one per place:
+    an approximate mention (a name the gazetteer lacks, put at the document's focal place) is no marker of its
+    own, or ``Greer Station`` would be drawn as a second Greer."""
     good: list[Event] = []
     skipped: Counter[str] = Counter()
     for e in events:
@@ -59,7 +61,7 @@ def prepare(events: Iterable[Event], mentions: Iterable[Mention] = ()) -> MapDat
     counts: Counter[str] = Counter()
     where: dict[str, tuple[str, float, float]] = {}
     for m in mentions:
-        if m.place is not None and _coords_ok(m.place.lat, m.place.lon):
+        if m.place is not None and m.status != APPROXIMATE and _coords_ok(m.place.lat, m.place.lon):
             counts[m.place.id] += 1
             where[m.place.id] = (m.place.name, m.place.lat, m.place.lon)
     places = [(where[k][0], where[k][1], where[k][2], n) for k, n in counts.items()]

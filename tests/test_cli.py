@@ -49,7 +49,11 @@ def test_jsonl_batch_and_resolve(run, tmp_path: Path) -> None:  # type: ignore[n
     spans.write_text(json.dumps({"id": "s", "text": "Aleppo and Xqzzy.", "spans": [[0, 6], [11, 16]]}) + "\n")
     rec = json.loads(run("resolve", "--jsonl", str(spans), "--format", "jsonl").output)
     assert rec["id"] == "s" and len(rec["places"]) == 2
-    assert rec["places"][0]["country_code"] == "SY" and rec["places"][1] is None
+    # a name no gazetteer lists is put at the text's focal place, and says so; --no-approximate leaves it null
+    assert rec["places"][0]["country_code"] == "SY"
+    assert rec["places"][1]["status"] == "approximate" and rec["places"][1]["name"] == "Aleppo"
+    rec = json.loads(run("resolve", "--jsonl", str(spans), "--no-approximate").output)
+    assert rec["places"][1] is None
 
 
 def test_explain(run) -> None:  # type: ignore[no-untyped-def]

@@ -129,7 +129,12 @@ def test_resolve_spans_one_answer_per_span(gaz: Gazetteer) -> None:
     assert len(answers) == 3
     assert answers[0] is not None and answers[0].place is not None and answers[0].place.country_code == "SY"
     assert answers[1] is not None and answers[1].place is not None and answers[1].place.feature_code == "PCLI"
-    assert answers[2] is None
+    # Qwxzyville is in no gazetteer: put at the text's focal place, Idlib, and marked as a guess
+    guess = answers[2]
+    assert guess is not None and guess.status == "approximate" and guess.place is not None
+    assert guess.place.name == "Idlib" and guess.place.source == "focus" and guess.score == 0.0
+    assert "focal place, Idlib" in guess.reasons[-1]
+    assert resolve_spans(text, spans, gazetteer=gaz, approximate=False)[2] is None
 
 
 def test_explain_lists_reasons_and_alternatives(gaz: Gazetteer) -> None:

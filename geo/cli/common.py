@@ -84,6 +84,15 @@ def not_an_input(output: str | None, inputs: Iterable[str | None]) -> None:
                               "output file")
 
 
+def approximate_option(f: F) -> F:
+    """``--approximate/--no-approximate``: put names the gazetteer lacks at the document's focal place
+    (:mod:`geo.places.approximate`), or leave them without coordinates."""
+    return click.option("--approximate/--no-approximate", default=True, show_default=True,
+                        help="Place names the gazetteer lacks at the document's focal place (the town it names "
+                             "most), marked status approximate; with --no-approximate they have no coordinates."
+                        )(f)
+
+
 def output_option(f: F) -> F:
     """``-o/--output``: a file written whole or not at all, ``-`` for standard output."""
     return click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default="-",

@@ -9,8 +9,8 @@ from typing import IO, Any
 import click
 
 from ..formats.registry import names
-from ..model import Mention
-from .common import Ctx, errors, not_an_input, output_option
+from ..model import APPROXIMATE, Mention
+from .common import Ctx, approximate_option, errors, not_an_input, output_option
 from .unknown import geocoder_options, make_geocoder, unknown_summary
 
 __all__ = ["places_cmd", "resolve_cmd"]
@@ -47,7 +47,9 @@ def _table(docs: list[tuple[str | None, list[Mention]]], explain: bool) -> None:
             table.add_column(col, justify="right" if col in ("lat", "lon", "score") else "left")
         for m in mentions:
             p = m.place
-            table.add_row(f"{m.start}-{m.end}", _plain(m.text), _plain(p.name) if p else "?",
+            # "~ Greer": a name the gazetteer lacks, put at the document's focal place (status approximate)
+            shown = ("~ " if m.status == APPROXIMATE else "") + _plain(p.name) if p else "?"
+            table.add_row(f"{m.start}-{m.end}", _plain(m.text), shown,
                           p.country_code if p else "", p.feature_code if p else "", f"{p.lat:.4f}" if p else "",
                           f"{p.lon:.4f}" if p else "", f"{m.score:.2f}")
         console.print(table)
@@ -78,12 +80,13 @@ def _plain(text: str) -> str:
               help="Report place-like names the gazetteer lacks ('the town of X') as mentions with no place.")
 @click.option("--jobs", type=click.IntRange(0, 64), default=0,
               help="Worker processes for --jsonl (default 0: one per core from 200 documents on; 1: this one).")
+@approximate_option
 @output_option
 @geocoder_options
 @click.pass_obj
 def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, explain: bool, unknown: bool,
-               jobs: int, output: str, geocoder: str | None, user_agent: str | None, geocoder_url: str | None,
-               geocoder_timeout: float, save: bool) -> None:
+               jobs: int, approximate: bool, output: str, geocoder: str | None, user_agent: str | None,
+               geocoder_url: str | None, geocoder_timeout: float, save: bool) -> None:
     """Find and resolve the places named in a text (PATH, or - for standard input)."""
     from ..formats.io import atomic_output, read_jsonl, read_text
     from ..formats.registry import check_output_suffix, get
@@ -100,7 +103,8 @@ def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, e
 
             records = read_jsonl(jsonl, required={"id": (str, int), "text": str})
             parsed = iter_many([r["text"] for r in records], gazetteer=obj.gazetteer, jobs=jobs or None,
-                               explain=explain, unknown=unknown, rejected=explain)
+                               explain=explain, unknown=unknown, rejected=explain,
+                               approximate=approximate)
             fmt = fmt or "jsonl"
             docs: list[tuple[str | None, list[Mention]]] = []
             if fmt == "jsonl" and not geocoder:  # written as the workers finish, not after the last
@@ -116,7 +120,7 @@ def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, e
             written = False
             text = read_text(path)
             docs = [(None, parse_places(text, gazetteer=obj.gazetteer, explain=explain, unknown=unknown,
-                                        rejected=explain))]
+                                        rejected=explain, approximate=approximate))]
             fmt = fmt or ("table" if sys.stdout.isatty() and output == "-" else "json")
         if fmt == "table" and output != "-":
             raise click.UsageError("--format table writes to the terminal; choose another format for -o")
@@ -149,10 +153,12 @@ def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, e
               help='JSONL of {"id", "text", "spans": [[start, end], ...]} lines.')
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", help="Output format.")
 @click.option("--explain", is_flag=True, help="Add the reasons and runners-up to each answer.")
+@approximate_option
 @output_option
 @click.pass_obj
-def resolve_cmd(obj: Ctx, jsonl: str, fmt: str, explain: bool, output: str) -> None:
-    """Resolve given spans: one answer per span, in order, null where the resolver gives up."""
+def resolve_cmd(obj: Ctx, jsonl: str, fmt: str, explain: bool, approximate: bool, output: str) -> None:
+    """Resolve given spans: one answer per span, in order (status approximate where the gazetteer lacks the
+    name and the document's focal place stands in for it), null where the resolver gives up."""
     from ..errors import InputError
     from ..formats.io import atomic_output, read_jsonl
     from ..places import resolve_spans
@@ -167,7 +173,7 @@ def resolve_cmd(obj: Ctx, jsonl: str, fmt: str, explain: bool, output: str) -> N
                 raise InputError(f"{jsonl} record {n}: spans must be [[start, end], ...] integer pairs")
             try:
                 answers = resolve_spans(r["text"], [(s[0], s[1]) for s in spans], gazetteer=obj.gazetteer,
-                                        explain=explain)
+                                        explain=explain, approximate=approximate)
             except InputError as e:  # "span [0, 9] is outside the text": say which record
                 raise InputError(f"{jsonl} record {n}: {e}") from None
             results.append({"id": r["id"], "places": [a.to_dict(explain=explain) if a else None for a in answers]})

@@ -8,7 +8,7 @@ from typing import Any, TypeVar
 
 import click
 
-from ..model import UNKNOWN, Mention, main_country
+from ..model import APPROXIMATE, UNKNOWN, Mention, main_country
 
 __all__ = ["geocoder_options", "make_geocoder", "unknown_summary"]
 
@@ -44,7 +44,8 @@ def make_geocoder(gazetteer: Any, service: str, user_agent: str | None, url: str
 
 def unknown_summary(mentions: Sequence[Mention], *, source: str) -> list[str]:
     """Lines telling the user which place-like names the gazetteer lacks and how to fill them."""
-    unknown = [m for m in mentions if m.status == UNKNOWN]
+    # an approximate mention's name is no better known: its guess stands in until the user adds it
+    unknown = [m for m in mentions if m.status in (UNKNOWN, APPROXIMATE)]
     if not unknown:
         return []
     counts = Counter(m.text for m in unknown)

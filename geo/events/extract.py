@@ -36,6 +36,7 @@ from ..datelines import document_dateline
 from ..deadline import check as check_deadline
 from ..model import Event, Mention, main_country
 from ..places import check_length, default_gazetteer, parse_places, readable
+from ..places.approximate import without_guesses
 from ..taxonomy import PROTESTS, STRATEGIC, SUB_EVENT_TYPES, VIOLENT
 from .countries import home_country, own_countries
 from .dates import TimeExpr, attached_times, dateline_date, find_times
@@ -159,7 +160,7 @@ def extract(text: str, *, published: dt.date | str | None = None, source: str = 
         published = dt.date.fromisoformat(published)
     known = published or dateline_date(text)
     anchor = known or dt.date.today()
-    mentions = mentions if mentions is not None else parse_places(text, gazetteer=gaz)
+    mentions = without_guesses(mentions if mentions is not None else parse_places(text, gazetteer=gaz))
     original, text = text, readable(text, gaz)
     head = document_dateline(text)
     dateline = next((m for m in mentions if head and head.place_start <= m.start < head.place_end and m.place),

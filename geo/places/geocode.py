@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from gazetteer import Gazetteer, Place
 
 from ..errors import GeoError
-from ..model import RESOLVED, UNKNOWN, Mention, main_country
+from ..model import APPROXIMATE, RESOLVED, UNKNOWN, Mention, main_country
 
 __all__ = ["Found", "GeocoderUnavailable", "OnlineGeocoder", "UnknownGeocoderError", "fill_unknown"]
 
@@ -135,15 +135,20 @@ class OnlineGeocoder:
                      service=self.service, ref=ref)
 
 
+#: The statuses of a mention an online answer may replace: no place, or a guess (``geo.places.approximate``).
+_LOOKED_UP = (UNKNOWN, APPROXIMATE)
+
+
 def fill_unknown(mentions: Sequence[Mention], geocoder: OnlineGeocoder, *, save: bool = False
                  ) -> tuple[list[Mention], list[str]]:
-    """Resolve the unknown mentions online (biased to the document's main country); return the mentions and any
-    warnings. A failing service gives one warning and leaves the rest unknown: the run never fails."""
+    """Resolve the unknown mentions online (biased to the document's main country), and the approximate ones,
+    whose focal-place guess an answer replaces; return the mentions and any warnings. A failing service gives
+    one warning and leaves the rest as they were: the run never fails."""
     country = main_country(mentions)
     answers: dict[str, Found | None] = {}
     warnings: list[str] = []
     for m in mentions:
-        if m.status != UNKNOWN or m.text in answers:
+        if m.status not in _LOOKED_UP or m.text in answers:
             continue
         try:
             found = geocoder.lookup(m.text, country=country)
@@ -158,7 +163,7 @@ def fill_unknown(mentions: Sequence[Mention], geocoder: OnlineGeocoder, *, save:
                                    update=True, aliases=[top.name] if top.name != m.text else ())
     out = []
     for m in mentions:
-        best = answers.get(m.text) if m.status == UNKNOWN else None
+        best = answers.get(m.text) if m.status in _LOOKED_UP else None
         if best is None:
             out.append(m)
         else:

@@ -14,6 +14,7 @@ from gazetteer.normalize import designator
 
 from ..deadline import check as check_deadline
 from ..model import REJECTED, Mention
+from .approximate import approximate_unknown, place_at_focus
 from .people import person_names
 from .recognise import Rejected, candidate_spans, follows_a_town, is_dateline, select_spans, tokenize
 from .resolve import MIN_FIT, SpanLike, resolve_groups
@@ -77,13 +78,15 @@ def _truecased(text: str, gaz: Gazetteer) -> str:
 
 
 def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool = False,
-                 min_fit: float = MIN_FIT, unknown: bool = True, rejected: bool = False) -> list[Mention]:
+                 min_fit: float = MIN_FIT, unknown: bool = True, rejected: bool = False,
+                 approximate: bool = True) -> list[Mention]:
     """Find and resolve the place mentions of a text, in text order.
 
     With ``unknown`` (the default), place-like names the gazetteer lacks (``the town of Dabiq``) are included
     as mentions with ``place=None`` and ``status="unknown"`` (see ``geo.places.unknown``). With ``rejected``,
     names the gazetteer knows that a recogniser rule rejected are included too (``status="rejected"``, the rule
-    in ``reasons``): what ``geo places --explain`` shows.
+    in ``reasons``): what ``geo places --explain`` shows. With ``approximate`` (the default) as well, the unknown
+    names are put at the document's focal place, status ``approximate`` (:mod:`geo.places.approximate`).
 
     >>> [m.place.name for m in parse_places("Fighting near Aleppo, Syria.")]  # doctest: +SKIP
     ['Aleppo', 'Syria']
@@ -92,7 +95,7 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
     gaz = gazetteer or default_gazetteer()
     if is_shouting(text):  # wire copy in capitals: read as mixed case, reported with the original surfaces
         found_ = parse_places(readable(text, gaz), gazetteer=gaz, explain=explain,
-                              min_fit=min_fit, unknown=unknown, rejected=rejected)
+                              min_fit=min_fit, unknown=unknown, rejected=rejected, approximate=approximate)
         return [replace(m, text=text[m.start:m.end]) for m in found_]
     tokens = tokenize(text)
     runs = candidate_spans(text, tokens)
@@ -113,6 +116,8 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
             extra = [m for m in extra if normalize(m.text) not in excluded] if excluded else extra
         if extra:
             mentions = sorted([*mentions, *extra], key=lambda m: m.start)
+            if approximate:
+                mentions = approximate_unknown(mentions)
     if dropped:
         mentions = sorted([*mentions, *_rejections(dropped, mentions)], key=lambda m: m.start)
     return mentions
@@ -161,8 +166,12 @@ def _designated_by(text: str, start: int) -> str | None:
 
 
 def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazetteer | None = None,
-                  explain: bool = False) -> list[Mention | None]:
-    """Resolve given character spans of a text: one answer per span, in order, None where nothing fits."""
+                  explain: bool = False, approximate: bool = True) -> list[Mention | None]:
+    """Resolve given character spans of a text: one answer per span, in order, None where nothing fits.
+
+    With ``approximate`` (the default), a local name no candidate fits is put at the document's focal place
+    instead, status ``approximate`` (:mod:`geo.places.approximate`).
+    """
     gaz = gazetteer or default_gazetteer()
     for start, end in spans:
         if not (0 <= start < end <= len(text)):
@@ -189,7 +198,8 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gaz
             cands = tuple(c for c in cands if c.place.feature_code in ("ADM1", "PCLI"))
         named = suffix or _designated_by(text, s) or _designated_after(text, e)
         items.append(SpanLike(s, e, t, k, named, cands, is_dateline(text, s, e)))
-    return resolve_groups(text, items, explain=explain)[:len(given)]
+    answers = resolve_groups(text, items, explain=explain)[:len(given)]
+    return place_at_focus(answers, given, text) if approximate else answers
 
 
 _FOLLOWING_NAME = re.compile(r",[ \t]*([A-Z][\w’'-]*\.?(?:[ \t][A-Z][\w’'-]*\.?)?)")
