@@ -107,9 +107,10 @@ PUBLIC_BODIES = _words("board committee council commission association coalition
                        "authority library")
 
 #: Heads of organisations' names that show one even a few words on (``Kurdistan Workers Party``, ``Saint Peter
-#: and Saint Paul Church``), where a head such as ``News`` or ``United`` would not (``Syria and United Nations``).
+#: and Saint Paul Church``, a company's legal form: ``Capital Steel Co. in Lincoln``), where a head such as ``News``
+#: or ``United`` would not (``Syria and United Nations``).
 ORG_HEADS_AHEAD = _words("party church cathedral mosque temple synagogue chapel basilica monastery airlines airways "
-                         "movement front")
+                         "movement front co corp corporation inc ltd llc plc company")
 
 #: Words that are capitalised at a sentence start or in headlines but are not place names here (``Metro Police
 #: said``, ``the West Metro Chamber of Commerce``: no Metro, Indonesia).

@@ -98,6 +98,7 @@ def test_every_rule_has_a_case_and_a_docstring() -> None:
     ("Troops moved into Far North on Monday.", "Far North", "Far North, CM"),  # the region itself
     ("His brother moved to Atlanta, 20 miles away.", "Atlanta", "Atlanta, US"),  # no kin apposition, no age
     ("Mother Paris was what they called it.", "Paris", "Paris, FR"),  # a capitalised kin word is no kin here
+    ("Pilgrims walked from Sens to Paris.", "Sens", "Sens, FR"),  # no stop and name after it: the town
 ])
 def test_names_that_stand(tiny_gaz: Gazetteer, text: str, surface: str, place: str) -> None:
     assert places(text, tiny_gaz).get(surface) == place
@@ -108,6 +109,9 @@ def test_names_that_stand(tiny_gaz: Gazetteer, text: str, surface: str, place: s
     ("street-name", "A youth club in Atlanta Road, Paris, opened.", "Atlanta"),
     ("street-name", "The house is at 8024 Atlanta Cir., in Paris.", "Atlanta"),
     ("saint-dedication", "A bomb hit the Saint Paul and Saint Peter Coptic Orthodox Church in Aleppo.", "Saint Paul"),
+    ("title-or-given-name", "U.S. Sens. Robert Byrd and Jay Rockefeller met in Paris.", "Sens"),
+    ("organisation-name", "The arch is made by Portland Steel Co. in Paris.", "Portland"),
+    ("sentence-start-english", "Paris police came. Along with them came the mayor.", "Along"),  # 18,425 people
 ])
 def test_more_rule_examples(tiny_gaz: Gazetteer, rule: str, text: str, surface: str) -> None:
     assert rejections(text, tiny_gaz).get(surface) == rule
