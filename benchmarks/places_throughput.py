@@ -70,7 +70,7 @@ def main() -> None:
 
 def stages(texts: list[str], gaz: object) -> dict[str, float]:
     """Milliseconds per document in each stage of ``parse_places`` (CPU time, best of three passes)."""
-    from geo.places.pipeline import _designated_by
+    from geo.places.designators import designated_by, spread_towns
     from geo.places.recognise import candidate_spans, select_spans, tokenize
     from geo.places.resolve import MIN_FIT, SpanLike, resolve_groups
     from geo.places.truecase import is_shouting
@@ -90,8 +90,9 @@ def stages(texts: list[str], gaz: object) -> dict[str, float]:
             t3 = time.process_time()
             spans = select_spans(text, tokens, found, runs, None)
             t4 = time.process_time()
-            items = [SpanLike(s.start, s.end, s.text, s.key, s.designator or _designated_by(text, s.start),
-                              tuple(s.candidates), s.dateline) for s in spans]
+            items = spread_towns(text, [SpanLike(s.start, s.end, s.text, s.key,
+                                                 s.designator or designated_by(text, s.start),
+                                                 tuple(s.candidates), s.dateline) for s in spans])
             mentions = [m for m in resolve_groups(text, items, min_fit=MIN_FIT) if m is not None]
             t5 = time.process_time()
             find_unknown(text, mentions, tokens)

@@ -225,3 +225,23 @@ def test_a_list_that_a_plural_designator_closes_names_divisions(gaz: Gazetteer) 
     answers = resolve_spans(text, spans, gazetteer=gaz)
     assert [(m.place.name, m.place.admin1) for m in answers if m and m.place] == [
         (f"{n} County", "Minnesota") for n in names]
+
+
+def test_a_towns_institutions_make_every_mention_the_town(gaz: Gazetteer) -> None:
+    text = "Jordan Elementary School won a grant from a store in Shakopee. Parents in Jordan were delighted."
+    # the school's name is no place mention of its own, but it tells what the bare "Jordan" is
+    bare = next(m for m in parse_places(text, gazetteer=gaz, explain=True) if m.text == "Jordan")
+    assert bare.start == text.index("in Jordan") + 3 and bare.place is not None
+    assert (bare.place.country_code, bare.place.admin1) == ("US", "Minnesota") and "designator P +0.20" in bare.reasons
+    shakopee = text.index("Shakopee")
+    given = resolve_spans(text, [(0, 6), (shakopee, shakopee + 8), (bare.start, bare.end)], gazetteer=gaz)
+    assert all(a is not None and a.place is not None and a.place.admin1 == "Minnesota" for a in given)
+    # a street address before the name: the town (in a Pennsylvania text that alone would leave the country)
+    address = ("Services at Richland Funeral Home, 508 Cumberland St., Lebanon. Burial follows in Myerstown, "
+               "Pennsylvania.")
+    assert place_of(gaz, address, "Lebanon") == ("Lebanon", "US", "PPL")
+    bare = "Burial follows in Myerstown, Pennsylvania, after a service in Lebanon."
+    assert place_of(gaz, bare, "Lebanon")[2] == "PCLI"
+    # the country keeps its name where nothing says town, and a state its public schools
+    assert place_of(gaz, "Parents in Jordan were delighted, officials in Amman said.", "Jordan")[2] == "PCLI"
+    assert place_of(gaz, "Drinks sold in California public schools are sweet.", "California")[2] == "ADM1"

@@ -15,6 +15,7 @@ from gazetteer.normalize import designator
 from ..deadline import check as check_deadline
 from ..model import REJECTED, Mention
 from .approximate import approximate_unknown, place_at_focus
+from .designators import designated_after, designated_by, spread_towns
 from .people import person_names
 from .recognise import Rejected, candidate_spans, follows_a_town, is_dateline, select_spans, tokenize
 from .resolve import MIN_FIT, SpanLike, resolve_groups
@@ -104,8 +105,9 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
     people = person_names(text, tokens)  # read by the recogniser's rules and the unknown-name detector
     spans = select_spans(text, tokens, found, runs, dropped, people=people)
     check_deadline()
-    items = [SpanLike(s.start, s.end, s.text, s.key, s.designator or _designated_by(text, s.start),
+    items = [SpanLike(s.start, s.end, s.text, s.key, s.designator or designated_by(text, s.start),
                       tuple(s.candidates), s.dateline) for s in spans]
+    items = spread_towns(text, items)
     mentions = [m for m in resolve_groups(text, items, min_fit=min_fit, explain=explain) if m is not None]
     if unknown:
         from .unknown import find_unknown
@@ -133,36 +135,6 @@ def _rejections(dropped: list[Rejected], mentions: list[Mention]) -> list[Mentio
         out[r.start] = Mention(text=r.text, start=r.start, end=r.end, place=None, status=REJECTED,
                                reasons=(f"rejected by rule {r.rule}",))
     return list(out.values())
-
-
-_PREFIX_DESIGNATOR = re.compile(r"\b(?:(city|town|village|port|capital|hamlet|suburb|settlement)|(province|governorate"
-                                r"|region|state|district|county|oblast|prefecture|department)) of (?:the )?$", re.I)
-
-
-_SUFFIX_DESIGNATOR = re.compile(r"\s+(?:(city|town|village)|(province|governorate|state|oblast|prefecture))\b")
-
-
-def _designated_after(text: str, end: int) -> str | None:
-    """A designator just after a given span (``Washington`` in ``a Washington state farm``)."""
-    m = _SUFFIX_DESIGNATOR.match(text, end)
-    if m is None:
-        return None
-    return "P" if m.group(1) else "A"
-
-
-#: ``Terry Lee Jolly, 60, Lebanon, was arrested``, ``Jane Doe, 34, of Springfield``: a person's age, then where
-#: the person lives, which is a town (local news' habit; the country Lebanon lives nowhere).
-_RESIDENCE = re.compile(r"[A-Z][\w'’.-]*,\s+\d{1,3},\s+(?:of\s+)?$")
-
-
-def _designated_by(text: str, start: int) -> str | None:
-    """``the town of X`` names a populated place (P), ``the province of X`` an area (A); so does a person's
-    age before X (:data:`_RESIDENCE`)."""
-    before = text[max(0, start - 30):start]
-    m = _PREFIX_DESIGNATOR.search(before)
-    if m is None:
-        return "P" if _RESIDENCE.search(before) else None
-    return "P" if m.group(1) else "A"
 
 
 def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazetteer | None = None,
@@ -196,9 +168,9 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gaz
             cands = tuple(c for c in found.get(k, ()) if c.kind == "designated")
         if (s, e) in hidden:
             cands = tuple(c for c in cands if c.place.feature_code in ("ADM1", "PCLI"))
-        named = suffix or _designated_by(text, s) or _designated_after(text, e)
+        named = suffix or designated_by(text, s) or designated_after(text, e)
         items.append(SpanLike(s, e, t, k, named, cands, is_dateline(text, s, e)))
-    answers = resolve_groups(text, items, explain=explain)[:len(given)]
+    answers = resolve_groups(text, spread_towns(text, items), explain=explain)[:len(given)]
     return place_at_focus(answers, given, text) if approximate else answers
 
 
