@@ -245,3 +245,16 @@ def test_a_towns_institutions_make_every_mention_the_town(gaz: Gazetteer) -> Non
     # the country keeps its name where nothing says town, and a state its public schools
     assert place_of(gaz, "Parents in Jordan were delighted, officials in Amman said.", "Jordan")[2] == "PCLI"
     assert place_of(gaz, "Drinks sold in California public schools are sweet.", "California")[2] == "ADM1"
+
+
+def test_the_capital_of_a_country_the_text_names(gaz: Gazetteer) -> None:
+    trip = "GEORGETOWN, Ky. (WKYT) - A doctor from Lexington {} a family trip. A gunman fired in Paris on Thursday."
+    # a Kentucky paper: its Paris, until the text names France
+    assert place_of(gaz, trip.format("was on"), "Paris")[1] == "US"
+    assert place_of(gaz, trip.format("is in France on"), "Paris") == ("Paris", "FR", "PPLC")
+    reasons = next(m for m in parse_places(trip.format("is in France on"), gazetteer=gaz, explain=True)
+                   if m.text == "Paris").reasons
+    assert "capital of a named country FR +0.60" in reasons
+    # the text's own country gets no such part: Washington the state stays the state
+    seattle = "Seattle and Spokane in the United States are in Washington, where Tacoma voters went to the polls."
+    assert place_of(gaz, seattle, "Washington")[2] == "ADM1"

@@ -73,6 +73,7 @@ class Context:
     points: Points  # the other places' points, prepared for nearness
     divisions: dict[tuple[str, str], Place] = field(default_factory=dict)
     focus: tuple[str, str] | None = None  # (country, first-level division) the document's names share
+    nations: frozenset[str] = frozenset()  # the countries the document names as countries (``France``)
 
     @classmethod
     def of(cls, winners: Iterable[tuple[Place, float]]) -> Context:
@@ -80,7 +81,10 @@ class Context:
         admin1: set[tuple[str, str]] = set()
         points: list[tuple[float, float]] = []
         divisions: dict[tuple[str, str], Place] = {}
+        nations: set[str] = set()
         for place, count in winners:
+            if place.feature_code == "PCLI":
+                nations.add(place.country_code)
             if place.country_code:
                 countries[place.country_code] = countries.get(place.country_code, 0.0) + count
             if place.feature_code == "ADM1":
@@ -88,7 +92,7 @@ class Context:
                 divisions[(place.country_code, place.admin1 or place.name)] = place
             elif place.feature_code not in ("PCLI", "CONT", "ADM1") and len(points) < CONTEXT_POINTS:
                 points.append((place.lat, place.lon))
-        return cls(countries, admin1, Points(points), divisions)
+        return cls(countries, admin1, Points(points), divisions, nations=frozenset(nations))
 
     def without(self, place: Place, count: float) -> Context:
         """The context less one name's own contribution (a name does not support itself)."""
@@ -102,7 +106,8 @@ class Context:
         own = (place.lat, place.lon)
         points = self.points if own not in self.points.points else Points([p for p in self.points.points if p != own])
         divisions = {k: v for k, v in self.divisions.items() if k in admin1}
-        return Context(countries, admin1, points, divisions, self.focus)
+        nations = self.nations - {place.country_code} if place.feature_code == "PCLI" else self.nations
+        return Context(countries, admin1, points, divisions, self.focus, nations)
 
 
 class Votes(NamedTuple):

@@ -1,20 +1,18 @@
 """Rank gazetteer candidates for the names found in one document.
 
 Every candidate gets a fit that is a sum of named parts (printed by ``--explain``):
-- ``prior``: what kind of place it is (country, continent, first-level division, capital) and, for towns,
-  log population;
+- ``prior``: what kind of place it is (country, continent, first-level division, capital), for towns log population;
 - ``primary-name``: the text is the place's own name, not one of its alternates;
-- ``designator``: the text says what kind of place (``Idlib province`` asks for a division, ``the town of``
-  for a settlement);
-- ``country-context``: other names in the document resolve to places in the same country;
+- ``designator``: the text says what kind of place (``Idlib province``: a division; ``the town of``: a settlement);
+- ``country-context``: other names resolve to places in its country; ``capital of a named country``: the text
+  names the country of this capital and is not from there (``GEORGETOWN, Ky.`` ... ``France`` ... ``Paris``);
 - ``near-context``: it lies near other places the document names;
 - ``admin-context``: the document names its first-level division; ``sibling divisions``: a division among
   others of its country (``Georgia, Oklahoma and California``);
 - ``followed by``: the name right after it holds it (``Paris, Texas``), and that name holds it back (``Texas``
   is the state); ``the text names its kind elsewhere``: a bare ``Ontario`` after ``the province of Ontario``;
-- ``document focus``: the first-level division most of the document's names have a candidate in
-  (``geo.places.focus``: Huntsville and Walker County with Texas named are in Texas, not Alabama);
-- ``custom``: the user's own entry.
+- ``document focus``: the first-level division most of the document's names have a candidate in (``geo.places.focus``:
+  Huntsville and Walker County with Texas named are in Texas, not Alabama); ``custom``: the user's own entry.
 
 Context from other names is weighted by how sure each is of its country (``focus.certainty``: London the
 capital is sure, Richmond barely more Virginia than London's borough). Resolution runs in rounds: the answers
@@ -205,6 +203,7 @@ def rank_candidates(span: SpanLike, ctx: Context | None, holders: Sequence[Place
         keep = local[:_MAX_CANDIDATES]
     scored: list[_Scored] = []
     total = sum(ctx.countries.values()) if ctx else 0
+    home = max(ctx.countries, key=lambda cc: (ctx.countries[cc], cc)) if ctx and ctx.countries else None
     area = _names_an_area(span)
     focused: set[int] = set()  # namesakes of an area's name in the focus: lifted only once they beat the area
     for c, fit, why in keep:
@@ -216,6 +215,9 @@ def rank_candidates(span: SpanLike, ctx: Context | None, holders: Sequence[Place
                 share = WEIGHTS["country-context share"].value * min(1.0, 2 * n / total)
                 value = (WEIGHTS["country-context"].value + share) * _scale(n)
                 fit += _add(why, part("country-context", detail=f"{p.country_code} x{n:.1f}", value=value))
+            if p.feature_code == "PPLC" and p.country_code in ctx.nations and p.country_code != home \
+                    and span.designator != "A":
+                fit += _add(why, part("capital of a named country", detail=p.country_code))
             if p.feature_class != "A" or p.feature_code in ("ADM1", "ADM2"):
                 d = ctx.points.nearest_km(p.lat, p.lon)
                 tier = near_context(d)

@@ -61,6 +61,8 @@ WEIGHTS: dict[str, Weight] = {
     "near-context 150 km": Weight(0.20, "within 150 km"),
     "near-context 400 km": Weight(0.10, "within 400 km"),
     "admin-context": Weight(0.20, "the text names the place's first-level division"),
+    "capital of a named country": Weight(0.60, "GEORGETOWN, Ky. ... in France ... Paris' Champs-Elysees: the "
+                                               "capital of a country the text names, not its own country's Paris"),
     "sibling divisions": Weight(0.20, "'Georgia, Oklahoma, Pennsylvania and California': states among states"),
     "document focus": Weight(0.25, "Alexandria, Brandon, Kensington and Douglas County: only Minnesota holds all "
                                    "four, so each is the Minnesota town (see geo.places.focus)"),
