@@ -67,3 +67,16 @@ def test_focus_weighs_scores_not_counts() -> None:
         return Mention(name, 0, 1, Place(name, name, 0.0, 0.0, "P", "PPL", "US", "Virginia"), score)
     focal = focal_place([m("Bristow", 0.2), m("Bristow", 0.2), m("Manassas", 0.9)])
     assert focal is not None and (focal[0].name, focal[1]) == ("Manassas", 1)
+
+
+def test_the_focus_lies_in_the_documents_main_country() -> None:
+    def m(name: str, code: str, cc: str, score: float) -> Mention:
+        return Mention(name, 0, 1, Place(name, name, 0.0, 0.0, "P", code, cc, ""), score)
+    # a Cairo story that names Salah's Liverpool more often than Cairo: Egypt is where most answers lie
+    answers = [m("Liverpool", "PPLA2", "GB", 0.9)] * 4 + [m("Cairo", "PPLC", "EG", 0.9)]
+    answers += [m("Egypt", "PCLI", "EG", 1.0)] * 3 + [m("Nile Delta", "RGN", "EG", 0.8)]
+    focal = focal_place(answers)
+    assert focal is not None and focal[0].name == "Cairo"
+    # with no town of its own in the main country, the focus is the town named most wherever it is
+    only = focal_place(answers[:4] + answers[5:])
+    assert only is not None and only[0].name == "Liverpool"
