@@ -41,8 +41,10 @@ _TOWN_AFTER = re.compile(r"\s+(?i:elementary|middle school|high school|junior hi
                          r"borough|school district|independent school district|city council|city hall|mayor)\b")
 
 #: A street address before a name: ``Richland Funeral Home, 508 Cumberland St., Lebanon``.
-_ADDRESS_BEFORE = re.compile(r"\d+\s+(?:[A-Z][\w'’-]*\.?\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|"
-                             r"Boulevard|Lane|Ln|Way|Pike|Hwy|Highway|Ct|Court|Pl|Place)\.?,\s*$")
+_ADDRESS = (r"\d+\s+(?:[A-Z][\w'’-]*\.?\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Way|"
+            r"Pike|Hwy|Highway|Ct|Court|Pl|Place)\.?,\s*")
+_ADDRESS_BEFORE = re.compile(_ADDRESS + "$")
+_ADDRESS_ANY = re.compile(_ADDRESS)
 
 
 def designated_after(text: str, end: int) -> str | None:
@@ -87,11 +89,22 @@ def spread_towns(text: str, items: Sequence[SpanLike]) -> list[SpanLike]:
     """The names with no designator of their own designated ``P`` wherever the name, anywhere in the text, has a
     :func:`town_cue` (one name, one place per document; ``Jordan Elementary School``, which the recogniser reads
     as a school's name, still tells that ``Jordan`` is the town), unless a mention is designated an area."""
+    # where a cue closes a name and where an address opens one: found once, then each name is looked up there
+    ends = [m.start() for m in _TOWN_AFTER.finditer(text)]
+    starts = [m.end() for m in _ADDRESS_ANY.finditer(text)]
+    if not (ends or starts):
+        return list(items)
     areas = {i.key for i in items if i.designator == "A"}
     bare = {i.text: i.key for i in items if i.designator is None and i.key not in areas}
     towns = {key for surface, key in bare.items()
-             if any(town_cue(text, m.start(), m.end())
-                    for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text))}
+             if any(text.endswith(surface, 0, e) and _boundary(text, e - len(surface), -1) for e in ends)
+             or any(text.startswith(surface, q) and _boundary(text, q + len(surface), 0) for q in starts)}
     if not towns:
         return list(items)
     return [replace(i, designator="P") if i.designator is None and i.key in towns else i for i in items]
+
+
+def _boundary(text: str, at: int, side: int) -> bool:
+    """No letter, digit or hyphen at ``text[at + side]`` (the character before a name for -1, after it for 0)."""
+    k = at + side
+    return not (0 <= k < len(text)) or not (text[k].isalnum() or text[k] in "-_")
