@@ -1,6 +1,8 @@
 """Names the gazetteer lacks, put at the document's focal place (status approximate) and never taken for more."""
 from __future__ import annotations
 
+import re
+
 from gazetteer import Gazetteer, Place
 from geo import Mention, parse_places, resolve_spans
 from geo.events import extract
@@ -80,3 +82,15 @@ def test_the_focus_lies_in_the_documents_main_country() -> None:
     # with no town of its own in the main country, the focus is the town named most wherever it is
     only = focal_place(answers[:4] + answers[5:])
     assert only is not None and only[0].name == "Liverpool"
+
+
+def test_a_town_named_right_after_holds_the_name(gaz: Gazetteer) -> None:
+    text = ("Manassas voters met. The tournament at Stonewall Golf Club in Haymarket drew players from Manassas; "
+            "Manassas police came. Qwxzyville, Syria, was quiet.")
+    spans = spans_of(text, "Manassas", "Stonewall Golf Club", "Haymarket", "Qwxzyville", "Syria")
+    spans += [(m.start(), m.end()) for m in re.finditer("Manassas", text)][1:]
+    _, club, _, village, *_ = resolve_spans(text, spans, gazetteer=gaz)
+    assert club is not None and club.place is not None and club.place.name == "Haymarket"
+    assert club.reasons[-1] == "placed at Haymarket, named right after it"
+    # a country named right after is no place to put a village at: the focal place instead
+    assert village is not None and village.place is not None and village.place.name == "Manassas"

@@ -1,8 +1,9 @@
 """Names the gazetteer lacks, placed approximately (status :data:`~geo.model.APPROXIMATE`).
 
 A span handed to ``geo resolve`` as a place may name something no gazetteer lists: a building, a street, a
-golf club, a hamlet. Such a name is put at **the document's focal place** (:func:`focal_place`): the town or
-county the text's answers weigh most. A Manassas paper's ``Stonewall Golf Club``, a Greenville paper's ``Greer
+golf club, a hamlet. Such a name is put at the town or county named right after it that holds it
+(:func:`place_after`: ``University Hospital in Columbia``, ``Cellardyke, Fife``), else at **the document's focal
+place** (:func:`focal_place`): the town or county the text's answers weigh most. A Manassas paper's ``Stonewall Golf Club``, a Greenville paper's ``Greer
 Station`` and a Litchfield County paper's ``Harwinton`` lie in or near the town the article is about. The answer
 says it is a guess: status ``approximate``, score 0, the place's ``source`` ``focus``, and a reason naming the
 focal place. Names of seas, oceans, regions or peoples (``South Pacific``, ``Eastern Mediterranean``,
@@ -22,10 +23,10 @@ from dataclasses import replace
 
 from gazetteer import Place
 
-from ..model import APPROXIMATE, UNKNOWN, Mention, main_country
+from ..model import APPROXIMATE, RESOLVED, UNKNOWN, Mention, main_country
 
-__all__ = ["FOCAL_CODES", "NOT_LOCAL", "approximate_unknown", "focal_place", "is_local", "place_at_focus",
-           "without_guesses"]
+__all__ = ["FOCAL_CODES", "NOT_LOCAL", "approximate_unknown", "focal_place", "is_local", "place_after",
+           "place_at_focus", "without_guesses"]
 
 #: Feature codes of a place that can be a document's focus: towns and counties, not countries, first-level
 #: divisions or continents (a Manassas paper names Virginia and the United States too; its golf clubs lie in
@@ -93,24 +94,57 @@ def place_at_focus(answers: Sequence[Mention | None], spans: Sequence[tuple[int,
     place (:func:`focal_place`), as an approximate answer whose place is the focal place's point."""
     blanks = [Mention(text=text[s:e], start=s, end=e, place=None, status=UNKNOWN, reasons=("not in the gazetteer",))
               if a is None else a for a, (s, e) in zip(answers, spans, strict=True)]
-    placed = approximate_unknown(blanks)
+    placed = approximate_unknown(blanks, text)
     return [None if m.status == UNKNOWN else m for m in placed]
 
 
-def approximate_unknown(mentions: Sequence[Mention]) -> list[Mention]:
-    """The mentions with each unknown local name (:func:`is_local`) placed at the document's focal place
-    (:func:`focal_place`): status approximate, the focal place's point, and a reason that says so after the
-    unknown name's own."""
+#: What may stand between a name the gazetteer lacks and a town or county named right after it that holds it:
+#: ``University Hospital in Columbia``, ``Palais des Nations in Geneva``, ``Celebrity Cake Studio in Tacoma``,
+#: ``Cellardyke, Fife``, ``Balintawak, Quezon City`` (one sentence, 40 characters at most).
+_HELD_BY_NEXT = re.compile(r"[^.!?\n]{0,40}?(?:\s(?:in|at|near|outside)\s+(?:the\s+)?|,\s*)$")
+
+
+def place_after(m: Mention, mentions: Sequence[Mention], text: str) -> Mention | None:
+    """The resolved town or county named right after ``m`` that holds it (:data:`_HELD_BY_NEXT`), if the next
+    resolved name is one; None otherwise (``Pingilikani, Kenya``: a country, which is no guess at all)."""
+    after = [n for n in mentions if n.start >= m.end and n.place is not None and n.status == RESOLVED]
+    if not after:
+        return None
+    n = min(after, key=lambda n: n.start)
+    assert n.place is not None
+    held = FOCAL_CODES.fullmatch(n.place.feature_code) and n.start - m.end <= 45 \
+        and _HELD_BY_NEXT.match(text, m.end, n.start)
+    return n if held else None
+
+
+def _point(place: Place) -> Place:
+    """The place's point under its name, as a guess (no id of its own, source ``focus``)."""
+    return Place(id="", name=place.name, lat=place.lat, lon=place.lon, feature_class="", feature_code="",
+                 country_code=place.country_code, admin1=place.admin1, source="focus")
+
+
+def approximate_unknown(mentions: Sequence[Mention], text: str | None = None) -> list[Mention]:
+    """The mentions with each unknown local name (:func:`is_local`) placed approximately: at the town or county
+    named right after it that holds it (:func:`place_after`, given the ``text``), else at the document's focal
+    place (:func:`focal_place`); status approximate, that place's point, and a reason that says which after the
+    unknown name's own. Measured on the dev corpus: the place named after the name puts 8 more within 161 km
+    and 1 fewer (``Beyond Madinaty, Liverpool have ...``) than the focal place alone (``geo resolve`` 3,096 ->
+    3,103 of 3,436)."""
     focal = focal_place(mentions)
-    if focal is None:
-        return list(mentions)
-    place, count = focal
-    at = Place(id="", name=place.name, lat=place.lat, lon=place.lon, feature_class="", feature_code="",
-               country_code=place.country_code, admin1=place.admin1, source="focus")
-    why = (f"placed at the document's focal place, {place.name} "
-           f"(named {count} time{'' if count == 1 else 's'})")
-    return [replace(m, place=at, status=APPROXIMATE, score=0.0, reasons=(*m.reasons, why))
-            if m.status == UNKNOWN and m.place is None and is_local(m.text) else m for m in mentions]
+    out: list[Mention] = []
+    for m in mentions:
+        if m.status == UNKNOWN and m.place is None and is_local(m.text):
+            near = place_after(m, mentions, text) if text is not None else None
+            if near is not None and near.place is not None:
+                m = replace(m, place=_point(near.place), status=APPROXIMATE, score=0.0,
+                            reasons=(*m.reasons, f"placed at {near.place.name}, named right after it"))
+            elif focal is not None:
+                place, count = focal
+                m = replace(m, place=_point(place), status=APPROXIMATE, score=0.0,
+                            reasons=(*m.reasons, f"placed at the document's focal place, {place.name} "
+                                                 f"(named {count} time{'' if count == 1 else 's'})"))
+        out.append(m)
+    return out
 
 
 def without_guesses(mentions: Sequence[Mention]) -> list[Mention]:

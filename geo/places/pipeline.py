@@ -119,7 +119,7 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
         if extra:
             mentions = sorted([*mentions, *extra], key=lambda m: m.start)
             if approximate:
-                mentions = approximate_unknown(mentions)
+                mentions = approximate_unknown(mentions, text)
     if dropped:
         mentions = sorted([*mentions, *_rejections(dropped, mentions)], key=lambda m: m.start)
     return mentions
