@@ -44,7 +44,7 @@ def _coords_ok(lat: Any, lon: Any) -> bool:
 def prepare(events: Iterable[Event], mentions: Iterable[Mention] = ()) -> MapData:
     """Keep what can be drawn, ordered by latitude and longitude (the page finds the events drawn on one spot
     as runs of equal coordinates); count the rest by reason. Places are the resolved mentions, one per place:
-    an approximate mention (a name the gazetteer lacks, put at the document's focal place) is no marker of its
+    an approximate mention (a name the gazetteer lacks, put near where the text places it) is no marker of its
     own, or ``Greer Station`` would be drawn as a second Greer."""
     good: list[Event] = []
     skipped: Counter[str] = Counter()

@@ -151,7 +151,7 @@ def test_unknown_summary_on_the_terminal(run) -> None:  # type: ignore[no-untype
     result = run("places", str(SEED), "--format", "table")
     assert '"Dabiq" ("the town of Dabiq", 2 mentions)' in result.stderr
     assert 'geo gazetteer add "Dabiq" --lat ... --lon ... --country SY' in result.stderr
-    assert "meanwhile at the article's focal place (~ in the table" in result.stderr
+    assert "meanwhile placed near where the article puts it (~ in the table" in result.stderr
     assert "│ Dabiq" in result.stdout and "~ Aleppo" in result.stdout
     run("gazetteer", "add", "Dabiq", "--lat", "36.537", "--lon", "37.271", "--country", "SY")
     assert "not in the gazetteer" not in run("places", str(SEED), "--format", "table").stderr

@@ -85,12 +85,12 @@ def not_an_input(output: str | None, inputs: Iterable[str | None]) -> None:
 
 
 def approximate_option(f: F) -> F:
-    """``--approximate/--no-approximate``: put names the gazetteer lacks at the document's focal place
-    (:mod:`geo.places.approximate`), or leave them without coordinates."""
+    """``--approximate/--no-approximate``: put names the gazetteer lacks at the town named right after them or
+    the document's focal place (:mod:`geo.places.approximate`), or leave them without coordinates."""
     return click.option("--approximate/--no-approximate", default=True, show_default=True,
-                        help="Place names the gazetteer lacks at the document's focal place (the town it names "
-                             "most), marked status approximate; with --no-approximate they have no coordinates."
-                        )(f)
+                        help="Place names the gazetteer lacks at the town named right after them ('X in Y') or "
+                             "else the document's focal place, marked status approximate; with "
+                             "--no-approximate they have no coordinates.")(f)
 
 
 def output_option(f: F) -> F:

@@ -47,7 +47,7 @@ def _table(docs: list[tuple[str | None, list[Mention]]], explain: bool) -> None:
             table.add_column(col, justify="right" if col in ("lat", "lon", "score") else "left")
         for m in mentions:
             p = m.place
-            # "~ Greer": a name the gazetteer lacks, put at the document's focal place (status approximate)
+            # "~ Greer": a name the gazetteer lacks, put at a place near it (status approximate)
             shown = ("~ " if m.status == APPROXIMATE else "") + _plain(p.name) if p else "?"
             table.add_row(f"{m.start}-{m.end}", _plain(m.text), shown,
                           p.country_code if p else "", p.feature_code if p else "", f"{p.lat:.4f}" if p else "",
@@ -158,7 +158,7 @@ def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, e
 @click.pass_obj
 def resolve_cmd(obj: Ctx, jsonl: str, fmt: str, explain: bool, approximate: bool, output: str) -> None:
     """Resolve given spans: one answer per span, in order (status approximate where the gazetteer lacks the
-    name and the document's focal place stands in for it), null where the resolver gives up."""
+    name and a town named after it or the document's focal place stands in), null where the resolver gives up."""
     from ..errors import InputError
     from ..formats.io import atomic_output, read_jsonl
     from ..places import resolve_spans

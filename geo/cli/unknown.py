@@ -57,9 +57,8 @@ def unknown_summary(mentions: Sequence[Mention], *, source: str) -> list[str]:
     lines = [f"{n} place-like name{'s are' if n > 1 else ' is'} not in the gazetteer:"]
     for name, k in counts.most_common():
         lines.append(f'  "{name}" ("{cues[name]}", {k} mention{"s" if k > 1 else ""})')
-    guessed = sorted({m.text for m in unknown if m.status == APPROXIMATE})
-    if guessed:
-        lines.append("  meanwhile at the article's focal place (~ in the table; --no-approximate: no coordinates)")
+    if any(m.status == APPROXIMATE for m in unknown):
+        lines.append("  meanwhile placed near where the article puts it (~ in the table; --no-approximate: none)")
     first = counts.most_common(1)[0][0]
     lines.append(f'  add it:  geo gazetteer add "{first}" --lat ... --lon ... --country {country}')
     lines.append(f'  or look it up online:  geo places {source} --geocoder nominatim --user-agent "my-newsroom-tool"')

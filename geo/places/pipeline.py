@@ -87,7 +87,8 @@ def parse_places(text: str, *, gazetteer: Gazetteer | None = None, explain: bool
     as mentions with ``place=None`` and ``status="unknown"`` (see ``geo.places.unknown``). With ``rejected``,
     names the gazetteer knows that a recogniser rule rejected are included too (``status="rejected"``, the rule
     in ``reasons``): what ``geo places --explain`` shows. With ``approximate`` (the default) as well, the unknown
-    names are put at the document's focal place, status ``approximate`` (:mod:`geo.places.approximate`).
+    names are put at the town named right after them or the document's focal place, status ``approximate``
+    (:mod:`geo.places.approximate`).
 
     >>> [m.place.name for m in parse_places("Fighting near Aleppo, Syria.")]  # doctest: +SKIP
     ['Aleppo', 'Syria']
@@ -141,8 +142,8 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gaz
                   explain: bool = False, approximate: bool = True) -> list[Mention | None]:
     """Resolve given character spans of a text: one answer per span, in order, None where nothing fits.
 
-    With ``approximate`` (the default), a local name no candidate fits is put at the document's focal place
-    instead, status ``approximate`` (:mod:`geo.places.approximate`).
+    With ``approximate`` (the default), a local name no candidate fits is put at the town named right after it
+    or the document's focal place instead, status ``approximate`` (:mod:`geo.places.approximate`).
     """
     gaz = gazetteer or default_gazetteer()
     for start, end in spans:
