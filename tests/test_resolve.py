@@ -258,3 +258,10 @@ def test_the_capital_of_a_country_the_text_names(gaz: Gazetteer) -> None:
     # the text's own country gets no such part: Washington the state stays the state
     seattle = "Seattle and Spokane in the United States are in Washington, where Tacoma voters went to the polls."
     assert place_of(gaz, seattle, "Washington")[2] == "ADM1"
+
+
+def test_every_town_cue_holds_a_stem_the_quick_check_looks_for() -> None:
+    from geo.places import designators
+
+    words = designators._TOWN_AFTER.pattern.split("(?i:", 1)[1].split(")", 1)[0].split("|")
+    assert len(words) > 10 and all(any(stem in w for stem in designators._CUE_STEMS) for w in words)

@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from .resolve import SpanLike
 
-__all__ = ["designated_after", "designated_by", "spread_towns", "town_cue"]
+__all__ = ["designated_after", "designated_by", "spread_towns", "town_cues"]
 
 _PREFIX_DESIGNATOR = re.compile(r"\b(?:(city|town|village|port|capital|hamlet|suburb|settlement)|(province|governorate"
                                 r"|region|state|district|county|oblast|prefecture|department)) of (?:the )?$", re.I)
@@ -44,10 +44,8 @@ _TOWN_AFTER = re.compile(r"\s+(?i:elementary|middle school|high school|junior hi
 _CUE_STEMS = ("elementary", "school", "junior", "police", "fire", "township", "borough", "city", "mayor")
 
 #: A street address before a name: ``Richland Funeral Home, 508 Cumberland St., Lebanon``.
-_ADDRESS = (r"\d+\s+(?:[A-Z][\w'’-]*\.?\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Way|"
-            r"Pike|Hwy|Highway|Ct|Court|Pl|Place)\.?,\s*")
-_ADDRESS_BEFORE = re.compile(_ADDRESS + "$")
-_ADDRESS_ANY = re.compile(_ADDRESS)
+_ADDRESS = re.compile(r"\d+\s+(?:[A-Z][\w'’-]*\.?\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|"
+                      r"Lane|Ln|Way|Pike|Hwy|Highway|Ct|Court|Pl|Place)\.?,\s*")
 
 
 def designated_after(text: str, end: int) -> str | None:
@@ -76,27 +74,25 @@ def designated_by(text: str, start: int) -> str | None:
     return "P" if m.group(1) else "A"
 
 
-def town_cue(text: str, start: int, end: int) -> bool:
-    """Whether the words around ``text[start:end]`` show it to be a town's name: its institutions after it, or
-    a street address before it.
+def town_cues(text: str) -> tuple[list[int], list[int]]:
+    """Where the text's town cues are: the offsets at which a town's institutions follow a name (the name ends
+    there), and those at which a name follows a street address (it starts there).
 
-    >>> town_cue("Lebanon Police said", 0, 7), town_cue("the Lebanon border", 4, 11)
-    (True, False)
-    >>> town_cue("Home, 508 Cumberland St., Lebanon.", 26, 33)
-    True
+    >>> town_cues("Lebanon Police said; 508 Cumberland St., Lebanon. The Lebanon border")
+    ([7], [41])
     """
-    return bool(_TOWN_AFTER.match(text, end) or _ADDRESS_BEFORE.search(text[max(0, start - 60):start]))
+    # half the texts hold no cue word: a search for their stems first, in C
+    lowered = text.lower()
+    ends = [m.start() for m in _TOWN_AFTER.finditer(text)] if any(w in lowered for w in _CUE_STEMS) else []
+    return ends, [m.end() for m in _ADDRESS.finditer(text)]
 
 
 def spread_towns(text: str, items: Sequence[SpanLike]) -> list[SpanLike]:
-    """The names with no designator of their own designated ``P`` wherever the name, anywhere in the text, has a
-    :func:`town_cue` (one name, one place per document; ``Jordan Elementary School``, which the recogniser reads
-    as a school's name, still tells that ``Jordan`` is the town), unless a mention is designated an area."""
-    # where a cue closes a name and where an address opens one: found once, then each name is looked up there
-    # (half the texts have no cue word: a search for their stems first, in C)
-    lowered = text.lower()
-    ends = [m.start() for m in _TOWN_AFTER.finditer(text)] if any(w in lowered for w in _CUE_STEMS) else []
-    starts = [m.end() for m in _ADDRESS_ANY.finditer(text)]
+    """The names with no designator of their own designated ``P`` wherever the name, anywhere in the text, is at
+    one of its :func:`town_cues` (one name, one place per document; ``Jordan Elementary School``, which the
+    recogniser reads as a school's name, still tells that ``Jordan`` is the town), unless a mention is designated
+    an area."""
+    ends, starts = town_cues(text)  # found once; each name is then looked up at them
     if not (ends or starts):
         return list(items)
     areas = {i.key for i in items if i.designator == "A"}
