@@ -74,6 +74,7 @@ class Context:
     divisions: dict[tuple[str, str], Place] = field(default_factory=dict)
     focus: tuple[str, str] | None = None  # (country, first-level division) the document's names share
     nations: frozenset[str] = frozenset()  # the countries the document names as countries (``France``)
+    home: str | None = None  # the country the other names' answers weigh most (set with the focus)
 
     @classmethod
     def of(cls, winners: Iterable[tuple[Place, float]]) -> Context:
@@ -107,7 +108,7 @@ class Context:
         points = self.points if own not in self.points.points else Points([p for p in self.points.points if p != own])
         divisions = {k: v for k, v in self.divisions.items() if k in admin1}
         nations = self.nations - {place.country_code} if place.feature_code == "PCLI" else self.nations
-        return Context(countries, admin1, points, divisions, self.focus, nations)
+        return Context(countries, admin1, points, divisions, self.focus, nations, self.home)
 
 
 class Votes(NamedTuple):

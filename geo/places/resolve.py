@@ -203,7 +203,6 @@ def rank_candidates(span: SpanLike, ctx: Context | None, holders: Sequence[Place
         keep = local[:_MAX_CANDIDATES]
     scored: list[_Scored] = []
     total = sum(ctx.countries.values()) if ctx else 0
-    home = max(ctx.countries, key=lambda cc: (ctx.countries[cc], cc)) if ctx and ctx.countries else None
     area = _names_an_area(span)
     focused: set[int] = set()  # namesakes of an area's name in the focus: lifted only once they beat the area
     for c, fit, why in keep:
@@ -215,7 +214,7 @@ def rank_candidates(span: SpanLike, ctx: Context | None, holders: Sequence[Place
                 share = WEIGHTS["country-context share"].value * min(1.0, 2 * n / total)
                 value = (WEIGHTS["country-context"].value + share) * _scale(n)
                 fit += _add(why, part("country-context", detail=f"{p.country_code} x{n:.1f}", value=value))
-            if p.feature_code == "PPLC" and p.country_code in ctx.nations and p.country_code != home \
+            if p.feature_code == "PPLC" and p.country_code in ctx.nations and p.country_code != ctx.home \
                     and span.designator != "A":
                 fit += _add(why, part("capital of a named country", detail=p.country_code))
             if p.feature_class != "A" or p.feature_code in ("ADM1", "ADM2"):
@@ -353,7 +352,7 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
                 if other != g:
                     own.update(ballot_of[other])
             top = max(ctx.countries, key=lambda cc: (ctx.countries[cc], cc), default=None)
-            ctx = replace(ctx, focus=focus_without(total, own, top))
+            ctx = replace(ctx, focus=focus_without(total, own, top), home=top)
             holds = tuple(sorted({p for i in idx for p in held.get(i, ())}))
             ranked = ranked_of[g] = rank_candidates(spans[idx[0]], ctx, holders.get(idx[0], ()), locals_[g],
                                                     holds, said.get(g[0]) if g[1] is None else None)
