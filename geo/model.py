@@ -58,6 +58,12 @@ class Mention:
         return self.place.lat if self.place else None
 
     @property
+    def located(self) -> bool:
+        """Whether the text's own name has a place: not unknown, and not an approximate guess (a map draws
+        these; ``geo.places.approximate``)."""
+        return self.place is not None and self.status != APPROXIMATE
+
+    @property
     def lon(self) -> float | None:
         return self.place.lon if self.place else None
 

@@ -8,7 +8,6 @@ from typing import Any
 import click
 
 from geo.cli.common import columns_option, min_confidence_option
-from geo.model import APPROXIMATE
 
 __all__ = ["map_cmd", "report_cmd"]
 
@@ -194,7 +193,7 @@ def report_cmd(obj: Any, inputs: tuple[str, ...], output: str, title: str, offli
         events, mentions = load_inputs(obj, inputs, published=published, include_background=include_background,
                                        columns=columns)
         events = confident(events, min_confidence)
-        if not events and not any(m.place is not None and m.status != APPROXIMATE for m in mentions):
+        if not events and not any(m.located for m in mentions):
             raise InputError(f"no events or places to report in {', '.join(inputs)}")
         sources = report_sources(events, _headlines(inputs), target)
         m = render(events, mentions, title=title, tiles=tiles, offline=offline)

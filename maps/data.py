@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from geo.model import APPROXIMATE, Event, Mention
+from geo.model import Event, Mention
 
 from .escape import script_json_text
 from .style import type_index
@@ -61,7 +61,7 @@ def prepare(events: Iterable[Event], mentions: Iterable[Mention] = ()) -> MapDat
     counts: Counter[str] = Counter()
     where: dict[str, tuple[str, float, float]] = {}
     for m in mentions:
-        if m.place is not None and m.status != APPROXIMATE and _coords_ok(m.place.lat, m.place.lon):
+        if m.located and m.place is not None and _coords_ok(m.place.lat, m.place.lon):
             counts[m.place.id] += 1
             where[m.place.id] = (m.place.name, m.place.lat, m.place.lon)
     places = [(where[k][0], where[k][1], where[k][2], n) for k, n in counts.items()]

@@ -15,7 +15,7 @@ from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment
 
-from geo.model import APPROXIMATE, Event
+from geo.model import Event
 
 from .embed import to_fragment
 
@@ -214,7 +214,7 @@ def place_totals(mentions: Sequence[Any]) -> list[tuple[str, str, int, int]]:
     """(place, country, mentions, 0) for a report with no events: the places the articles name, most named first
     (approximate mentions are guesses, not places the articles name, and are left out)."""
     counts: Counter[tuple[str, str]] = Counter((m.place.name, m.place.country_code) for m in mentions
-                                               if m.place is not None and m.status != APPROXIMATE)
+                                               if m.located)
     return [(name, cc, n, 0) for (name, cc), n in sorted(counts.items(), key=lambda t: (-t[1], t[0]))]
 
 
