@@ -27,8 +27,8 @@ from gazetteer import Place
 
 from ..model import APPROXIMATE, RESOLVED, UNKNOWN, Mention, main_country
 
-__all__ = ["FOCAL_CODES", "NOT_LOCAL", "approximate_unknown", "focal_place", "is_local", "place_after",
-           "place_at_focus", "without_guesses"]
+__all__ = ["FOCAL_CODES", "NOT_LOCAL", "approximate_answers", "approximate_unknown", "focal_place", "is_local",
+           "place_after", "without_guesses"]
 
 #: Feature codes of a place that can be a document's focus: towns and counties, not countries, first-level
 #: divisions or continents (a Manassas paper names Virginia and the United States too; its golf clubs lie in
@@ -90,7 +90,7 @@ def focal_place(answers: Sequence[Mention | None]) -> tuple[Place, int] | None:
     return first[best][1], counts[best]
 
 
-def place_at_focus(answers: Sequence[Mention | None], spans: Sequence[tuple[int, int]], text: str
+def approximate_answers(answers: Sequence[Mention | None], spans: Sequence[tuple[int, int]], text: str
                    ) -> list[Mention | None]:
     """The answers with each local name left without one (:func:`is_local`) placed approximately
     (:func:`approximate_unknown`)."""

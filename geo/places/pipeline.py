@@ -14,7 +14,7 @@ from gazetteer.normalize import designator
 
 from ..deadline import check as check_deadline
 from ..model import REJECTED, Mention
-from .approximate import approximate_unknown, place_at_focus
+from .approximate import approximate_answers, approximate_unknown
 from .designators import designated_after, designated_by, spread_towns
 from .people import person_names
 from .recognise import Rejected, candidate_spans, follows_a_town, is_dateline, select_spans, tokenize
@@ -172,7 +172,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gaz
         named = suffix or designated_by(text, s) or designated_after(text, e)
         items.append(SpanLike(s, e, t, k, named, cands, is_dateline(text, s, e)))
     answers = resolve_groups(text, spread_towns(text, items), explain=explain)[:len(given)]
-    return place_at_focus(answers, given, text) if approximate else answers
+    return approximate_answers(answers, given, text) if approximate else answers
 
 
 _FOLLOWING_NAME = re.compile(r",[ \t]*([A-Z][\w’'-]*\.?(?:[ \t][A-Z][\w’'-]*\.?)?)")
