@@ -1,6 +1,9 @@
 """Candidate ranking: context, hierarchy, consistency, capitals; explainable scores."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from gazetteer import Gazetteer
 from gazetteer.distance import distance_km
 from geo import parse_places, resolve_spans
@@ -265,3 +268,19 @@ def test_every_town_cue_holds_a_stem_the_quick_check_looks_for() -> None:
 
     words = designators._TOWN_AFTER.pattern.split("(?i:", 1)[1].split(")", 1)[0].split("|")
     assert len(words) > 10 and all(any(stem in w for stem in designators._CUE_STEMS) for w in words)
+
+
+_CUE_TEXT = st.lists(st.sampled_from(["Jordan", " ", "  ", "\n", "\t", "-", ",", "Police", "police", "POLICE",
+                                      "High School", "high school", "School District", "Independent", "mayor",
+                                      "Mayors", "city hall", "City", "Hall", "Elementary", "İ", "x", "508"]),
+                     max_size=14).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CUE_TEXT)
+def test_the_fast_town_cue_search_finds_what_the_cue_pattern_finds(text: str) -> None:
+    """The lower-cased, case-sensitive search (geo.places.designators._cue_ends) is only a faster way to find
+    the case-blind pattern's matches: the same offsets on any text."""
+    from geo.places import designators
+
+    assert designators._cue_ends(text) == [m.start() for m in designators._TOWN_AFTER.finditer(text)]
