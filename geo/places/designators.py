@@ -75,6 +75,8 @@ def designated_by(text: str, start: int) -> str | None:
     ('A', 'P')
     """
     before = text[max(0, start - 30):start]
+    if not before.rstrip()[-3:].lower().endswith(("of", "the", ",")):
+        return None  # every cue ends so ("the town of ", "the province of the ", "Jane Doe, 34, "): most names none
     m = _PREFIX_DESIGNATOR.search(before)
     if m is None:
         return "P" if _RESIDENCE.search(before) else None

@@ -89,6 +89,9 @@ def firm_name(v: View) -> bool:
                    for c in cands)
 
 
+#: The last words :data:`_MEDIUM_BEFORE` can end with, looked for before the pattern is searched.
+_MEDIUM_WORDS = ("newspaper", "daily", "paper", "magazine", "weekly", "tabloid", "broadcaster", "channel", "agency",
+                 "the")
 _MEDIUM_BEFORE = re.compile(r"\b(?:newspaper|daily|paper|magazine|weekly|tabloid|broadcaster|channel|news agency)"
                             r"\s+(?:the\s+)?$", re.I)
 _MEDIUM_AFTER = re.compile(r"\s+(?:newspaper|daily|magazine|weekly|tabloid|news (?:agency|outlet|service|website))\b")
@@ -121,7 +124,7 @@ def named_medium(v: View) -> bool:
     everywhere (``according to Al-Ahram``, ``Al-Ahram said``), unless it could be a town of 50,000 people or an
     area (``the Cairo daily`` leaves Cairo a city)."""
     before = v.text[max(0, v.first.start - 30):v.first.start]
-    if _MEDIUM_BEFORE.search(before):
+    if before.rstrip().lower().endswith(_MEDIUM_WORDS) and _MEDIUM_BEFORE.search(before):
         return True
     if _MEDIUM_AFTER.match(v.text, v.last.end) and not _INDEFINITE_BEFORE.search(before):
         return True

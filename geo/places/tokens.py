@@ -3,6 +3,7 @@ the previous one inside a name (only a space, a line wrap or a hyphen between th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from gazetteer.normalize import word_key
@@ -13,6 +14,8 @@ __all__ = ["CONTINUES", "MARKS", "Token", "tokenize"]
 MARKS = "'’`ʿʾ‘"
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:[A-Z](?![a-z]))?|[^\W\d_]+(?:[" + MARKS + r"][^\W\d_]+)*")
 _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
+#: The same for ASCII text, where the Unicode classes match what the ASCII ones do, a fifth faster.
+_TOKEN_SPLIT_ASCII = re.compile(_TOKEN_SPLIT.pattern, re.ASCII)
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*)$")
 #: Lower-case words after which a wrapped line goes on with the same phrase ("in\n Wisconsin").
 CONTINUES = frozenset({"in", "of", "at", "to", "and", "or", "the", "a", "an", "from", "for", "by", "with",
@@ -37,7 +40,8 @@ def tokenize(text: str) -> list[Token]:
     """Words with offsets; a possessive ``'s`` is left outside the word."""
     tokens: list[Token] = []
     new = tuple.__new__  # Token(...) through the named tuple's own __new__ costs a Python call per word
-    parts = _TOKEN_SPLIT.split(text)  # [gap, word, gap, word, ..., gap]: one pass in C, offsets summed here
+    # [gap, word, gap, word, ..., gap]: one pass in C, offsets summed here
+    parts = (_TOKEN_SPLIT_ASCII if text.isascii() else _TOKEN_SPLIT).split(text)
     pos = len(parts[0])
     gap = parts[0]
     prev_key = ""
@@ -62,9 +66,8 @@ def tokenize(text: str) -> list[Token]:
                 sentence_start, joined = True, False
             else:
                 # a line break starts a sentence unless the line was wrapped mid-phrase ("in\n Wisconsin")
-                sentence_start = bool(_SENTENCE_END.search(gap)) or (
-                    "\n" in gap and (gap.count("\n") > 1 or prev_key not in CONTINUES))
-                joined = bool(_JOIN.match(gap))
+                ends, breaks, joined = _gap(gap)
+                sentence_start = ends or (breaks > 0 and (breaks > 1 or prev_key not in CONTINUES))
             tokens.append(new(Token, (word, start, end, key, word[0].isupper(), word.isupper(), sentence_start,
                                       joined)))
             prev_key = key
@@ -73,3 +76,10 @@ def tokenize(text: str) -> list[Token]:
             gap = gap + parts[k] + parts[k + 1]
         pos += len(parts[k + 1])
     return tokens
+
+
+@lru_cache(maxsize=4096)
+def _gap(gap: str) -> tuple[bool, int, bool]:
+    """(ends a sentence, line breaks, joins the words) of the text between two words: the same few gaps recur
+    (``. ``, ``\n\n``, `` "``), and two expressions over each cost a tenth of the tokenizer."""
+    return bool(_SENTENCE_END.search(gap)), gap.count("\n"), bool(_JOIN.match(gap))

@@ -83,11 +83,23 @@ def is_shouting(text: str) -> bool:
     (True, False)
     """
     head = text[:2000]  # most texts say at once that they are not in capitals
-    if _letters(_LOWER, string.ascii_lowercase, head) > (1 - SHOUTING_SHARE) * len(head) and len(head) >= 200:
-        return False
+    if len(head) >= 200 and (_ascii_letters(string.ascii_lowercase, head) > (1 - SHOUTING_SHARE) * len(head)
+                             or _letters(_LOWER, string.ascii_lowercase, head) > (1 - SHOUTING_SHARE) * len(head)):
+        return False  # its ASCII lower-case letters alone, counted in C, tell most texts with accents too
     lower = _letters(_LOWER, string.ascii_lowercase, text)
     upper = _letters(_UPPER, string.ascii_uppercase, text)
     return upper + lower >= 40 and upper >= SHOUTING_SHARE * (upper + lower)
+
+
+def _ascii_letters(ascii_letters: str, text: str) -> int:
+    """How many of ``ascii_letters`` the text holds, any other characters in it (fewer than :func:`_letters`
+    counts, never more).
+
+    >>> _ascii_letters(string.ascii_lowercase, "Ürümqi and Aleppo")
+    12
+    """
+    data = text.encode("utf-8")
+    return len(data) - len(data.translate(None, ascii_letters.encode("ascii")))
 
 
 def _letters(runs: re.Pattern[str], ascii_letters: str, text: str) -> int:

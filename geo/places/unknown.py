@@ -91,7 +91,8 @@ def _cue(text: str, tokens: Sequence[Token], a: int, b: int, surface: str, divis
     """Why the run of words [a, b) names a place, or None."""
     start, end = tokens[a].start, tokens[b - 1].end
     before = text[max(0, start - 60):start]
-    cue = _BEFORE.search(before)
+    # every cue before a name ends "of", "near" or "outside" (and a space): the pattern is searched only then
+    cue = _BEFORE.search(before) if before.rstrip()[-7:].lower().endswith(("of", "near", "outside")) else None
     if cue is not None:
         return f"{cue.group(0)}{surface}".strip()
     if tokens[a].sentence_start and b - a == 1 and not tokens[a].upper:

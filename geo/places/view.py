@@ -44,10 +44,12 @@ def previous_word(tokens: Sequence[Token], a: int) -> Token | None:
     return None
 
 
+#: The plural designators that close a list of divisions.
+_PLURAL_DESIGNATORS = ("counties", "parishes", "provinces", "governorates", "districts")
 #: The rest of a list of divisions that a plural designator closes: ``Douglas[, Lancaster and Sarpy counties]``,
 #: ``Swift[ and Wilkin counties]``.
 _LISTED_DIVISIONS = re.compile(r"(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?){0,8},?\s+"
-                               r"(?:counties|parishes|provinces|governorates|districts)\b")
+                               r"(?:" + "|".join(_PLURAL_DESIGNATORS) + r")\b")
 
 
 def listed_division(text: str, end: int) -> bool:
@@ -57,7 +59,11 @@ def listed_division(text: str, end: int) -> bool:
     >>> [listed_division(text, e) for e in (7, 18, 28)]
     [True, True, True]
     """
-    return _LISTED_DIVISIONS.match(text, end, min(len(text), end + 200)) is not None
+    stop = min(len(text), end + 200)
+    window = text[end:stop]
+    if not any(w in window for w in _PLURAL_DESIGNATORS):
+        return False  # no plural designator near: most names (the pattern, tried first, cost 3 microseconds)
+    return _LISTED_DIVISIONS.match(text, end, stop) is not None
 
 
 class View:
