@@ -95,6 +95,11 @@ class Context:
                 points.append((place.lat, place.lon))
         return cls(countries, admin1, Points(points), divisions, nations=frozenset(nations))
 
+    def focused(self, focus: Division | None, home: str | None) -> Context:
+        """The context with this focus and main country (``dataclasses.replace`` costs ten times more: the
+        resolver asks once for every name in every round)."""
+        return Context(self.countries, self.admin1, self.points, self.divisions, focus, self.nations, home)
+
     def without(self, place: Place, count: float) -> Context:
         """The context less one name's own contribution (a name does not support itself)."""
         countries = self.countries.copy()

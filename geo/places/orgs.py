@@ -80,7 +80,8 @@ def firm_name(v: View) -> bool:
     if not v.single:
         return False
     after = _FIRM.match(v.text, v.last.end)
-    before = _FIRM_BEFORE.search(v.text[max(0, v.first.start - 40):v.first.start])
+    window = v.text[max(0, v.first.start - 40):v.first.start]
+    before = _FIRM_BEFORE.search(window) if "&" in window else None  # most names have no ampersand before them
     other = after or before
     if other is None:
         return False

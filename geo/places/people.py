@@ -21,6 +21,9 @@ __all__ = ["kin_apposition", "name_with_age", "person_names", "speakers", "word_
 _KIN_BEFORE = re.compile(r"\b(?:sons?|daughters?|wife|husband|brothers?|sisters?|mother|father|grandsons?|"
                          r"granddaughters?|nieces?|nephews?|cousins?|eldest|youngest|twins?|fianc[eé]e?|"
                          r"girlfriend|boyfriend|stepson|stepdaughter),?\s+(?:[A-Z][\w'’-]*(?:,|\s+and)\s+)?$")
+#: Substrings one of which every word of :data:`_KIN_BEFORE` contains.
+_KIN_STEMS = ("son", "daughter", "wife", "husband", "brother", "sister", "mother", "father", "niece", "nephew",
+              "cousin", "eldest", "youngest", "twin", "fianc", "friend")
 #: A person's age after the name, between commas: ``Parker, 8, has``, ``Harrison, 8, held`` (a street number or
 #: a ZIP code has more digits; ``Paris, 12 miles`` no second comma).
 _AGE_AFTER = re.compile(r",\s+\d{1,2},")
@@ -111,7 +114,12 @@ def word_name_here(tok: Token, lower: set[str]) -> bool:
 def kin_apposition(v: View) -> bool:
     """``whose son, Parker, 8, has``, ``with his wife, Caroline``, ``daughters North and Chicago``: a relative's
     name, not Parker, Colorado."""
-    return v.single and _KIN_BEFORE.search(v.text, max(0, v.first.start - 40), v.first.start) is not None
+    if not v.single:
+        return False
+    start = max(0, v.first.start - 40)
+    window = v.text[start:v.first.start]
+    # the pattern is searched only where one of the words for kin is (most names have none before them)
+    return any(w in window for w in _KIN_STEMS) and _KIN_BEFORE.search(v.text, start, v.first.start) is not None
 
 
 def name_with_age(v: View) -> bool:

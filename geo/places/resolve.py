@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
@@ -352,7 +352,7 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
                 if other != g:
                     own.update(ballot_of[other])
             top = max(ctx.countries, key=lambda cc: (ctx.countries[cc], cc), default=None)
-            ctx = replace(ctx, focus=focus_without(total, own, top), home=top)
+            ctx = ctx.focused(focus_without(total, own, top), top)
             holds = tuple(sorted({p for i in idx for p in held.get(i, ())}))
             ranked = ranked_of[g] = rank_candidates(spans[idx[0]], ctx, holders.get(idx[0], ()), locals_[g],
                                                     holds, said.get(g[0]) if g[1] is None else None)
