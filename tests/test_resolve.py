@@ -284,3 +284,25 @@ def test_the_fast_town_cue_search_finds_what_the_cue_pattern_finds(text: str) ->
     from geo.places import designators
 
     assert designators._cue_ends(text) == [m.start() for m in designators._TOWN_AFTER.finditer(text)]
+
+
+_CUE_BEFORE = st.lists(st.sampled_from(["the town of ", "The Province Of the ", "Jane Doe, 34, ", "Doe, 34, of ",
+                                        "of", " ", ",", "the ", "x", "Lebanon", "counties", " and ", "Sarpy",
+                                        ", ", "\n", "OF THE "]), max_size=10).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_CUE_BEFORE, _CUE_BEFORE)
+def test_the_quick_checks_before_the_designator_patterns_change_no_answer(before: str, after: str) -> None:
+    """designated_by and listed_division look for the words their patterns end with before searching them: the
+    same answers as the patterns alone."""
+    from geo.places import designators, view
+
+    text = before + "Lebanon" + after
+    start, end = len(before), len(before) + len("Lebanon")
+    window = text[max(0, start - 30):start]
+    m = designators._PREFIX_DESIGNATOR.search(window)
+    expected = ("P" if m.group(1) else "A") if m else ("P" if designators._RESIDENCE.search(window) else None)
+    assert designators.designated_by(text, start) == expected
+    listed = view._LISTED_DIVISIONS.match(text, end, min(len(text), end + 200)) is not None
+    assert view.listed_division(text, end) == listed

@@ -46,9 +46,10 @@ _CUE_STEMS = ("elementary", "school", "junior", "police", "fire", "township", "b
 #: at every space of a text, was two thirds of the instructions the designators added to the pipeline.
 _SPACE_CUE = re.compile(_TOWN_AFTER.pattern.replace(r"\s+(?i:", r"\s(?:", 1))
 
-#: A street address before a name: ``Richland Funeral Home, 508 Cumberland St., Lebanon``.
+#: The street word and comma that end an address.
 _STREET_END = (r"(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Blvd|Boulevard|Lane|Ln|Way|Pike|Hwy|Highway|Ct|Court|Pl|"
                r"Place)\.?,")
+#: A street address before a name: ``Richland Funeral Home, 508 Cumberland St., Lebanon``.
 _ADDRESS = re.compile(r"\d+\s+(?:[A-Z][\w'’-]*\.?\s+){1,3}" + _STREET_END + r"\s*")
 #: The end of an address alone, which most texts lack: a quick search before :data:`_ADDRESS` (tried at every
 #: digit, it cost a third of a document's designator cues).
