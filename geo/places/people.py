@@ -40,8 +40,8 @@ def speakers(text: str, tokens: Sequence[Token]) -> set[str]:
             continue
         if i > 0 and ((tokens[i - 1].cap and tok.joined) or tokens[i - 1].key in CONTINUES):
             continue  # "Arlene Burton said" is handled by given names; "based at Heathrow said" is a place
-        if _SPEECH_AFTER.match(text, tok.end) or (_SPEECH_BEFORE.search(text[max(0, tok.start - 20):tok.start])
-                                                 and text[tok.end:tok.end + 1] in (".", ",")):
+        if _SPEECH_AFTER.match(text, tok.end) or (text[tok.end:tok.end + 1] in (".", ",")
+                                                 and _SPEECH_BEFORE.search(text[max(0, tok.start - 20):tok.start])):
             out.add(tok.key)
     return out
 
