@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .resolve import SpanLike
+from .view import ends_with
 
 __all__ = ["designated_after", "designated_by", "spread_towns", "town_cues"]
 
@@ -76,7 +77,7 @@ def designated_by(text: str, start: int) -> str | None:
     ('A', 'P')
     """
     before = text[max(0, start - 30):start]
-    if not before.rstrip()[-3:].lower().endswith(("of", "the", ",")):
+    if not ends_with(before, ("of", "the", ",")):
         return None  # every cue ends so ("the town of ", "the province of the ", "Jane Doe, 34, "): most names none
     m = _PREFIX_DESIGNATOR.search(before)
     if m is None:

@@ -6,14 +6,11 @@ rules in ``geo.places.rules`` gives their order."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from gazetteer.normalize import normalize, word_key
 
 from ..lexicon import ORG_HEADS, ORG_HEADS_AHEAD, ORGANISATIONS, PUBLIC_BODIES
-
-if TYPE_CHECKING:
-    from .view import View
+from .view import View, ends_with
 
 __all__ = ["AREA_CODES", "LARGE_TOWN", "disease_name", "firm_name", "known_organisation", "named_media",
            "named_medium", "organisation_ahead", "organisation_head", "public_body_ahead", "saint_dedication",
@@ -125,7 +122,7 @@ def named_medium(v: View) -> bool:
     everywhere (``according to Al-Ahram``, ``Al-Ahram said``), unless it could be a town of 50,000 people or an
     area (``the Cairo daily`` leaves Cairo a city)."""
     before = v.text[max(0, v.first.start - 30):v.first.start]
-    if before.rstrip().lower().endswith(_MEDIUM_WORDS) and _MEDIUM_BEFORE.search(before):
+    if ends_with(before, _MEDIUM_WORDS) and _MEDIUM_BEFORE.search(before):
         return True
     if _MEDIUM_AFTER.match(v.text, v.last.end) and not _INDEFINITE_BEFORE.search(before):
         return True

@@ -110,7 +110,7 @@ def _letters(runs: re.Pattern[str], ascii_letters: str, text: str) -> int:
     (8, 5)
     """
     if text.isascii():
-        return len(text) - len(text.encode("ascii").translate(None, ascii_letters.encode("ascii")))
+        return _ascii_letters(ascii_letters, text)
     return sum(map(len, runs.findall(text)))
 
 

@@ -17,6 +17,7 @@ from ..lexicon import MONTH_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITL
 from ..model import UNKNOWN, Mention
 from .people import person_names
 from .tokens import Token, tokenize
+from .view import ends_with
 
 __all__ = ["find_unknown"]
 
@@ -92,7 +93,7 @@ def _cue(text: str, tokens: Sequence[Token], a: int, b: int, surface: str, divis
     start, end = tokens[a].start, tokens[b - 1].end
     before = text[max(0, start - 60):start]
     # every cue before a name ends "of", "near" or "outside" (and a space): the pattern is searched only then
-    cue = _BEFORE.search(before) if before.rstrip()[-7:].lower().endswith(("of", "near", "outside")) else None
+    cue = _BEFORE.search(before) if ends_with(before, ("of", "near", "outside")) else None
     if cue is not None:
         return f"{cue.group(0)}{surface}".strip()
     if tokens[a].sentence_start and b - a == 1 and not tokens[a].upper:

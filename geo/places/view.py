@@ -13,9 +13,19 @@ from gazetteer.normalize import ARTICLES, DESIGNATORS
 from ..datelines import follows_place
 from .tokens import Token
 
-__all__ = ["Rule", "View", "follows_a_town", "listed_division", "previous_word", "token_dateline"]
+__all__ = ["Rule", "View", "ends_with", "follows_a_town", "listed_division", "previous_word", "token_dateline"]
 
 _TOWN_COMMA = re.compile(r"\b([A-Z][\w’'-]*)\.?,[ \t]*$")
+
+
+def ends_with(before: str, words: tuple[str, ...]) -> bool:
+    """Whether the text before a name, less its trailing spaces and in lower case, ends with one of ``words``: the
+    quick check made before an expression anchored at the name's start is searched (most names have no cue).
+
+    >>> ends_with("in the town of ", ("of", "near")), ends_with("said the ", ("of", "near"))
+    (True, False)
+    """
+    return before.rstrip().lower().endswith(words)
 
 
 def follows_a_town(text: str, start: int) -> bool:
