@@ -83,8 +83,9 @@ def is_shouting(text: str) -> bool:
     (True, False)
     """
     head = text[:2000]  # most texts say at once that they are not in capitals
-    if len(head) >= 200 and (_ascii_letters(string.ascii_lowercase, head) > (1 - SHOUTING_SHARE) * len(head)
-                             or _letters(_LOWER, string.ascii_lowercase, head) > (1 - SHOUTING_SHARE) * len(head)):
+    share = (1 - SHOUTING_SHARE) * len(head)
+    if len(head) >= 200 and (_ascii_letters(string.ascii_lowercase, head) > share or (
+            not head.isascii() and _letters(_LOWER, string.ascii_lowercase, head) > share)):
         return False  # its ASCII lower-case letters alone, counted in C, tell most texts with accents too
     lower = _letters(_LOWER, string.ascii_lowercase, text)
     upper = _letters(_UPPER, string.ascii_uppercase, text)
