@@ -13,10 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from .build import Source, build_stock, stock_version
+from .build import Source, build_stock, stock_fingerprint, stock_version
 from .distance import distance_km
 from .errors import StoreError, UnknownEntryError, ValidationError
-from .importers import read_entries, write_entries
+from .files import atomic_path
 from .model import Candidate, Exclusion, ImportReport, Place
 from .normalize import normalize
 from .paths import stock_path as default_stock_path
@@ -65,6 +65,40 @@ def _stock_version_of(path: Path) -> str | None:
     except sqlite3.Error:
         return None
     return row[0] if row else None
+
+
+def _checked_note(path: Path) -> Path:
+    return path.with_name(path.name + ".checked")
+
+
+def _stock_current(path: Path, sources: Sequence[Source] | None) -> bool:
+    """The stock database at ``path`` is of the version its sources make now. The version hashes the sources'
+    files; ``PATH.checked`` notes the version their fingerprint (sizes, times, inodes) was last found to make, so
+    that a start-up whose files are as they were skips the hashing."""
+    version = _stock_version_of(path)
+    if version is None:
+        return False
+    now = stock_fingerprint(sources)
+    if now is not None:
+        try:
+            if _checked_note(path).read_text(encoding="utf-8") == f"{version}\n{now}\n":
+                return True
+        except (OSError, UnicodeDecodeError):
+            pass  # no note yet, or not readable: hash
+    if version != stock_version(sources):
+        return False
+    _note_checked(path, version, now)
+    return True
+
+
+def _note_checked(path: Path, version: str | None, fingerprint: str | None) -> None:
+    if version is None or fingerprint is None:
+        return
+    try:
+        with atomic_path(_checked_note(path)) as tmp:
+            tmp.write_text(f"{version}\n{fingerprint}\n", encoding="utf-8")
+    except OSError:
+        pass  # a read-only cache folder: the next start-up hashes again
 
 
 #: Stock id prefixes of the sources that are not GeoNames (``airport:LHR``, ``ne:stm:nile-river``, ``rg:levant``).
@@ -122,12 +156,15 @@ class Gazetteer:
     def ensure_stock(self) -> Path:
         """Build the stock database if it is missing or stale; return its path."""
         with _BUILD_LOCK, _file_lock(self.stock_path):
-            if _stock_version_of(self.stock_path) != stock_version(self.sources):
+            if not _stock_current(self.stock_path, self.sources):
                 log.info("building the stock gazetteer at %s", self.stock_path)
+                before = stock_fingerprint(self.sources)  # taken first: a file changed while building is hashed
                 try:
                     build_stock(self.stock_path, progress=self._progress, sources=self.sources)
                 except OSError as e:
                     raise StoreError(f"cannot build the gazetteer cache at {self.stock_path}: {e}") from e
+                if before == stock_fingerprint(self.sources):
+                    _note_checked(self.stock_path, _stock_version_of(self.stock_path), before)
         return self.stock_path
 
     @property
@@ -277,6 +314,8 @@ class Gazetteer:
         ``skip_invalid``, which stores the good rows and reports the bad ones. ``countries``/``feature_classes``
         filter GeoNames dumps (and any other file) before validation.
         """
+        from .importers import read_entries  # zipfile, csv and json: only when importing
+
         rows = read_entries(path, fmt=fmt, countries=countries, feature_classes=feature_classes, progress=progress)
         return self.user.add_many(rows, countries=set(self.countries()), update=update, skip_invalid=skip_invalid,
                                   force=force, admin1_names=self._admin1_names())
@@ -289,6 +328,8 @@ class Gazetteer:
     def export(self, out: IO[str], *, fmt: str = "geojson", source: str | None = None, raw_csv: bool = False) -> int:
         """Write the user's entries (optionally of one ``source``) as GeoJSON or CSV that :meth:`import_file`
         reads back unchanged (CSV cells safe for spreadsheets unless ``raw_csv``); return the number written."""
+        from .importers import write_entries
+
         return write_entries((p for p in self.entries() if source in (None, "all") or p.source == source), out,
                              fmt=fmt, raw_csv=raw_csv)
 

@@ -52,6 +52,42 @@ def test_stock_from_other_sources(tmp_path: Path) -> None:
     g.close()
 
 
+def test_unchanged_sources_are_not_hashed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A start-up whose source files are as they were at the last check skips hashing them; a file that changes
+    (its size, time or inode) is hashed and, with new content, rebuilds the stock."""
+    from gazetteer import store as store_mod
+
+    table = tmp_path / "mine.tsv"
+    table.write_text(TINY.read_text(encoding="utf-8"), encoding="utf-8")
+    sources = [build_mod.tsv_source(table)]
+    stock = tmp_path / "stock.sqlite"
+    with Gazetteer(tmp_path / "user.sqlite", stock=stock, sources=sources) as g:
+        assert g.lookup("Aleppo")
+    assert (tmp_path / "stock.sqlite.checked").exists()
+    hashed: list[int] = []
+    real = store_mod.stock_version
+
+    def counted(srcs: object) -> str:
+        hashed.append(1)
+        return real(srcs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store_mod, "stock_version", counted)
+    with Gazetteer(tmp_path / "user.sqlite", stock=stock, sources=sources) as g:
+        assert g.lookup("Aleppo")
+    assert hashed == []
+    (tmp_path / "stock.sqlite.checked").write_text("stale\nnote\n", encoding="utf-8")  # same files, old note
+    with Gazetteer(tmp_path / "user.sqlite", stock=stock, sources=sources) as g:
+        assert g.lookup("Aleppo")
+    assert hashed == [1]  # hashed once, the same version: no rebuild, and noted again
+    with Gazetteer(tmp_path / "user.sqlite", stock=stock, sources=sources) as g:
+        assert g.lookup("Aleppo")
+    assert hashed == [1]
+    with table.open("a", encoding="utf-8") as f:
+        f.write("custom:1\tDabiq\t36.537\t37.271\tP\tPPL\tSY\tAleppo\t3364\tDabik\t\t\t\n")
+    with Gazetteer(tmp_path / "user.sqlite", stock=stock, sources=sources) as g:
+        assert [c.place.name for c in g.lookup("Dabik")] == ["Dabiq"]
+
+
 def test_stock_lookups(gaz: Gazetteer) -> None:
     aleppo = gaz.lookup("Aleppo")
     assert aleppo and aleppo[0].place.country_code == "SY"

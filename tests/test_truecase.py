@@ -1,9 +1,14 @@
 """Text in capitals (wire copy) is read as mixed case: the same places as the mixed-case text, original surfaces."""
 from __future__ import annotations
 
+import importlib.resources
+
+from hypothesis import given
+from hypothesis import strategies as st
+
 from gazetteer import Gazetteer
 from geo import parse_places
-from geo.places.truecase import is_shouting, names_to_keep, truecase
+from geo.places.truecase import in_sorted_lines, is_english_word, is_shouting, names_to_keep, truecase
 
 MIXED = ("Aleppo, Syria -- Government troops clashed with rebels near al-Rai on Monday, and the army said "
          "it held the road to Damascus. Officials in Paris, Texas and in the United States said nothing. The "
@@ -71,3 +76,25 @@ def test_a_capital_the_text_puts_after_in_keeps_its_capitals(gaz: Gazetteer) -> 
     # ... nor a general word after "in" (Capital District, Colombia's first-level division)
     words = "BOGOTA, 30 MAY 89 -- THE VICTIM WAS FOUND IN CAPITAL DISTRICT PARKS."
     assert "in capital district parks" in truecase(words, keep=names_to_keep(words, gaz))
+
+
+_WORDS = st.text(st.sampled_from("abcdeé-"), max_size=6)
+
+
+@given(st.sets(_WORDS.filter(bool), max_size=30), _WORDS)
+def test_sorted_lines_search_is_membership(words: set[str], word: str) -> None:
+    """The binary search over the sorted word file answers what a set of its lines would."""
+    text = "".join("\n" + w for w in sorted(words)) + "\n"
+    assert in_sorted_lines(text, word) == (word in words)
+    for w in words:
+        assert in_sorted_lines(text, w)
+
+
+def test_every_word_of_the_list_is_found() -> None:
+    """The packaged list is sorted and unique (what the search needs), and every word of it is found."""
+    text = importlib.resources.files("geo").joinpath("data/english.txt").read_text(encoding="utf-8")
+    words = [line for line in text.splitlines() if line and not line.startswith("#")]
+    assert words == sorted(set(words))
+    assert all(is_english_word(w) for w in words)
+    known = set(words)
+    assert not any(is_english_word(w + "q") for w in words[::97] if w + "q" not in known)

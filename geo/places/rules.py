@@ -190,9 +190,9 @@ def _sentence_start_english(v: View) -> bool:
     bear the name (a country, a division or a town over 25,000 people stays: ``Mobile police said``)."""
     if not (v.single and v.first.sentence_start and not v.first.upper and v.nxt is not None and not v.nxt.cap):
         return False
-    from .truecase import english_words
+    from .truecase import is_english_word
 
-    return v.first.key in english_words() and all(
+    return is_english_word(v.first.key) and all(
         c.place.feature_class == "P" and c.place.population < _WORD_TOWN for c in v.cands)
 
 
