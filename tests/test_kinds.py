@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import importlib.resources
+import json
+from pathlib import Path
 
 import pytest
 
@@ -133,3 +135,37 @@ def test_parse_many_on_two_workers_gives_what_one_gives(gaz: Gazetteer) -> None:
     one = parse_many(texts, gazetteer=gaz, jobs=1)
     two = parse_many(texts, gazetteer=gaz, jobs=2)
     assert one == two and [m.text for m in one[0]] == ["Aleppo", "Idlib", "Syria", "Huntsville", "Texas"]
+
+
+def test_resolve_many_on_two_workers_gives_what_one_gives(gaz: Gazetteer) -> None:
+    from geo.places.parallel import resolve_many
+
+    text = "Shelling hit Aleppo and Idlib, Syria; Huntsville, Texas was quiet."
+    spans = [(text.index(n), text.index(n) + len(n)) for n in ("Aleppo", "Idlib", "Huntsville")]
+    docs = [(text + " " * i, spans) for i in range(40)]
+    one = resolve_many(docs, gazetteer=gaz, jobs=1)
+    two = resolve_many(docs, gazetteer=gaz, jobs=2)
+    assert one == two
+    assert [(a.place.country_code if a and a.place else None) for a in one[0]] == ["SY", "SY", "US"]
+
+
+def test_geo_resolve_writes_the_same_lines_on_two_workers(tmp_path: Path, gaz: Gazetteer) -> None:
+    """``geo resolve`` with workers writes what it writes alone, each line made in a worker."""
+    from click.testing import CliRunner
+
+    from geo.cli import main
+
+    text = "Shelling hit Aleppo and Idlib, Syria; Huntsville, Texas was quiet."
+    spans = [[text.index(n), text.index(n) + len(n)] for n in ("Aleppo", "Huntsville")]
+    src = tmp_path / "spans.jsonl"
+    src.write_text("".join(json.dumps({"id": f"d{i}", "text": text, "spans": spans}) + "\n" for i in range(40)),
+                   encoding="utf-8")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.jsonl"
+        result = CliRunner().invoke(main, ["--gazetteer", str(gaz.user.path), "resolve", "--jsonl", str(src),
+                                           "--jobs", jobs, "-o", str(out)], obj=None)
+        assert result.exit_code == 0, result.output
+        outs.append(out.read_text(encoding="utf-8"))
+    assert outs[0] == outs[1] and len(outs[0].splitlines()) == 40
+    assert json.loads(outs[0].splitlines()[0])["places"][0]["country_code"] == "SY"

@@ -99,21 +99,36 @@ def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, e
         if (path is None) == (jsonl is None):
             raise click.UsageError("give a text file (or -) or --jsonl FILE, not both")
         if jsonl is not None:
-            from ..places.parallel import iter_many
+            from ..places.parallel import iter_many, iter_mapped
 
             records = read_jsonl(jsonl, required={"id": (str, int), "text": str})
-            parsed = iter_many([r["text"] for r in records], gazetteer=obj.gazetteer, jobs=jobs or None,
-                               explain=explain, unknown=unknown, rejected=explain,
-                               approximate=approximate)
+            texts = [r["text"] for r in records]
+            options: dict[str, Any] = {"explain": explain, "unknown": unknown, "rejected": explain,
+                                       "approximate": approximate}
             fmt = fmt or "jsonl"
             docs: list[tuple[str | None, list[Mention]]] = []
-            if fmt == "jsonl" and not geocoder:  # written as the workers finish, not after the last
+            if fmt == "jsonl" and not geocoder and not sys.stderr.isatty():
+                # no summary of unknown names to print: each document's JSON is made where it was parsed, in
+                # the workers, and this process writes lines as they come
+                from functools import partial
+
+                from ..formats.places import jsonl_line, places_json
+
+                lines = iter_mapped(texts, partial(places_json, explain=explain), gazetteer=obj.gazetteer,
+                                    jobs=jobs or None, **options)
+                with atomic_output(output) as out:
+                    for record, places in zip(records, lines, strict=True):
+                        out.write(jsonl_line(record["id"], places))
+                written = True
+            elif fmt == "jsonl" and not geocoder:  # written as the workers finish, not after the last
+                parsed = iter_many(texts, gazetteer=obj.gazetteer, jobs=jobs or None, **options)
                 pairs = zip((r["id"] for r in records), parsed, strict=True)
                 with atomic_output(output) as out:
                     _write_mentions(out, fmt, _kept(pairs, docs), explain)
                 written = True
             else:
                 written = False
+                parsed = iter_many(texts, gazetteer=obj.gazetteer, jobs=jobs or None, **options)
                 docs = [(r["id"], ms) for r, ms in zip(records, parsed, strict=True)]
         else:
             assert path is not None
@@ -153,35 +168,43 @@ def places_cmd(obj: Ctx, path: str | None, jsonl: str | None, fmt: str | None, e
               help='JSONL of {"id", "text", "spans": [[start, end], ...]} lines.')
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "json"]), default="jsonl", help="Output format.")
 @click.option("--explain", is_flag=True, help="Add the reasons and runners-up to each answer.")
+@click.option("--jobs", type=click.IntRange(0, 64), default=0,
+              help="Worker processes (default 0: one per core from 200 documents on; 1: this one).")
 @approximate_option
 @output_option
 @click.pass_obj
-def resolve_cmd(obj: Ctx, jsonl: str, fmt: str, explain: bool, approximate: bool, output: str) -> None:
+def resolve_cmd(obj: Ctx, jsonl: str, fmt: str, explain: bool, jobs: int, approximate: bool, output: str) -> None:
     """Resolve given spans: one answer per span, in order (status approximate where the gazetteer lacks the
     name and a town named after it or the document's focal place stands in), null where the resolver gives up."""
+    from functools import partial
+
     from ..errors import InputError
     from ..formats.io import atomic_output, read_jsonl
-    from ..places import resolve_spans
+    from ..formats.places import answers_dicts, answers_json, jsonl_line
+    from ..places.parallel import iter_resolved
+    from ..places.pipeline import check_spans
 
     with errors():
         not_an_input(output, [jsonl])
         records = read_jsonl(jsonl, required={"id": (str, int), "text": str, "spans": list})
-        results = []
+        docs = []
         for n, r in enumerate(records, 1):
             spans = r["spans"]
             if not all(isinstance(s, list) and len(s) == 2 and all(isinstance(x, int) for x in s) for s in spans):
                 raise InputError(f"{jsonl} record {n}: spans must be [[start, end], ...] integer pairs")
+            pairs = [(s[0], s[1]) for s in spans]
             try:
-                answers = resolve_spans(r["text"], [(s[0], s[1]) for s in spans], gazetteer=obj.gazetteer,
-                                        explain=explain, approximate=approximate)
+                check_spans(r["text"], pairs)
             except InputError as e:  # "span [0, 9] is outside the text": say which record
                 raise InputError(f"{jsonl} record {n}: {e}") from None
-            results.append({"id": r["id"], "places": [a.to_dict(explain=explain) if a else None for a in answers]})
+            docs.append((r["text"], pairs))
+        options = {"gazetteer": obj.gazetteer, "jobs": jobs or None, "explain": explain, "approximate": approximate}
         with atomic_output(output) as out:
             if fmt == "json":
+                answers = iter_resolved(docs, partial(answers_dicts, explain=explain), **options)
+                results = [{"id": r["id"], "places": a} for r, a in zip(records, answers, strict=True)]
                 out.write(json.dumps(results, ensure_ascii=False, indent=1) + "\n")
-            else:
-                for rec in results:
-                    out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-
-
+            else:  # each document's JSON made where it was resolved, written as it comes
+                lines = iter_resolved(docs, partial(answers_json, explain=explain), **options)
+                for r, places in zip(records, lines, strict=True):
+                    out.write(jsonl_line(r["id"], places))

@@ -14,7 +14,8 @@ from gazetteer.files import feature_collection, point_feature
 
 from ..model import Mention
 
-__all__ = ["Docs", "mention_feature", "mentions_geojson", "places_frame", "write_geojson", "write_json", "write_jsonl"]
+__all__ = ["Docs", "answers_dicts", "answers_json", "jsonl_line", "mention_feature", "mentions_geojson",
+           "places_frame", "places_json", "write_geojson", "write_json", "write_jsonl"]
 
 Docs = Sequence[tuple[str | None, Sequence[Mention]]]
 
@@ -82,5 +83,30 @@ def write_jsonl(docs: Iterable[tuple[str | None, Sequence[Mention]]], out: IO[st
             for m in ms:
                 out.write(json.dumps(m.to_dict(explain=explain), ensure_ascii=False) + "\n")
         else:
-            out.write(json.dumps({"id": i, "places": [m.to_dict(explain=explain) for m in ms]},
-                                 ensure_ascii=False) + "\n")
+            out.write(jsonl_line(i, places_json(ms, explain=explain)))
+
+
+def places_json(mentions: Sequence[Mention], *, explain: bool = False) -> str:
+    """The JSON of a document's mentions, the ``places`` of its JSON Lines line (made where it was parsed: see
+    :func:`geo.places.parallel.iter_mapped`)."""
+    return json.dumps([m.to_dict(explain=explain) for m in mentions], ensure_ascii=False)
+
+
+def answers_dicts(answers: Sequence[Mention | None], *, explain: bool = False) -> list[dict[str, Any] | None]:
+    """``geo resolve``'s answers of one document as JSON-ready dicts (None where the resolver gave up)."""
+    return [a.to_dict(explain=explain) if a else None for a in answers]
+
+
+def answers_json(answers: Sequence[Mention | None], *, explain: bool = False) -> str:
+    """The JSON of :func:`answers_dicts`, the ``places`` of a ``geo resolve`` line."""
+    return json.dumps(answers_dicts(answers, explain=explain), ensure_ascii=False)
+
+
+def jsonl_line(doc_id: str | int, places: str) -> str:
+    """A document's JSON Lines line from its id and :func:`places_json`: what ``json.dumps({"id": ..., "places":
+    ...})`` writes.
+
+    >>> jsonl_line("a1", "[]") == json.dumps({"id": "a1", "places": []}) + "\\n"
+    True
+    """
+    return '{"id": ' + json.dumps(doc_id, ensure_ascii=False) + ', "places": ' + places + "}\n"

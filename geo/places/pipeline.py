@@ -138,6 +138,21 @@ def _rejections(dropped: list[Rejected], mentions: list[Mention]) -> list[Mentio
     return list(out.values())
 
 
+def check_spans(text: str, spans: Sequence[tuple[int, int]]) -> None:
+    """Raise :class:`~geo.errors.InputError` for a span that is not a stretch of the text.
+
+    >>> check_spans("Rain in Oslo.", [(8, 12)])
+    >>> check_spans("Rain in Oslo.", [(8, 20)])
+    Traceback (most recent call last):
+    geo.errors.InputError: span [8, 20] is outside the text (length 13)
+    """
+    for start, end in spans:
+        if not (0 <= start < end <= len(text)):
+            from ..errors import InputError
+
+            raise InputError(f"span [{start}, {end}] is outside the text (length {len(text)})")
+
+
 def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gazetteer | None = None,
                   explain: bool = False, approximate: bool = True) -> list[Mention | None]:
     """Resolve given character spans of a text: one answer per span, in order, None where nothing fits.
@@ -146,11 +161,7 @@ def resolve_spans(text: str, spans: Sequence[tuple[int, int]], *, gazetteer: Gaz
     or the document's focal place instead, status ``approximate`` (:mod:`geo.places.approximate`).
     """
     gaz = gazetteer or default_gazetteer()
-    for start, end in spans:
-        if not (0 <= start < end <= len(text)):
-            from ..errors import InputError
-
-            raise InputError(f"span [{start}, {end}] is outside the text (length {len(text)})")
+    check_spans(text, spans)
     given = list(spans)
     extra = _holder_spans(text, given)
     hidden = set(extra)
