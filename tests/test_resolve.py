@@ -306,3 +306,20 @@ def test_the_quick_checks_before_the_designator_patterns_change_no_answer(before
     assert designators.designated_by(text, start) == expected
     listed = view._LISTED_DIVISIONS.match(text, end, min(len(text), end + 200)) is not None
     assert view.listed_division(text, end) == listed
+
+
+_TOKEN_TEXT = st.lists(st.sampled_from(["U", "S", "D", "C", "a", "Ra", "i", ".", "'", "’", "ʿ", " ", "\n", "-",
+                                        "Aleppo", "é", "Él", "1", "_", "s", "â", ","]), max_size=16).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TOKEN_TEXT)
+def test_a_text_without_dotted_capitals_splits_as_with_the_abbreviation_pattern(text: str) -> None:
+    """The tokenizer splits a text with no ``X.Y.`` by the word pattern alone: the same words as the full
+    pattern (whose abbreviation alternative needs two capitals with stops in a row), in ASCII text and not."""
+    from geo.places import tokens
+
+    if tokens._DOTTED.search(text) is None:
+        assert tokens._WORD_SPLIT.split(text) == tokens._TOKEN_SPLIT.split(text)
+        if text.isascii():
+            assert tokens._WORD_SPLIT_ASCII.split(text) == tokens._TOKEN_SPLIT_ASCII.split(text)

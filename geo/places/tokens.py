@@ -12,10 +12,17 @@ __all__ = ["CONTINUES", "MARKS", "Token", "tokenize"]
 
 #: Apostrophes and the ayn/hamza marks that may sit inside a word (``Ra'i``, ``Raʿi``).
 MARKS = "'’`ʿʾ‘"
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:[A-Z](?![a-z]))?|[^\W\d_]+(?:[" + MARKS + r"][^\W\d_]+)*")
+#: A word: letters, with marks inside (``Ra'i``).
+_WORD = r"[^\W\d_]+(?:[" + MARKS + r"][^\W\d_]+)*"
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?:[A-Z](?![a-z]))?|" + _WORD)
 _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 #: The same for ASCII text, where the Unicode classes match what the ASCII ones do, a fifth faster.
 _TOKEN_SPLIT_ASCII = re.compile(_TOKEN_SPLIT.pattern, re.ASCII)
+#: A text with no two capitals with stops in a row (``U.S.``: four texts in five) has no abbreviation token, and
+#: is split by the word alternative alone, a third faster: the abbreviation's is tried at every letter.
+_DOTTED = re.compile(r"[A-Z]\.[A-Z]\.")
+_WORD_SPLIT = re.compile("(" + _WORD + ")")
+_WORD_SPLIT_ASCII = re.compile(_WORD_SPLIT.pattern, re.ASCII)
 _SENTENCE_END = re.compile(r"(?:[.!?:;\"“”]\s*|\n\s*)$")
 #: Lower-case words after which a wrapped line goes on with the same phrase ("in\n Wisconsin").
 CONTINUES = frozenset({"in", "of", "at", "to", "and", "or", "the", "a", "an", "from", "for", "by", "with",
@@ -40,29 +47,35 @@ def tokenize(text: str) -> list[Token]:
     """Words with offsets; a possessive ``'s`` is left outside the word."""
     tokens: list[Token] = []
     new = tuple.__new__  # Token(...) through the named tuple's own __new__ costs a Python call per word
+    ascii_text = text.isascii()  # then every word is: no per-word test, no mis-decoded apostrophe (below)
     # [gap, word, gap, word, ..., gap]: one pass in C, offsets summed here
-    parts = (_TOKEN_SPLIT_ASCII if text.isascii() else _TOKEN_SPLIT).split(text)
+    if _DOTTED.search(text) is None:
+        parts = (_WORD_SPLIT_ASCII if ascii_text else _WORD_SPLIT).split(text)
+    else:
+        parts = (_TOKEN_SPLIT_ASCII if ascii_text else _TOKEN_SPLIT).split(text)
     pos = len(parts[0])
     gap = parts[0]
     prev_key = ""
+    started = False  # a word is already in tokens
     for k in range(1, len(parts), 2):
         word = parts[k]
         start = pos
         pos += len(word)
         end = pos
-        if len(word) > 3 and word[-1] == "s" and word[-2] in MARKS:
+        # the last letter first: most words do not end in "s" (a call to len saved per word)
+        if word[-1] == "s" and len(word) > 3 and word[-2] in MARKS:
             word, end = word[:-2], end - 2
-        elif len(word) > 1 and word[-1] == "â" and word[:-1].isascii():
+        elif not ascii_text and word[-1] == "â" and len(word) > 1 and word[:-1].isascii():
             # an apostrophe read in the wrong encoding (UTF-8 ’ as Latin-1: "Itâ s", "donâ t"): the word before
             # it (Itâ was Itá, Paraguay, twice, and outvoted a Minnesota paper's focus)
             word, end = word[:-1], end - 1
-        key = word.lower() if word.isascii() and word.isalpha() else word_key(word)
+        key = word.lower() if (ascii_text or word.isascii()) and word.isalpha() else word_key(word)
         if key:
             if gap == " ":
-                sentence_start, joined = False, bool(tokens)
+                sentence_start, joined = False, started
             elif gap == ", ":
                 sentence_start = joined = False
-            elif not tokens:
+            elif not started:
                 sentence_start, joined = True, False
             else:
                 # a line break starts a sentence unless the line was wrapped mid-phrase ("in\n Wisconsin")
@@ -70,11 +83,14 @@ def tokenize(text: str) -> list[Token]:
                 sentence_start = ends or (breaks > 0 and (breaks > 1 or prev_key not in CONTINUES))
             tokens.append(new(Token, (word, start, end, key, word[0].isupper(), word.isupper(), sentence_start,
                                       joined)))
+            started = True
             prev_key = key
-            gap = parts[k + 1] if end == pos else text[end:pos] + parts[k + 1]
+            after = parts[k + 1]
+            gap = after if end == pos else text[end:pos] + after
         else:
-            gap = gap + parts[k] + parts[k + 1]
-        pos += len(parts[k + 1])
+            after = parts[k + 1]
+            gap = gap + parts[k] + after
+        pos += len(after)
     return tokens
 
 
