@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import Any
 
 from gazetteer import Candidate, Place, normalize
 from gazetteer.normalize import ARTICLES, DESIGNATORS, word_keys
@@ -159,8 +160,29 @@ def _division_seats(span: SpanLike, divisions: set[tuple[str, str]]) -> set[str]
             and c.place.country_code != "US" and (c.place.country_code, _key(c.place.admin1)) in divisions}
 
 
-def _local_ranking(span: SpanLike) -> list[tuple[Candidate, float, list[str]]]:
-    """Candidates with their context-free fit, best first."""
+_Local = list[tuple[Candidate, float, tuple[str, ...]]]
+#: Context-free rankings of recent spans, by the span's text, designator, dateline and the identity of its
+#: candidates (kept in the entry, so that no other object can take their ids): news repeats its names, and
+#: ``Springfield``'s 150 namesakes are ranked on priors once, not in every document that names it (the weights
+#: are constants of the module, read once, as :func:`geo.places.weights.part`'s fixed reasons are).
+_LOCAL: dict[tuple[Any, ...], tuple[tuple[Candidate, ...], _Local]] = {}
+_LOCAL_SIZE = 4096
+
+
+def _local_ranking(span: SpanLike) -> _Local:
+    """Candidates with their context-free fit, best first (shared between documents: not to be changed)."""
+    key = (span.text, span.designator, span.dateline, *map(id, span.candidates))
+    hit = _LOCAL.get(key)
+    if hit is not None:
+        return hit[1]
+    local = _rank_on_priors(span)
+    if len(_LOCAL) >= _LOCAL_SIZE:
+        del _LOCAL[next(iter(_LOCAL))]  # the oldest
+    _LOCAL[key] = (tuple(span.candidates), local)
+    return local
+
+
+def _rank_on_priors(span: SpanLike) -> _Local:
     local = []
     shares_country_name = _country_named(span)
     # (country, name) of the first-level divisions among the candidates
@@ -179,13 +201,13 @@ def _local_ranking(span: SpanLike) -> list[tuple[Candidate, float, list[str]]]:
             # division sharing a country's name (Georgia) is common enough to need only context
             fit += _add(why, part("country's name ADM1" if c.place.feature_code == "ADM1" else "country's name",
                                   label="country's name"))
-        local.append((c, fit, why))
+        local.append((c, fit, tuple(why)))
     local.sort(key=lambda t: -t[1])
     return local
 
 
 def rank_candidates(span: SpanLike, ctx: Context | None, holders: Sequence[Place] = (),
-                    local: list[tuple[Candidate, float, list[str]]] | None = None,
+                    local: _Local | None = None,
                     held: Sequence[str] = (), said: str | None = None) -> list[_Scored]:
     """Candidates of one name, best first, with the parts of their fit.
 
@@ -205,9 +227,9 @@ def rank_candidates(span: SpanLike, ctx: Context | None, holders: Sequence[Place
     total = sum(ctx.countries.values()) if ctx else 0
     area = _names_an_area(span)
     focused: set[int] = set()  # namesakes of an area's name in the focus: lifted only once they beat the area
-    for c, fit, why in keep:
+    for c, fit, on_priors in keep:
         p = c.place
-        why = list(why)
+        why = list(on_priors)
         if ctx is not None and total:
             n = ctx.countries.get(p.country_code, 0)
             if n:
@@ -308,7 +330,7 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
     for i, places in holders.items():
         held.setdefault(after[i], set()).update(p.id for p in places)
     winners: dict[_Key, _Scored] = {}
-    locals_: dict[_Key, list[tuple[Candidate, float, list[str]]]] = {}
+    locals_: dict[_Key, _Local] = {}
     for g, idx in groups.items():
         locals_[g] = _local_ranking(spans[idx[0]])
         if locals_[g]:
