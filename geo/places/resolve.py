@@ -227,14 +227,15 @@ def rank_candidates(span: SpanLike, ctx: Context | None, holders: Sequence[Place
     total = sum(ctx.countries.values()) if ctx else 0
     area = _names_an_area(span)
     focused: set[int] = set()  # namesakes of an area's name in the focus: lifted only once they beat the area
+    country_weight, share_weight = WEIGHTS["country-context"].value, WEIGHTS["country-context share"].value
     for c, fit, on_priors in keep:
         p = c.place
         why = list(on_priors)
         if ctx is not None and total:
             n = ctx.countries.get(p.country_code, 0)
             if n:
-                share = WEIGHTS["country-context share"].value * min(1.0, 2 * n / total)
-                value = (WEIGHTS["country-context"].value + share) * _scale(n)
+                share = share_weight * min(1.0, 2 * n / total)
+                value = (country_weight + share) * _scale(n)
                 fit += _add(why, part("country-context", detail=f"{p.country_code} x{n:.1f}", value=value))
             if p.feature_code == "PPLC" and p.country_code in ctx.nations and p.country_code != ctx.home \
                     and span.designator != "A":
@@ -257,7 +258,7 @@ def rank_candidates(span: SpanLike, ctx: Context | None, holders: Sequence[Place
                     focused.add(len(scored))
         if span.dateline and not holders and p.feature_class == "P" and p.population >= DATELINE_ALONE:
             fit += _add(why, part("lone dateline"))
-        holder = next((h for h in holders if inside(p, h)), None)
+        holder = next((h for h in holders if inside(p, h)), None) if holders else None
         if holder is not None:
             fit += _add(why, part("followed by", detail=holder.name))
         if p.id in held:
