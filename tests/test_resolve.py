@@ -323,3 +323,14 @@ def test_a_text_without_dotted_capitals_splits_as_with_the_abbreviation_pattern(
         assert tokens._WORD_SPLIT.split(text) == tokens._TOKEN_SPLIT.split(text)
         if text.isascii():
             assert tokens._WORD_SPLIT_ASCII.split(text) == tokens._TOKEN_SPLIT_ASCII.split(text)
+
+
+def test_openers_are_kept_for_one_list_only() -> None:
+    """The indices where names can open are kept for the last list asked about, never given for another."""
+    from geo.places.tokens import openers, tokenize
+
+    a = tokenize("Rain in Oslo and the president said so")
+    b = tokenize("rain fell on Bergen")
+    assert openers(a) == [0, 2, 5] and openers(b) == [3] and openers(a) == [0, 2, 5]
+    a.extend(b)  # a list changed after (not what the pipeline does) is read again
+    assert openers(a) == [0, 2, 5, 11]

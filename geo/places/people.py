@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..lexicon import CIVIC_HEADS, SPEECH_VERBS, TITLES, alternation, given_names, word_given_names
-from .tokens import CONTINUES, Token
+from .tokens import CONTINUES, Token, openers
 
 if TYPE_CHECKING:
     from .view import View
@@ -35,7 +35,8 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|according to)\s+$")
 def speakers(text: str, tokens: Sequence[Token]) -> set[str]:
     """Keys of single capitalised words that speak in this document ("Burton said", "said Lennox.")."""
     out: set[str] = set()
-    for i, tok in enumerate(tokens):
+    for i in openers(tokens):
+        tok = tokens[i]
         if not tok.cap or tok.upper or (i + 1 < len(tokens) and tokens[i + 1].cap and tokens[i + 1].joined):
             continue
         if i > 0 and ((tokens[i - 1].cap and tok.joined) or tokens[i - 1].key in CONTINUES):
@@ -62,16 +63,19 @@ def person_names(text: str, tokens: Sequence[Token]) -> set[str]:
     first, words = given_names(), word_given_names()
     lower: set[str] | None = None  # the words the document writes in lower case, made when first needed
     n = len(tokens)
-    for j in range(1, n - 1):
+    starts = openers(tokens)  # the capitalised words, titles among them: no name opens elsewhere
+    for j in starts:
         # "Tyrise M. Bell", "Gino D. Bassett": a capitalised word, a middle initial, a surname
         initial = tokens[j]
-        if len(initial.text) != 1 or not initial.upper:
+        if len(initial.text) != 1 or not initial.upper or not 0 < j < n - 1:
             continue
         tok, last = tokens[j - 1], tokens[j + 1]
         if (tok.cap and len(tok.key) > 1 and initial.joined and text[initial.end:initial.end + 2] == ". "
                 and last.cap and not last.upper):
             names.update((tok.key, last.key))
-    for i in range(n - 1):
+    for i in starts:
+        if i >= n - 1:
+            break
         tok = tokens[i]
         if not (tok.key in TITLES or (tok.cap and tok.key in first)):
             if not (tok.cap and tok.key in words):

@@ -18,7 +18,7 @@ from ..lexicon import CONNECTORS, NON_PLACE_WORDS, TITLES
 from .orgs import named_media
 from .people import person_names, speakers
 from .rules import reject
-from .tokens import Token, tokenize
+from .tokens import Token, openers, tokenize
 from .view import View, follows_a_town
 
 __all__ = ["Rejected", "Span", "Token", "candidate_spans", "follows_a_town", "is_dateline", "select_spans",
@@ -65,7 +65,8 @@ def candidate_spans(text: str, tokens: list[Token]) -> dict[tuple[int, int], str
     """Every run of tokens that could name a place: (first, last) -> lookup key."""
     spans: dict[tuple[int, int], str] = {}
     n = len(tokens)
-    for i, tok in enumerate(tokens):
+    for i in openers(tokens):  # a name starts with a capital or an article
+        tok = tokens[i]
         if tok.key == "the":
             continue
         if not tok.cap and not (tok.key in ARTICLES and i + 1 < n and tokens[i + 1].cap

@@ -16,7 +16,7 @@ from ..datelines import document_dateline
 from ..lexicon import MONTH_NAMES, NON_PLACE_WORDS, ORG_HEADS, PERSON_CUES, TITLES, WEEKDAYS, given_names
 from ..model import UNKNOWN, Mention
 from .people import person_names
-from .tokens import Token, tokenize
+from .tokens import Token, openers, tokenize
 from .view import ends_with
 
 __all__ = ["find_unknown"]
@@ -134,7 +134,8 @@ def find_unknown(text: str, known: Sequence[Mention], tokens: Sequence[Token] | 
 
     names: dict[str, str] = {}  # surface -> the cue that found it
     chain_end = -1  # end of the last name of a list that a plural cue opened ("the villages of Foua and Kfraya")
-    for i, tok in enumerate(tokens):
+    for i in openers(tokens):
+        tok = tokens[i]
         if not tok.cap or (i and tokens[i - 1].cap and tok.joined and "\n" not in text[tokens[i - 1].end:tok.start]):
             continue  # runs start at their first capitalised word: "Tim Whitley", never "Whitley" alone
         run = _name_at(text, tokens, i)
