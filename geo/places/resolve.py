@@ -25,18 +25,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
-from typing import Any
 
-from gazetteer import Candidate, Place, normalize
-from gazetteer.normalize import ARTICLES, DESIGNATORS, word_keys
+from gazetteer import Candidate, Place
 
 from ..model import RESOLVED, Mention
 from .focus import Context, Votes, certainty, division_of, focus_without, tally
 from .pairs import holders as holders_of
 from .pairs import inside
-from .weights import FIXED_PRIORS, WEIGHTS, near_context, part, population_prior
+from .priors import Local as _Local
+from .priors import SpanLike
+from .priors import add_part as _add
+from .priors import local_ranking as _local_ranking
+from .weights import WEIGHTS, near_context, part
 
 __all__ = ["MIN_FIT", "SpanLike", "rank_candidates", "resolve_groups"]
 
@@ -50,82 +51,10 @@ ROUNDS = 2
 
 
 @dataclass(frozen=True, slots=True)
-class SpanLike:
-    """What the resolver needs of a recognised name."""
-
-    start: int
-    end: int
-    text: str
-    key: str
-    designator: str | None
-    candidates: tuple[Candidate, ...]
-    dateline: bool = False
-
-
-@dataclass(frozen=True, slots=True)
 class _Scored:
     cand: Candidate
     fit: float
     reasons: tuple[str, ...]
-
-
-def _prior(c: Candidate) -> tuple[float, list[str]]:
-    p = c.place
-    if p.feature_code in FIXED_PRIORS:
-        return FIXED_PRIORS[p.feature_code], [f"prior {p.feature_code} {FIXED_PRIORS[p.feature_code]:.2f}"]
-    base = population_prior(p.population)
-    why = [f"prior population {p.population:,} {base:.2f}"]
-    if p.feature_code == "PPLC":
-        _add(why, part("capital"))
-        base += WEIGHTS["capital"].value
-    return base, why
-
-
-def _add(why: list[str], scored: tuple[float, str]) -> float:
-    """Note a part's reason; its value, for the fit."""
-    why.append(scored[1])
-    return scored[0]
-
-
-@lru_cache(maxsize=1 << 16)
-def _spelling(name: str) -> str:
-    """A name's words, folded, Arabic articles dropped, designators kept ("Mexico City" stays two words)."""
-    words = word_keys(name)
-    return " ".join(w for i, w in enumerate(words) if not (w in ARTICLES and i + 1 < len(words)))
-
-
-@lru_cache(maxsize=1 << 16)
-def _key(name: str) -> str:
-    """:func:`gazetteer.normalize` of a candidate's name or division, kept (asked for every candidate of every
-    name in a document with namesakes: 37,000 times over the dev corpus)."""
-    return normalize(name)
-
-
-@lru_cache(maxsize=1 << 16)
-def _last_word(name: str) -> str:
-    words = word_keys(name)
-    return words[-1] if words else ""
-
-
-def _local_fit(span: SpanLike, c: Candidate) -> tuple[float, list[str]]:
-    fit, why = _prior(c)
-    if _spelling(c.form) != _spelling(span.text) and span.designator is None:
-        fit += _add(why, part("spelled", detail=repr(c.form)))
-    elif c.form.islower() and not span.text.islower():
-        fit += _add(why, part("lower-case alias", detail=repr(c.form)))
-    if c.kind in ("name", "abbr", "demonym", "designated", "postal"):
-        fit += _add(why, part("primary-name", label=c.kind if c.kind in ("abbr", "demonym", "postal") else None))
-    if span.designator is not None and c.place.feature_class == span.designator:
-        fit += _add(why, part(f"designator {span.designator}"))
-        if _last_word(span.text) in DESIGNATORS and _last_word(c.form) == _last_word(span.text):
-            fit += _add(why, part("full name", detail=repr(c.form)))
-    elif span.designator == "P" and c.place.feature_class == "A" and c.place.feature_code != "PCLI":
-        fit += _add(why, part("designator P, not a division"))
-    if c.place.is_custom:
-        fit += _add(why, part("custom"))
-    if span.dateline and c.place.feature_class == "P":
-        fit += _add(why, part("dateline"))
-    return fit, why
 
 
 #: A country, a first-level division or a capital: names the document focus does not move away from them.
@@ -138,72 +67,6 @@ def _names_an_area(span: SpanLike) -> bool:
     is Canada, not Canadian, Texas, and ``GEORGETOWN, Ky. -- ... Paris, France`` is not Paris, Kentucky."""
     return any(c.place.feature_code in _AREA_OR_CAPITAL and c.kind in ("name", "demonym", "abbr")
                for c in span.candidates)
-
-
-def _country_named(span: SpanLike) -> bool:
-    return span.designator is None and any(c.place.feature_code == "PCLI" and c.kind == "name"
-                                           for c in span.candidates)
-
-
-#: The fewest people of a division's namesake town that news means by the bare name ("gunmen fired on a patrol in
-#: Karak": Karak City, 22,000 people, not Jordan's Karak governorate).
-_SEAT = 15_000
-
-
-def _division_seats(span: SpanLike, divisions: set[tuple[str, str]]) -> set[str]:
-    """Ids of towns (15,000+ people) that share the name of the first-level division they lie in (Zhytomyr,
-    Kherson, Kayseri, Karak): without a designator, news means the town, not its oblast or province. Not in the
-    United States, whose states are not named after a seat (New York is a state as often as a city)."""
-    if span.designator is not None:
-        return set()
-    return {c.place.id for c in span.candidates if c.place.feature_class == "P" and c.place.population >= _SEAT
-            and c.place.country_code != "US" and (c.place.country_code, _key(c.place.admin1)) in divisions}
-
-
-_Local = list[tuple[Candidate, float, tuple[str, ...]]]
-#: Context-free rankings of recent spans, by the span's text, designator, dateline and the identity of its
-#: candidates (kept in the entry, so that no other object can take their ids): news repeats its names, and
-#: ``Springfield``'s 150 namesakes are ranked on priors once, not in every document that names it (the weights
-#: are constants of the module, read once, as :func:`geo.places.weights.part`'s fixed reasons are).
-_LOCAL: dict[tuple[Any, ...], tuple[tuple[Candidate, ...], _Local]] = {}
-_LOCAL_SIZE = 4096
-
-
-def _local_ranking(span: SpanLike) -> _Local:
-    """Candidates with their context-free fit, best first (shared between documents: not to be changed)."""
-    key = (span.text, span.designator, span.dateline, *map(id, span.candidates))
-    hit = _LOCAL.get(key)
-    if hit is not None:
-        return hit[1]
-    local = _rank_on_priors(span)
-    if len(_LOCAL) >= _LOCAL_SIZE:
-        del _LOCAL[next(iter(_LOCAL))]  # the oldest
-    _LOCAL[key] = (tuple(span.candidates), local)
-    return local
-
-
-def _rank_on_priors(span: SpanLike) -> _Local:
-    local = []
-    shares_country_name = _country_named(span)
-    # (country, name) of the first-level divisions among the candidates
-    divisions = {(c.place.country_code, _key(c.place.name)) for c in span.candidates
-                 if c.place.feature_code == "ADM1"} if len(span.candidates) > 1 else set()
-    seats = _division_seats(span, divisions)
-    for c in span.candidates:
-        fit, why = _local_fit(span, c)
-        if c.place.id in seats:
-            fit += _add(why, part("seat of", detail=c.place.admin1))
-        elif c.place.feature_class == "P" and span.designator is None and c.place.population < 50_000 \
-                and (c.place.country_code, _key(c.place.name)) in divisions:
-            fit += _add(why, part("village named like its country's division"))
-        if shares_country_name and c.place.feature_code != "PCLI":
-            # "Mexico" is the country, not Mexico City or México state, unless the text says which; a
-            # division sharing a country's name (Georgia) is common enough to need only context
-            fit += _add(why, part("country's name ADM1" if c.place.feature_code == "ADM1" else "country's name",
-                                  label="country's name"))
-        local.append((c, fit, tuple(why)))
-    local.sort(key=lambda t: -t[1])
-    return local
 
 
 def rank_candidates(span: SpanLike, ctx: Context | None, holders: Sequence[Place] = (),
