@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from gazetteer import Candidate, Place
-from gazetteer.distance import Points, distance_km
+from gazetteer.distance import Points, nearest_km
 
 __all__ = [
     "CERTAINTY_FLOOR",
@@ -177,7 +177,8 @@ def _seats(names: Sequence[Votes], ballots: list[Counter[Division]]) -> None:
             if d is None:
                 continue
             for j, lat, lon in counties.get(d, ()):
-                if j != k and (k, j, d) not in paired and distance_km(p.lat, p.lon, lat, lon) <= SEAT_KM:
+                # nearest_km: the great circle inlined (geopy's, imported on first use, would cost 0.1 s once)
+                if j != k and (k, j, d) not in paired and nearest_km(p.lat, p.lon, [(lat, lon)]) <= SEAT_KM:
                     paired.add((k, j, d))
                     ballots[k][d] += SEAT_VOTES
                     ballots[j][d] += SEAT_VOTES
