@@ -334,3 +334,16 @@ def test_openers_are_kept_for_one_list_only() -> None:
     assert openers(a) == [0, 2, 5] and openers(b) == [3] and openers(a) == [0, 2, 5]
     a.extend(b)  # a list changed after (not what the pipeline does) is read again
     assert openers(a) == [0, 2, 5, 11]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["Foua", "Fou", "a", " ", "-", "_", "1", "é", "²", "Foua-", ",", "FouaFoua"]),
+                max_size=12).map("".join), st.sampled_from(["Foua", "a", "Fou a", "é"]))
+def test_unknown_name_occurrences_are_the_boundary_pattern_matches(text: str, surface: str) -> None:
+    """Where an unknown name recurs, found by str.find, is where the whole-name pattern matches."""
+    import re
+
+    from geo.places.unknown import occurrences
+
+    pattern = rf"(?<![\w-]){re.escape(surface)}(?![\w-])"
+    assert occurrences(text, surface) == [m.span() for m in re.finditer(pattern, text)]

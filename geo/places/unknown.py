@@ -163,8 +163,35 @@ def find_unknown(text: str, known: Sequence[Mention], tokens: Sequence[Token] | 
                 chain_end = end
     found: list[Mention] = []
     for surface, why in names.items():
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-            if free(m.start(), m.end()):
-                found.append(Mention(text=surface, start=m.start(), end=m.end(), place=None, score=0.0,
+        for start, end in occurrences(text, surface):
+            if free(start, end):
+                found.append(Mention(text=surface, start=start, end=end, place=None, score=0.0,
                                      status=UNKNOWN, reasons=(f"not in the gazetteer; cue: {why}",)))
     return sorted(found, key=lambda m: m.start)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
+def occurrences(text: str, surface: str) -> list[tuple[int, int]]:
+    """Where ``surface`` stands in ``text`` as a whole name (no letter, digit, ``_`` or ``-`` touching it): what
+    ``re.finditer(r"(?<![\\w-])" + re.escape(surface) + r"(?![\\w-])", text)`` finds, without compiling an
+    expression for every new name (a feed's unknown names are all new: the module's cache of 512 expressions
+    turned over, at 0.1 ms a compilation).
+
+    >>> occurrences("Foua and Kfraya; Foua-based Foua", "Foua")
+    [(0, 4), (28, 32)]
+    """
+    out: list[tuple[int, int]] = []
+    if not surface:
+        return out
+    at = text.find(surface)
+    while at >= 0:
+        end = at + len(surface)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            out.append((at, end))
+            at = text.find(surface, end)
+        else:
+            at = text.find(surface, at + 1)
+    return out
