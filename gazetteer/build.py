@@ -146,8 +146,8 @@ def _stat_of(path: str | os.PathLike[str]) -> str:
 def stock_fingerprint(sources: Sequence[Source] | None = None) -> str | None:
     """What the files :func:`stock_version` reads look like on disk (size, modification time, inode of every
     source file and of every distribution's module): when it is what it was at the last check, the version is
-    too, and the hashing and the look-up of the distributions' versions (40 % of ``geo places``' start-up on one
-    document) are skipped. None when a file is not on disk as a file (a zipped package): check the version.
+    too, and the hashing and the look-up of the distributions' versions (tens of milliseconds of every start-up)
+    are skipped. None when a file is not on disk as a file (a zipped package): check the version.
 
     >>> stock_fingerprint() == stock_fingerprint()
     True

@@ -51,8 +51,9 @@ def _start(parent: Gazetteer) -> None:
     _worker = Gazetteer(parent.user.path, stock=parent.stock_path, sources=parent.sources)
 
 
-def _same(mentions: list[Mention]) -> list[Mention]:
-    return mentions
+def _same(answers: T) -> T:
+    """What a document's answers are (a pool's function must pickle: no lambda)."""
+    return answers
 
 
 def _run(fn: Callable[[Gazetteer, Item], T], items: list[Item]) -> list[T]:
@@ -124,10 +125,6 @@ def _resolve_then(options: dict[str, Any], then: Callable[[list[Mention | None]]
     return then(resolve_spans(doc[0], doc[1], gazetteer=gaz, **options))
 
 
-def _same_answers(answers: list[Mention | None]) -> list[Mention | None]:
-    return answers
-
-
 def resolve_many(docs: Sequence[tuple[str, Sequence[tuple[int, int]]]], *, gazetteer: Gazetteer | None = None,
                  jobs: int | None = None, **options: Any) -> list[list[Mention | None]]:
     """:func:`~geo.places.resolve_spans` of every (text, spans) pair, in order, on ``jobs`` worker processes;
@@ -137,7 +134,7 @@ def resolve_many(docs: Sequence[tuple[str, Sequence[tuple[int, int]]]], *, gazet
     ... # doctest: +SKIP
     [['Oslo']]
     """
-    return list(iter_resolved(docs, _same_answers, gazetteer=gazetteer, jobs=jobs, **options))
+    return list(iter_resolved(docs, _same, gazetteer=gazetteer, jobs=jobs, **options))
 
 
 def iter_resolved(docs: Sequence[tuple[str, Sequence[tuple[int, int]]]],
