@@ -162,7 +162,7 @@ def stock_fingerprint(sources: Sequence[Source] | None = None) -> str | None:
                 return None
             parts.append(f"{name}={_stat_of(path)}")
         for dist in dict.fromkeys(d for s in sources for d in s.distributions):
-            # an upgrade writes the distribution's files anew (pip never keeps a file's inode and time)
+            # an upgrade or reinstall writes the module's file anew: a new inode, whatever its time says
             spec = importlib.util.find_spec(dist.replace("-", "_"))
             if spec is None or spec.origin is None or not os.path.isabs(spec.origin):
                 return None
