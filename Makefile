@@ -12,15 +12,20 @@ OUT ?= out
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-# an editable install is not compiled by pip: compile it here, so that start-up stays under 0.3 s where the
-# environment forbids writing bytecode at import (PYTHONDONTWRITEBYTECODE, as on this project's machines)
+# A copy of the packages, not an editable install: setup.py compiles the place pipeline with mypyc (about a
+# minute; pure Python where there is no C compiler), and `geo --version` says which. The tests import the
+# checkout's sources and check that the installed copy answers the same (tests/test_packaging.py): after an
+# edit, `make install` again. The checkout's bytecode is compiled too, so that `python -m geo` starts under
+# 0.3 s where the environment forbids writing it at import (PYTHONDONTWRITEBYTECODE, as on this project's machines).
 install: $(BIN)/python
-	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q .
 	$(BIN)/python -m compileall -q geo gazetteer maps
+	$(BIN)/geo --version
 
 install-test: $(BIN)/python chromium
-	$(BIN)/pip install -q -e '.[test,explore]'
+	$(BIN)/pip install -q '.[test,explore]'
 	$(BIN)/python -m compileall -q geo gazetteer maps
+	$(BIN)/geo --version
 
 # Browser tests drive Debian's chromium with playwright (never a browser download of playwright's own).
 chromium:
@@ -66,4 +71,4 @@ docs: install-test
 		--title "Syria, 3-4 October 2016 (AP/NYT)" --width 1200 --height 760
 
 clean:
-	rm -rf $(VENV) $(OUT) *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OUT) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

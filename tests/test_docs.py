@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = "\n".join(p.read_text(encoding="utf-8") for d in ("geo", "gazetteer", "maps", "tests")
-                    for p in (ROOT / d).rglob("*.py"))
+                    for p in (ROOT / d).rglob("*.py")) + (ROOT / "setup.py").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("doc", ["CONTRIBUTING.md", "README.md"])

@@ -53,10 +53,24 @@ class _Group(click.Group):
         return command
 
 
+def _version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    """``geo --version``: ``geo, version 0.1.0 (place pipeline compiled)``."""
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    from ..places import compiled
+
+    how = "compiled" if compiled() else "interpreted: pip install . with a C compiler compiles it"
+    click.echo(f"geo, version {version('reportmap')} (place pipeline {how})")
+    ctx.exit()
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False), envvar="GEO_GAZETTEER",
               help="User gazetteer store to use (default: gazetteer.sqlite in the user data dir).")
-@click.version_option(package_name="reportmap")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_version,
+              help="Show the version, and whether the place pipeline is compiled, and exit.")
 @click.pass_context
 def main(ctx: click.Context, gazetteer_path: str | None) -> None:
     """Turn news reports into maps: find places, resolve them, extract events, render maps.
