@@ -18,7 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script: find the benchmarks package
+# run as a script: find the benchmarks package (after site-packages: the installed, compiled geo is measured)
+sys.path.append(str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.corpus import write_corpus
 from geo.batch import run_batch
