@@ -22,7 +22,6 @@ same answer), unless the text says which: ``Paris, Missouri`` and ``Paris, Illin
 """
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -30,7 +29,7 @@ from itertools import pairwise
 from gazetteer import Candidate, Place
 
 from ..model import RESOLVED, Mention
-from .focus import Context, Votes, certainty, division_of, focus_without, tally
+from .focus import Context, Votes, add_votes, certainty, division_of, focus_without, tally
 from .pairs import holders as holders_of
 from .pairs import inside
 from .priors import Local as _Local
@@ -231,12 +230,12 @@ def resolve_groups(text: str, spans: Sequence[SpanLike], *, min_fit: float = 0.0
                 continue
             idx = groups[g]
             ctx = everyone
-            own = Counter(ballot_of[g])
+            own = dict(ballot_of[g])
             for other in same_name[g[0]]:  # a name does not support itself, under any designator
                 if other in counted:
                     ctx = ctx.without(first[other].cand.place, weight[other])
                 if other != g:
-                    own.update(ballot_of[other])
+                    add_votes(own, ballot_of[other])
             top = max(ctx.countries, key=lambda cc: (ctx.countries[cc], cc), default=None)
             ctx = ctx.focused(focus_without(total, own, top), top)
             holds = tuple(sorted({p for i in idx for p in held.get(i, ())}))
