@@ -51,7 +51,9 @@ def tokenize(text: str) -> list[Token]:
     tokens: list[Token] = []
     new = tuple.__new__  # Token(...) through the named tuple's own __new__ costs a Python call per word
     ascii_text = text.isascii()  # then every word is: no per-word test, no mis-decoded apostrophe (below)
-    # [gap, word, gap, word, ..., gap]: one pass in C, offsets summed here
+    # [gap, word, gap, word, ..., gap]: one pass in C, offsets summed here (typed as strings, not re's "str |
+    # Any": compiled, the words' slices, comparisons and lengths are then native string operations)
+    parts: list[str]
     if _DOTTED.search(text) is None:
         parts = (_WORD_SPLIT_ASCII if ascii_text else _WORD_SPLIT).split(text)
     else:
