@@ -221,16 +221,15 @@ class Gazetteer:
         found: dict[str, list[Candidate]] = {}
         for key, cand in self.user.candidates(wanted):
             found.setdefault(key, []).append(cand)
-        custom = {k: list(v) for k, v in found.items()}
-        for key, stock in self._stock_candidates(wanted).items():
-            mine = custom.get(key)
+        for key, stock in self._stock_candidates(wanted).items():  # each key once: found holds the user's only
+            mine = found.get(key)
             if mine is None:
                 if stock:  # most keys: no entry of the user's, the stock's candidates as they are
                     found[key] = list(stock)
                 continue
             # the inlined great circle (geopy's own, imported on first use, costs a document 0.1 s)
             points = Points([(c.place.lat, c.place.lon) for c in mine])
-            found[key].extend(c for c in stock if points.nearest_km(c.place.lat, c.place.lon) > SHADOW_KM)
+            mine.extend(c for c in stock if points.nearest_km(c.place.lat, c.place.lon) > SHADOW_KM)
         return _without_excluded(found, self.user.exclusions()) if found else found
 
     def _stock_candidates(self, keys: list[str]) -> dict[str, tuple[Candidate, ...]]:
