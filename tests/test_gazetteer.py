@@ -128,6 +128,24 @@ def test_custom_entry_wins_and_is_found_in_any_script(gaz: Gazetteer) -> None:
     assert gaz.get("custom:1") == place
 
 
+def test_custom_entry_hides_the_stock_place_it_stands_on(gaz: Gazetteer) -> None:
+    """A user's Aleppo 2 km from the stock's city hides it (``SHADOW_KM``); the governorate's point and the
+    namesakes farther away stay, after it."""
+    from gazetteer.distance import nearest_km
+    from gazetteer.store import SHADOW_KM
+
+    stock = gaz.candidates(["aleppo"])["aleppo"]
+    near = [c for c in stock if c.place.country_code == "SY" and c.place.feature_class == "P"]
+    assert near and len(stock) > len(near)
+    mine = gaz.add("Aleppo", lat=near[0].place.lat + 0.018, lon=near[0].place.lon, country="SY", force=True)
+    found = gaz.candidates(["aleppo"])["aleppo"]
+    assert found[0].place.id == mine.id
+    kept = {c.place.id for c in found[1:]}
+    assert near[0].place.id not in kept and kept
+    far = {c.place.id for c in stock if nearest_km(c.place.lat, c.place.lon, [(mine.lat, mine.lon)]) > SHADOW_KM}
+    assert kept == far
+
+
 def test_validation(gaz: Gazetteer) -> None:
     with pytest.raises(ValidationError, match="latitude"):
         gaz.add("X", lat=91, lon=0, country="SY")
